@@ -1,0 +1,29 @@
+"""Code system and canonical URLs: the only place a system URL is spelled."""
+
+from typing import Final
+
+#: Base of every canonical URL we publish (CodeSystem, ValueSet, Questionnaire, extensions).
+CANONICAL_BASE: Final = "https://fhir.commcare-ext.org"
+
+#: Version of the published terminology and Questionnaire; bump on any content change.
+CONTENT_VERSION: Final = "0.1.0"
+
+LOINC: Final = "http://loinc.org"
+SNOMED_CT: Final = "http://snomed.info/sct"
+UCUM: Final = "http://unitsofmeasure.org"
+BCP47: Final = "urn:ietf:bcp:47"
+V3_ROLE_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
+V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+V3_PARTICIPATION_TYPE: Final = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+V3_ACT_REASON: Final = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
+V3_CONFIDENTIALITY: Final = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
+V3_RELIGIOUS_AFFILIATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ReligiousAffiliation"
+V3_ADMINISTRATIVE_GENDER: Final = "http://terminology.hl7.org/CodeSystem/v3-AdministrativeGender"
+OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
+CONSENT_SCOPE: Final = "http://terminology.hl7.org/CodeSystem/consentscope"
+CONSENT_ACTION: Final = "http://terminology.hl7.org/CodeSystem/consentaction"
+SDOH_CATEGORY: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
+US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
+
+#: Our own CodeSystem for concepts no standard vocabulary codes (see terminology.local).
+COMMCARE_CODESYSTEM: Final = f"{CANONICAL_BASE}/CodeSystem/commcare-intake"
