@@ -1,0 +1,321 @@
+"""The culturally informed mental-health intake, as validated data (no FHIR here).
+
+Sections follow how a clinician thinks about the person: who they are and how they speak;
+how they understand their problem (the four domains of the DSM-5 Cultural Formulation
+Interview); who supports them and how involved each person may be; what care they want;
+what they fear; what keeps care out of reach; how supported they feel (MOS-SSS).
+"""
+
+import re
+from datetime import date
+from typing import Annotated, Self, TypeVar
+
+from pydantic import AfterValidator, AwareDatetime, Field, model_validator
+
+from commcare_ext.instruments import MosSocialSupport
+from commcare_ext.intake.base import (
+    EmailAddress,
+    IntakeSection,
+    LanguageTag,
+    PatientText,
+    PhoneNumber,
+    ShortText,
+)
+from commcare_ext.intake.vocabulary import (
+    AccessBarrier,
+    ClinicianGender,
+    DecisionStyle,
+    DiscreetContact,
+    HelpSource,
+    Involvement,
+    PerceivedCause,
+    PreferenceStrength,
+    ReferralShare,
+    Relationship,
+    Respondent,
+    ShareCategory,
+    SpiritualImportance,
+    StigmaConcern,
+    SupportType,
+    TherapyFormat,
+    VisitMode,
+)
+
+_STABLE_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+_URI = re.compile(r"^(urn:(oid|uuid):|https?://)\S+$")
+
+
+def _stable_id(value: str) -> str:
+    if not _STABLE_ID.match(value):
+        msg = "expected 1-64 letters, digits, '-' or '.' (it seeds stable FHIR ids)"
+        raise ValueError(msg)
+    return value
+
+
+def _uri(value: str) -> str:
+    if not _URI.match(value):
+        msg = "expected an identifier system URI (http(s)://, urn:oid: or urn:uuid:)"
+        raise ValueError(msg)
+    return value
+
+
+StableId = Annotated[str, AfterValidator(_stable_id)]
+SystemUri = Annotated[str, AfterValidator(_uri)]
+
+
+_T = TypeVar("_T")
+
+
+def _unique(values: list[_T], field: str) -> list[_T]:
+    if len(set(values)) != len(values):
+        msg = f"{field}: each choice may appear only once"
+        raise ValueError(msg)
+    return values
+
+
+def _exclusive(values: list[_T], sole: _T, field: str) -> None:
+    if sole in values and len(values) > 1:
+        msg = f"{field}: '{sole}' cannot be combined with other choices"
+        raise ValueError(msg)
+
+
+class PatientIdentity(IntakeSection):
+    """Who the intake is about: the EHR's business identifier plus the name the patient gives."""
+
+    identifier_system: SystemUri
+    identifier_value: ShortText
+    given_name: ShortText | None = None
+    family_name: ShortText | None = None
+    birth_date: date | None = None
+
+    @model_validator(mode="after")
+    def _birth_date_in_past(self) -> Self:
+        if self.birth_date is not None and self.birth_date > date.today():
+            msg = "birth_date: must not be in the future"
+            raise ValueError(msg)
+        return self
+
+
+class LanguageAndIdentity(IntakeSection):
+    """Language, interpreter need, and the cultural and spiritual identity the patient describes."""
+
+    preferred_language: LanguageTag
+    interpreter_needed: bool
+    other_languages: list[LanguageTag] = Field(default_factory=list)
+    cultural_identity: PatientText | None = None
+    religion_or_spirituality: ShortText | None = None
+    spirituality_importance: SpiritualImportance | None = None
+    spirituality_role: PatientText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _unique(self.other_languages, "other_languages")
+        if self.preferred_language in self.other_languages:
+            msg = "other_languages: must not repeat the preferred language"
+            raise ValueError(msg)
+        if self.spirituality_role is not None and self.spirituality_importance not in (
+            SpiritualImportance.SOMEWHAT_IMPORTANT,
+            SpiritualImportance.VERY_IMPORTANT,
+        ):
+            msg = "spirituality_role: only when faith or spirituality helps the patient cope"
+            raise ValueError(msg)
+        return self
+
+
+class CulturalFormulation(IntakeSection):
+    """The patient's own account of the problem, grouped by the four CFI domains.
+
+    Free text stays in the patient's words: clinicians need the idiom of distress
+    ("nervios", "thinking too much") as said, not mapped to a diagnosis at intake.
+    """
+
+    # Domain 1: cultural definition of the problem.
+    problem_in_own_words: PatientText
+    problem_name_used_by_others: PatientText | None = None
+    most_troubling_aspect: PatientText | None = None
+    # Domain 2: cultural perceptions of cause, context and support.
+    perceived_causes: list[PerceivedCause] = Field(default_factory=list)
+    cause_in_own_words: PatientText | None = None
+    others_view_of_cause: PatientText | None = None
+    current_stressors: PatientText | None = None
+    supports_that_help: PatientText | None = None
+    identity_relevance: PatientText | None = None
+    # Domain 3: cultural factors affecting self-coping and past help seeking.
+    self_coping: PatientText | None = None
+    past_help_sources: list[HelpSource] = Field(default_factory=list)
+    past_help_experience: PatientText | None = None
+    past_barriers: PatientText | None = None
+    # Domain 4: cultural factors affecting current help seeking.
+    help_wanted_now: PatientText | None = None
+    others_suggested_help: PatientText | None = None
+    worries_about_care: PatientText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _unique(self.perceived_causes, "perceived_causes")
+        _exclusive(self.perceived_causes, PerceivedCause.UNKNOWN, "perceived_causes")
+        _unique(self.past_help_sources, "past_help_sources")
+        _exclusive(self.past_help_sources, HelpSource.NONE, "past_help_sources")
+        if self.past_help_experience is not None and not self.past_help_sources:
+            msg = "past_help_experience: only when past_help_sources says where help was sought"
+            raise ValueError(msg)
+        return self
+
+
+class SupportPerson(IntakeSection):
+    """Someone in the patient's life, with the involvement the patient wants for them.
+
+    A person marked ``do_not_contact`` is recorded so that nobody reaches out to them: the
+    model refuses contact details, involvement or sharing for such a person, so no later
+    step can accidentally contact or inform them.
+    """
+
+    name: ShortText
+    relationship: Relationship
+    relationship_detail: ShortText | None = None
+    do_not_contact: bool = False
+    do_not_contact_reason: PatientText | None = None
+    phone: PhoneNumber | None = None
+    email: EmailAddress | None = None
+    involvement: Involvement | None = None
+    may_share: list[ShareCategory] = Field(default_factory=list)
+    emergency_contact: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _unique(self.may_share, "may_share")
+        if self.do_not_contact:
+            forbidden = [
+                name
+                for name, present in (
+                    ("phone", self.phone is not None),
+                    ("email", self.email is not None),
+                    ("involvement", self.involvement not in (None, Involvement.NONE)),
+                    ("may_share", bool(self.may_share)),
+                    ("emergency_contact", self.emergency_contact),
+                )
+                if present
+            ]
+            if forbidden:
+                msg = (
+                    f"{', '.join(forbidden)}: must be empty for a person who must not be contacted"
+                )
+                raise ValueError(msg)
+            return self
+        if self.do_not_contact_reason is not None:
+            msg = "do_not_contact_reason: only for a person marked do_not_contact"
+            raise ValueError(msg)
+        if self.involvement is None:
+            msg = "involvement: required for a person who may be contacted"
+            raise ValueError(msg)
+        if self.involvement is Involvement.NONE and self.may_share:
+            msg = "may_share: must be empty when the person is not to be involved"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def contactable(self) -> bool:
+        """True when the clinic may reach out to this person at all."""
+        return not self.do_not_contact and self.involvement is not Involvement.NONE
+
+
+class CarePreferences(IntakeSection):
+    """The supports and the kind of care the patient wants."""
+
+    preferred_supports: list[SupportType] = Field(default_factory=list)
+    preferred_supports_detail: PatientText | None = None
+    language_concordant_clinician: PreferenceStrength | None = None
+    cultural_background_match: PreferenceStrength | None = None
+    clinician_gender: ClinicianGender | None = None
+    visit_mode: VisitMode | None = None
+    therapy_format: TherapyFormat | None = None
+    # Consent to referral: may the clinic refer the patient to community organisations, and
+    # what may those organisations receive? Enforced by consent-aware referral bundles.
+    referral_consent: bool | None = None
+    referral_share: list[ReferralShare] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _unique(self.preferred_supports, "preferred_supports")
+        _unique(self.referral_share, "referral_share")
+        if self.referral_share and self.referral_consent is not True:
+            msg = "referral_share: only when referral_consent is true"
+            raise ValueError(msg)
+        if self.referral_consent is not None and not self.preferred_supports:
+            msg = "referral_consent: only when preferred_supports has a choice"
+            raise ValueError(msg)
+        if self.preferred_supports_detail is not None and not self.preferred_supports:
+            msg = "preferred_supports_detail: only when preferred_supports has a choice"
+            raise ValueError(msg)
+        return self
+
+
+class StigmaAndPrivacy(IntakeSection):
+    """What the patient fears about seeking care, and how the clinic must contact them."""
+
+    has_concerns: bool | None = None
+    concerns: list[StigmaConcern] = Field(default_factory=list)
+    concerns_in_own_words: PatientText | None = None
+    discreet_contact: list[DiscreetContact] = Field(default_factory=list)
+    safe_contact_notes: PatientText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _unique(self.concerns, "concerns")
+        _unique(self.discreet_contact, "discreet_contact")
+        if self.has_concerns is not True and (self.concerns or self.concerns_in_own_words):
+            msg = "concerns: only when has_concerns is true"
+            raise ValueError(msg)
+        if self.has_concerns is True and not self.concerns:
+            msg = "concerns: choose at least one concern when has_concerns is true"
+            raise ValueError(msg)
+        return self
+
+
+class AccessBarriers(IntakeSection):
+    """What makes it hard to get to, or pay for, care."""
+
+    has_barriers: bool | None = None
+    barriers: list[AccessBarrier] = Field(default_factory=list)
+    details: PatientText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _unique(self.barriers, "barriers")
+        if self.has_barriers is not True and (self.barriers or self.details):
+            msg = "barriers: only when has_barriers is true"
+            raise ValueError(msg)
+        if self.has_barriers is True and not self.barriers:
+            msg = "barriers: choose at least one barrier when has_barriers is true"
+            raise ValueError(msg)
+        return self
+
+
+class Intake(IntakeSection):
+    """One completed intake for one patient.
+
+    ``intake_id`` is the clinic's stable identifier for this intake; with the patient
+    identifier it seeds every FHIR id the library derives, so re-sending the same intake
+    never creates anything twice.
+    """
+
+    intake_id: StableId
+    patient: PatientIdentity
+    authored: AwareDatetime
+    respondent: Respondent = Respondent.PATIENT
+    language: LanguageAndIdentity
+    formulation: CulturalFormulation
+    decision_style: DecisionStyle | None = None
+    support_persons: list[SupportPerson] = Field(default_factory=list, max_length=30)
+    care: CarePreferences = Field(default_factory=CarePreferences)
+    privacy: StigmaAndPrivacy = Field(default_factory=StigmaAndPrivacy)
+    barriers: AccessBarriers = Field(default_factory=AccessBarriers)
+    social_support: MosSocialSupport | None = None
+
+    def contactable_persons(self) -> list[SupportPerson]:
+        """Support persons the clinic may reach out to."""
+        return [p for p in self.support_persons if p.contactable]
+
+    def do_not_contact_persons(self) -> list[SupportPerson]:
+        """Support persons nobody may contact or inform."""
+        return [p for p in self.support_persons if p.do_not_contact]
