@@ -22,8 +22,30 @@ V3_ADMINISTRATIVE_GENDER: Final = "http://terminology.hl7.org/CodeSystem/v3-Admi
 OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
 CONSENT_SCOPE: Final = "http://terminology.hl7.org/CodeSystem/consentscope"
 CONSENT_ACTION: Final = "http://terminology.hl7.org/CodeSystem/consentaction"
-SDOH_CATEGORY: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
+SDOH_CATEGORY: Final = (
+    "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
+)
 US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
 
 #: Our own CodeSystem for concepts no standard vocabulary codes (see terminology.local).
 COMMCARE_CODESYSTEM: Final = f"{CANONICAL_BASE}/CodeSystem/commcare-intake"
+
+#: Publication date of CONTENT_VERSION (also the ValueSet expansion timestamp, for stable output).
+CONTENT_DATE: Final = "2026-11-24"
+
+#: FHIR core extension carrying a translated string (Questionnaire text in other languages).
+TRANSLATION_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/translation"
+
+# Structure Data Capture (SDC) and core Questionnaire extensions and systems we use.
+SDC_QUESTIONNAIRE_PROFILE: Final = (
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"
+)
+SDC_OBSERVATION_EXTRACT: Final = (
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract"
+)
+SDC_ENTRY_FORMAT: Final = "http://hl7.org/fhir/StructureDefinition/entryFormat"
+QUESTIONNAIRE_ITEM_CONTROL: Final = (
+    "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+)
+QUESTIONNAIRE_ITEM_CONTROL_SYSTEM: Final = "http://hl7.org/fhir/questionnaire-item-control"
+ORDINAL_VALUE_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/ordinalValue"

@@ -1,0 +1,30 @@
+"""Disclosure categories: the label every extracted resource carries for consent-aware sharing.
+
+A referral Bundle addressed to a community organisation may contain a resource only when
+the patient's consent permits that resource's category for that recipient. ``CORE`` is the
+minimum any referral needs to be acted on; ``EHR_ONLY`` never leaves the clinic's own EHR.
+"""
+
+from enum import StrEnum
+
+from commcare_ext.intake.vocabulary import ReferralShare
+
+
+class DisclosureCategory(StrEnum):
+    """Which consent choice governs sharing a resource outside the clinic's EHR."""
+
+    CORE = "core"
+    EHR_ONLY = "ehr-only"
+    CONTACT_DETAILS = ReferralShare.CONTACT_DETAILS.value
+    LANGUAGE_NEEDS = ReferralShare.LANGUAGE_NEEDS.value
+    CARE_PREFERENCES = ReferralShare.CARE_PREFERENCES.value
+    ACCESS_BARRIERS = ReferralShare.ACCESS_BARRIERS.value
+    SUPPORT_NETWORK = ReferralShare.SUPPORT_NETWORK.value
+    STIGMA_CONCERNS = ReferralShare.STIGMA_CONCERNS.value
+    SOCIAL_SUPPORT_SCORES = ReferralShare.SOCIAL_SUPPORT_SCORES.value
+    PROBLEM_SUMMARY = ReferralShare.PROBLEM_SUMMARY.value
+
+    @classmethod
+    def for_share(cls, share: ReferralShare) -> "DisclosureCategory":
+        """The category a patient's referral-sharing choice permits."""
+        return cls(share.value)

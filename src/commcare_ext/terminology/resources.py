@@ -1,0 +1,145 @@
+"""Publish our terminology as FHIR R4 CodeSystem and ValueSet resources (JSON dicts)."""
+
+import uuid
+from typing import Any
+
+from commcare_ext.instruments.mos_sss import MOS_SSS_ITEMS, MOS_SSS_SCORE_CODES
+from commcare_ext.terminology.answers import ANSWER_SETS, AnswerSet
+from commcare_ext.terminology.questions import QUESTION_CONCEPTS
+from commcare_ext.terminology.systems import (
+    CANONICAL_BASE,
+    COMMCARE_CODESYSTEM,
+    CONTENT_DATE,
+    CONTENT_VERSION,
+)
+
+_PUBLISHER = "commcare_ext"
+_SPANISH_USE = {"language": "es"}
+
+
+def value_set_url(answer_set: AnswerSet) -> str:
+    """Canonical URL of the ValueSet that publishes ``answer_set``."""
+    return f"{CANONICAL_BASE}/ValueSet/{answer_set.id}"
+
+
+def _designation_es(text: str) -> list[dict[str, str]]:
+    return [{**_SPANISH_USE, "value": text}]
+
+
+def code_system() -> dict[str, Any]:
+    """Our CodeSystem: every local answer and question concept, with Spanish designations."""
+    concepts: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for code, display_es, definition in QUESTION_CONCEPTS:
+        concepts.append(_concept(code.code, code.display, display_es, definition))
+        seen[code.code] = code.display
+    for answer_set in ANSWER_SETS:
+        for answer in answer_set.answers.values():
+            if answer.code.system != COMMCARE_CODESYSTEM:
+                continue
+            previous = seen.get(answer.code.code)
+            if previous is not None:
+                msg = f"local code {answer.code.code!r} is defined twice"
+                raise ValueError(msg)
+            seen[answer.code.code] = answer.code.display
+            concepts.append(
+                _concept(answer.code.code, answer.display_en, answer.display_es, answer.definition)
+            )
+    for item in MOS_SSS_ITEMS:
+        if item.code.system == COMMCARE_CODESYSTEM:
+            concepts.append(
+                _concept(
+                    item.code.code,
+                    item.code.display,
+                    item.text_es,
+                    "Placeholder for this MOS Social Support Survey item until its LOINC code is "
+                    "confirmed.",
+                )
+            )
+    for score_code in MOS_SSS_SCORE_CODES.values():
+        if score_code.system == COMMCARE_CODESYSTEM:
+            concepts.append(
+                _concept(
+                    score_code.code,
+                    score_code.display,
+                    score_code.display,
+                    "Mean of the subscale's items (1-5); placeholder until its LOINC code is "
+                    "confirmed.",
+                )
+            )
+    return {
+        "resourceType": "CodeSystem",
+        "id": "commcare-intake",
+        "url": COMMCARE_CODESYSTEM,
+        "version": CONTENT_VERSION,
+        "name": "CommcareIntake",
+        "title": "commcare_ext culturally informed intake concepts",
+        "status": "active",
+        "experimental": False,
+        "date": CONTENT_DATE,
+        "publisher": _PUBLISHER,
+        "description": (
+            "Concepts of the culturally informed mental-health intake that no standard "
+            "vocabulary names: answer choices and the questions whose answers become "
+            "Observations."
+        ),
+        "caseSensitive": True,
+        "content": "complete",
+        "count": len(concepts),
+        "concept": concepts,
+    }
+
+
+def _concept(code: str, display: str, display_es: str, definition: str) -> dict[str, Any]:
+    return {
+        "code": code,
+        "display": display,
+        "definition": definition,
+        "designation": _designation_es(display_es),
+    }
+
+
+def value_set(answer_set: AnswerSet) -> dict[str, Any]:
+    """One ValueSet, with its compose and a ready expansion (renderers read the expansion)."""
+    includes: dict[str, list[dict[str, Any]]] = {}
+    contains: list[dict[str, Any]] = []
+    for answer in answer_set.answers.values():
+        code = answer.code
+        includes.setdefault(code.system, []).append(
+            {
+                "code": code.code,
+                "display": code.display,
+                "designation": _designation_es(answer.display_es),
+            }
+        )
+        contains.append({"system": code.system, "code": code.code, "display": code.display})
+    url = value_set_url(answer_set)
+    return {
+        "resourceType": "ValueSet",
+        "id": answer_set.id,
+        "url": url,
+        "version": CONTENT_VERSION,
+        "name": "".join(part.capitalize() for part in answer_set.id.split("-")),
+        "title": answer_set.title,
+        "status": "active",
+        "experimental": False,
+        "date": CONTENT_DATE,
+        "publisher": _PUBLISHER,
+        "description": answer_set.description,
+        "compose": {
+            "include": [
+                {"system": system, "concept": concepts} for system, concepts in includes.items()
+            ]
+        },
+        "expansion": {
+            "identifier": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{url}|{CONTENT_VERSION}')}",
+            "timestamp": f"{CONTENT_DATE}T00:00:00Z",
+            "total": len(contains),
+            "contains": contains,
+        },
+    }
+
+
+def value_sets() -> list[dict[str, Any]]:
+    """Every ValueSet we publish, in a stable order."""
+    return [value_set(answer_set) for answer_set in ANSWER_SETS]
