@@ -1,0 +1,296 @@
+"""Answer codecs: how one kind of model value becomes a ``QuestionnaireResponse`` answer and back.
+
+A codec knows its FHIR item type, the answer options it offers, and how to check an answer
+from any renderer. Decoding raises :class:`AnswerProblem`, which the reader turns into a
+:class:`~commcare_ext.questionnaire.errors.ResponseProblem` with the linkId path.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from commcare_ext.questionnaire.errors import ProblemKind
+from commcare_ext.terminology.answers import AnswerSet
+from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.systems import BCP47, ORDINAL_VALUE_EXTENSION
+from commcare_ext.terminology.translation import translated
+
+
+class AnswerProblem(Exception):  # noqa: N818 - internal signal, becomes a ResponseProblem
+    """One answer is unusable; carries the problem kind and what was expected."""
+
+    def __init__(self, kind: ProblemKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+_VALUE_KEYS = (
+    "valueBoolean",
+    "valueDecimal",
+    "valueInteger",
+    "valueDate",
+    "valueDateTime",
+    "valueTime",
+    "valueString",
+    "valueUri",
+    "valueAttachment",
+    "valueCoding",
+    "valueQuantity",
+    "valueReference",
+)
+
+
+def answer_value(answer: Mapping[str, Any]) -> tuple[str, Any]:
+    """Return the single ``value[x]`` key and value of an answer."""
+    present = [key for key in _VALUE_KEYS if key in answer]
+    if len(present) != 1:
+        raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, "expected exactly one value[x]")
+    return present[0], answer[present[0]]
+
+
+class AnswerCodec(Protocol):
+    """Converts between model values and FHIR answers for one item type."""
+
+    @property
+    def item_type(self) -> str:
+        """The Questionnaire item type (string, text, boolean, date, choice, open-choice)."""
+        ...
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        """Model value -> ``QuestionnaireResponse.item.answer``."""
+        ...
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        """``QuestionnaireResponse.item.answer`` -> model value; raises AnswerProblem."""
+        ...
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        """``answerOption`` entries in ``language`` (empty when the item has none)."""
+        ...
+
+
+def _expect(answer: Mapping[str, Any], key: str, expected: str) -> Any:
+    found, value = answer_value(answer)
+    if found != key:
+        raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, f"expected {key} ({expected})")
+    return value
+
+
+@dataclass(frozen=True)
+class TextCodec:
+    """Free text: ``string`` for a line, ``text`` for paragraphs in the patient's words."""
+
+    item_type: str = "string"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        return {"valueString": str(value)}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        value = _expect(answer, "valueString", "text")
+        if not isinstance(value, str):
+            raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, "expected valueString as text")
+        return value
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return []
+
+
+@dataclass(frozen=True)
+class BooleanCodec:
+    """Yes/no."""
+
+    item_type: str = "boolean"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        return {"valueBoolean": bool(value)}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        value = _expect(answer, "valueBoolean", "true or false")
+        if not isinstance(value, bool):
+            raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, "expected valueBoolean true/false")
+        return value
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return []
+
+
+@dataclass(frozen=True)
+class DateCodec:
+    """A full calendar date (partial FHIR dates are refused: the model needs a day)."""
+
+    item_type: str = "date"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, date):
+            msg = "DateCodec encodes datetime.date values"
+            raise TypeError(msg)
+        return {"valueDate": value.isoformat()}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        value = _expect(answer, "valueDate", "YYYY-MM-DD")
+        try:
+            return date.fromisoformat(value) if len(str(value)) == 10 else _bad_date()
+        except (TypeError, ValueError):
+            return _bad_date()
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return []
+
+
+def _bad_date() -> date:
+    raise AnswerProblem(ProblemKind.INVALID_VALUE, "expected a full date YYYY-MM-DD")
+
+
+def _coding(code: Code, display: str) -> dict[str, Any]:
+    return {"system": code.system, "code": code.code, "display": display}
+
+
+def _coding_of(answer: Mapping[str, Any]) -> Mapping[str, Any]:
+    coding = _expect(answer, "valueCoding", "a Coding from the item's answers")
+    if not isinstance(coding, Mapping) or not isinstance(coding.get("code"), str):
+        raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, "expected valueCoding with a code")
+    return coding
+
+
+@dataclass(frozen=True)
+class EnumCodec:
+    """A choice among one answer set; the model value is the intake enum member."""
+
+    answer_set: AnswerSet
+    item_type: str = "choice"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        answer = self.answer_set.answer(value)
+        return {"valueCoding": _coding(answer.code, answer.display_en)}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        coding = _coding_of(answer)
+        system = coding.get("system")
+        member = self.answer_set.member_for(
+            system if isinstance(system, str) else None, coding["code"]
+        )
+        if member is None or not isinstance(system, str):
+            raise AnswerProblem(
+                ProblemKind.NOT_IN_VALUE_SET,
+                f"expected a coding (system and code) from ValueSet '{self.answer_set.id}'",
+            )
+        return member
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return [
+            {"valueCoding": _translated_coding(a.code, a.display_en, a.display_es, language)}
+            for a in self.answer_set.answers.values()
+        ]
+
+
+def _translated_coding(code: Code, english: str, spanish: str, language: str) -> dict[str, Any]:
+    shown, other, other_language = (
+        (spanish, english, "en") if language == "es" else (english, spanish, "es")
+    )
+    coding = _coding(code, shown)
+    coding["_display"] = translated(other_language, other)
+    return coding
+
+
+@dataclass(frozen=True)
+class LanguageOption:
+    """A language offered in the pick list: BCP-47 tag and its name in English and Spanish."""
+
+    tag: str
+    english: str
+    spanish: str
+
+
+@dataclass(frozen=True)
+class LanguageCodec:
+    """Open choice of a BCP-47 language: pick from common languages or type another tag."""
+
+    languages: Sequence[LanguageOption]
+    item_type: str = "open-choice"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        for option in self.languages:
+            if option.tag == value:
+                return {
+                    "valueCoding": {"system": BCP47, "code": option.tag, "display": option.english}
+                }
+        return {"valueCoding": {"system": BCP47, "code": str(value)}}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        key, value = answer_value(answer)
+        if key == "valueString" and isinstance(value, str):
+            return value.strip()
+        if key == "valueCoding" and isinstance(value, Mapping):
+            if value.get("system") not in (BCP47, None) or not isinstance(value.get("code"), str):
+                raise AnswerProblem(
+                    ProblemKind.NOT_IN_VALUE_SET, f"expected a language coding from {BCP47}"
+                )
+            return value["code"]
+        raise AnswerProblem(
+            ProblemKind.WRONG_ANSWER_TYPE, "expected valueCoding (BCP-47) or valueString"
+        )
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "valueCoding": _translated_coding(
+                    Code(BCP47, option.tag, option.english),
+                    option.english,
+                    option.spanish,
+                    language,
+                )
+            }
+            for option in self.languages
+        ]
+
+
+@dataclass(frozen=True)
+class OrdinalOption:
+    """One point of a scored answer scale."""
+
+    value: int
+    code: Code
+    display_es: str
+
+
+@dataclass(frozen=True)
+class OrdinalCodec:
+    """A scored scale (e.g. MOS-SSS 1-5): the model keeps the number, FHIR carries the code."""
+
+    scale: Sequence[OrdinalOption]
+    item_type: str = "choice"
+    _by_code: dict[tuple[str, str], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_by_code", {(o.code.system, o.code.code): o.value for o in self.scale}
+        )
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        for option in self.scale:
+            if option.value == value:
+                return {"valueCoding": _coding(option.code, option.code.display)}
+        msg = f"no scale point for {value!r}"
+        raise ValueError(msg)
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        coding = _coding_of(answer)
+        value = self._by_code.get((str(coding.get("system")), coding["code"]))
+        if value is None:
+            raise AnswerProblem(
+                ProblemKind.NOT_IN_VALUE_SET,
+                "expected one of the scale's LOINC answer codes "
+                + ", ".join(o.code.code for o in self.scale),
+            )
+        return value
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "valueCoding": _translated_coding(o.code, o.code.display, o.display_es, language),
+                "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": o.value}],
+            }
+            for o in self.scale
+        ]

@@ -1,0 +1,51 @@
+"""Typed errors for reading a QuestionnaireResponse: every problem, each with its linkId path."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from commcare_ext.errors import CommcareError
+
+
+class ProblemKind(StrEnum):
+    """What is wrong with one part of a response."""
+
+    WRONG_RESOURCE = "wrong-resource"
+    WRONG_QUESTIONNAIRE = "wrong-questionnaire"
+    WRONG_STATUS = "wrong-status"
+    MISSING_CONTEXT = "missing-context"
+    UNKNOWN_LINK_ID = "unknown-link-id"
+    DUPLICATE_ITEM = "duplicate-item"
+    TOO_MANY_ANSWERS = "too-many-answers"
+    WRONG_ANSWER_TYPE = "wrong-answer-type"
+    NOT_IN_VALUE_SET = "not-in-value-set"
+    REQUIRED = "required"
+    INVALID_VALUE = "invalid-value"
+    UNEXPECTED_NESTING = "unexpected-nesting"
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseProblem:
+    """One problem: where (a ``/``-separated linkId path), what kind, and what was expected.
+
+    ``message`` describes the expectation and never repeats the patient's answer.
+    """
+
+    path: str
+    kind: ProblemKind
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message} [{self.kind}]"
+
+
+class IntakeResponseError(CommcareError, ValueError):
+    """A QuestionnaireResponse could not be read into an intake; lists every problem found."""
+
+    def __init__(self, problems: list[ResponseProblem]) -> None:
+        self.problems: tuple[ResponseProblem, ...] = tuple(problems)
+        lines = "\n".join(f"  - {problem}" for problem in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the QuestionnaireResponse:\n{lines}")
+
+    def paths(self) -> list[str]:
+        """The linkId paths of every problem, in the order found."""
+        return [problem.path for problem in self.problems]

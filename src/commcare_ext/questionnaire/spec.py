@@ -1,0 +1,120 @@
+"""The declarative item tree that both builds the Questionnaire and maps responses to the model.
+
+One ``Item`` describes a Questionnaire item *and* where its answer lives in the intake
+model (``field``: the attribute on the enclosing group's model). Building, reading and
+writing all walk the same tree, so the form and the mapping cannot drift apart.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from commcare_ext.questionnaire.codecs import AnswerCodec
+from commcare_ext.terminology.code import Code
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Wording shown to the person filling the form, in English and Spanish (ours)."""
+
+    en: str
+    es: str
+
+    def get(self, language: str) -> str:
+        """Text in ``language`` ('en' or 'es')."""
+        return self.es if language == "es" else self.en
+
+
+Operator = Literal["exists", "=", "!="]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """An ``enableWhen`` condition on a question in the same group or an ancestor group.
+
+    ``answer`` is a bool (boolean questions, or ``exists``) or a Code (choice questions).
+    """
+
+    question: str
+    operator: Operator
+    answer: bool | Code
+
+
+Control = Literal["radio-button", "check-box", "drop-down", "autocomplete"]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One Questionnaire item and its place in the intake model."""
+
+    link_id: str
+    text: Text
+    codec: AnswerCodec | None = None  # None: a group or a display item
+    # Where the answer lives, relative to the enclosing group's model: an attribute name, a
+    # dotted path ("patient.given_name"), or a tuple whose parts may be mapping keys.
+    field: str | tuple[str | int, ...] | None = None
+    children: tuple["Item", ...] = ()
+    repeats: bool = False
+    required: bool = False
+    enable_when: tuple[When, ...] = ()
+    enable_behavior: Literal["all", "any"] = "all"
+    code: Code | None = None
+    observation_extract: bool = False
+    control: Control | None = None
+    max_length: int | None = None
+    entry_format: Text | None = None
+    help: Text | None = None
+    prefix: str | None = None
+    display: bool = False  # a display-only item (instructions)
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        """``field`` as a tuple of attribute names / mapping keys (empty: same model)."""
+        if self.field is None:
+            return ()
+        if isinstance(self.field, str):
+            return tuple(self.field.split("."))
+        return self.field
+
+    @property
+    def is_group(self) -> bool:
+        """True for a group item (it holds children, not answers)."""
+        return self.codec is None and not self.display
+
+    def walk(self) -> Iterator["Item"]:
+        """Yield this item and every descendant, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class FormSpec:
+    """The whole intake form: top-level items plus identity of the Questionnaire."""
+
+    items: tuple[Item, ...]
+    title: Text
+    description: Text
+    link_ids: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for item in self.walk():
+            if item.link_id in seen:
+                msg = f"linkId {item.link_id!r} is used twice"
+                raise ValueError(msg)
+            seen.add(item.link_id)
+        object.__setattr__(self, "link_ids", frozenset(seen))
+
+    def walk(self) -> Iterator[Item]:
+        """Every item of the form, depth first."""
+        for item in self.items:
+            yield from item.walk()
+
+    def find(self, link_id: str) -> Item:
+        """The item with ``link_id``."""
+        for item in self.walk():
+            if item.link_id == link_id:
+                return item
+        msg = f"no item with linkId {link_id!r}"
+        raise LookupError(msg)

@@ -1,0 +1,64 @@
+from typing import Literal
+
+import pytest
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from hypothesis import HealthCheck, given, settings
+
+from commcare_ext.intake import Intake
+from commcare_ext.questionnaire import intake_to_response, response_to_intake
+from tests.fixtures import load_example
+from tests.strategies import intakes
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_examples_round_trip_losslessly(
+    example_intake: Intake, language: Literal["en", "es"]
+) -> None:
+    response = intake_to_response(example_intake, language=language)
+    QuestionnaireResponse.model_validate(response)
+    assert response_to_intake(response) == example_intake
+
+
+def test_spanish_intake_round_trips_through_spanish_form() -> None:
+    maria = load_example("maria-garcia")
+    response = intake_to_response(maria, language="es")
+    assert response["questionnaire"].split("|")[0].endswith("cultural-intake-es")
+    texts = [item["text"] for item in response["item"]]
+    assert "Idioma, cultura y fe" in texts
+    assert response_to_intake(response) == maria
+
+
+def test_do_not_contact_person_round_trips_without_contact_items() -> None:
+    amina = load_example("amina-hassan")
+    response = intake_to_response(amina)
+    network = next(i for i in response["item"] if i["linkId"] == "network")
+    people = [i for i in network["item"] if i["linkId"] == "network.person"]
+    assert len(people) == 3
+    barred = people[1]
+    link_ids = {i["linkId"] for i in barred["item"]}
+    assert "network.person.phone" not in link_ids
+    assert "network.person.involvement" not in link_ids
+    assert "network.person.do-not-contact-reason" in link_ids
+    back = response_to_intake(response)
+    assert back.do_not_contact_persons()[0].name == "Abdirahman Farah"
+
+
+def test_context_can_be_supplied_when_renderer_omits_it() -> None:
+    intake = load_example("tran-van-minh")
+    response = intake_to_response(intake)
+    del response["identifier"]
+    del response["subject"]
+    read = response_to_intake(
+        response,
+        intake_id=intake.intake_id,
+        patient_identifier=(intake.patient.identifier_system, intake.patient.identifier_value),
+    )
+    assert read == intake
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(intake=intakes())
+def test_generated_intakes_round_trip(intake: Intake) -> None:
+    languages: tuple[Literal["en", "es"], ...] = ("en", "es")
+    for language in languages:
+        assert response_to_intake(intake_to_response(intake, language=language)) == intake

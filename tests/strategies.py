@@ -1,0 +1,189 @@
+"""Hypothesis strategies for intakes: every test that needs generated intakes draws from here."""
+
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from commcare_ext.instruments import MOS_SSS_ITEMS
+from commcare_ext.intake import (
+    AccessBarrier,
+    ClinicianGender,
+    DecisionStyle,
+    DiscreetContact,
+    HelpSource,
+    Intake,
+    Involvement,
+    PerceivedCause,
+    PreferenceStrength,
+    ReferralShare,
+    Relationship,
+    Respondent,
+    ShareCategory,
+    SpiritualImportance,
+    StigmaConcern,
+    SupportType,
+    TherapyFormat,
+    VisitMode,
+)
+
+E = TypeVar("E", bound=StrEnum)
+
+_WORDS = st.sampled_from(
+    [
+        "nervios",
+        "thinking too much",
+        "my heart is heavy",
+        "不开心",
+        "buồn phiền",
+        "stress at work",
+        "I can't sleep",
+        "árbol",
+        "family",
+        "hózhó",
+    ]
+)
+patient_text = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
+short_text = st.sampled_from(["Rosa", "Trần Thị Lan", "Hodan Ali", "Sam O'Neil", "Łucja", "Ngozi"])
+language_tags = st.sampled_from(
+    ["en", "es", "es-MX", "vi", "zh-Hant", "so", "ar", "nv", "pt-BR", "ti"]
+)
+phones = st.sampled_from(["+1 555 010 0100", "(408) 555-0161", "612-555-0114", "+52 443 555 0188"])
+emails = st.sampled_from(["a.person@example.org", "x@example.net"])
+
+
+def enum_list(enum: type[E], *, exclude: tuple[E, ...] = ()) -> st.SearchStrategy[list[E]]:
+    """A duplicate-free list of members of ``enum``."""
+    members = [m for m in enum if m not in exclude]
+    return st.lists(st.sampled_from(members), unique=True, max_size=len(members))
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """``strategy`` or None."""
+    return st.none() | strategy
+
+
+@st.composite
+def support_persons(draw: st.DrawFn) -> dict[str, Any]:
+    """A support person: contactable with involvement, or marked do-not-contact."""
+    person: dict[str, Any] = {
+        "name": draw(short_text),
+        "relationship": draw(st.sampled_from(list(Relationship))),
+        "relationship_detail": draw(optional(short_text)),
+    }
+    if draw(st.booleans()):
+        person["do_not_contact"] = True
+        person["do_not_contact_reason"] = draw(optional(patient_text))
+        return person
+    involvement = draw(st.sampled_from(list(Involvement)))
+    person.update(
+        phone=draw(optional(phones)),
+        email=draw(optional(emails)),
+        involvement=involvement,
+        emergency_contact=draw(st.booleans()),
+        may_share=[] if involvement is Involvement.NONE else draw(enum_list(ShareCategory)),
+    )
+    return person
+
+
+@st.composite
+def intakes(draw: st.DrawFn) -> Intake:
+    """A valid, varied intake."""
+    importance = draw(optional(st.sampled_from(list(SpiritualImportance))))
+    preferred = draw(language_tags)
+    past_help = draw(st.just([HelpSource.NONE]) | enum_list(HelpSource, exclude=(HelpSource.NONE,)))
+    supports = draw(enum_list(SupportType))
+    consent = draw(optional(st.booleans())) if supports else None
+    has_concerns = draw(optional(st.booleans()))
+    has_barriers = draw(optional(st.booleans()))
+    mos_items = draw(
+        optional(
+            st.dictionaries(
+                st.sampled_from([item.number for item in MOS_SSS_ITEMS]),
+                st.integers(min_value=1, max_value=5),
+                min_size=1,
+            )
+        )
+    )
+    data: dict[str, Any] = {
+        "intake_id": draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9\-]{0,20}", fullmatch=True)),
+        "patient": {
+            "identifier_system": "https://clinic.example.org/fhir/mrn",
+            "identifier_value": draw(st.from_regex(r"MRN-[0-9]{4,8}", fullmatch=True)),
+            "given_name": draw(optional(short_text)),
+            "family_name": draw(optional(short_text)),
+            "birth_date": draw(optional(st.dates(date(1920, 1, 1), date(2010, 12, 31)))),
+        },
+        "authored": draw(
+            st.datetimes(datetime(2024, 1, 1), datetime(2026, 11, 1)).map(
+                lambda d: d.replace(microsecond=0, tzinfo=UTC) + timedelta(0)
+            )
+        ),
+        "respondent": draw(st.sampled_from(list(Respondent))),
+        "language": {
+            "preferred_language": preferred,
+            "interpreter_needed": draw(st.booleans()),
+            "other_languages": [
+                t for t in draw(st.lists(language_tags, unique=True, max_size=3)) if t != preferred
+            ],
+            "cultural_identity": draw(optional(patient_text)),
+            "religion_or_spirituality": draw(optional(short_text)),
+            "spirituality_importance": importance,
+            "spirituality_role": (
+                draw(optional(patient_text))
+                if importance
+                in (SpiritualImportance.SOMEWHAT_IMPORTANT, SpiritualImportance.VERY_IMPORTANT)
+                else None
+            ),
+        },
+        "formulation": {
+            "problem_in_own_words": draw(patient_text),
+            "problem_name_used_by_others": draw(optional(patient_text)),
+            "perceived_causes": draw(
+                st.just([PerceivedCause.UNKNOWN])
+                | enum_list(PerceivedCause, exclude=(PerceivedCause.UNKNOWN,))
+            ),
+            "current_stressors": draw(optional(patient_text)),
+            "past_help_sources": past_help,
+            "past_help_experience": draw(optional(patient_text)) if past_help else None,
+            "worries_about_care": draw(optional(patient_text)),
+        },
+        "decision_style": draw(optional(st.sampled_from(list(DecisionStyle)))),
+        "support_persons": draw(st.lists(support_persons(), max_size=4)),
+        "care": {
+            "preferred_supports": supports,
+            "preferred_supports_detail": draw(optional(patient_text)) if supports else None,
+            "language_concordant_clinician": draw(
+                optional(st.sampled_from(list(PreferenceStrength)))
+            ),
+            "cultural_background_match": draw(optional(st.sampled_from(list(PreferenceStrength)))),
+            "clinician_gender": draw(optional(st.sampled_from(list(ClinicianGender)))),
+            "visit_mode": draw(optional(st.sampled_from(list(VisitMode)))),
+            "therapy_format": draw(optional(st.sampled_from(list(TherapyFormat)))),
+            "referral_consent": consent,
+            "referral_share": draw(enum_list(ReferralShare)) if consent else [],
+        },
+        "privacy": {
+            "has_concerns": has_concerns,
+            "concerns": (
+                draw(st.lists(st.sampled_from(list(StigmaConcern)), min_size=1, unique=True))
+                if has_concerns
+                else []
+            ),
+            "concerns_in_own_words": draw(optional(patient_text)) if has_concerns else None,
+            "discreet_contact": draw(enum_list(DiscreetContact)),
+            "safe_contact_notes": draw(optional(patient_text)),
+        },
+        "barriers": {
+            "has_barriers": has_barriers,
+            "barriers": (
+                draw(st.lists(st.sampled_from(list(AccessBarrier)), min_size=1, unique=True))
+                if has_barriers
+                else []
+            ),
+            "details": draw(optional(patient_text)) if has_barriers else None,
+        },
+        "social_support": None if mos_items is None else {"answers": mos_items},
+    }
+    return Intake.model_validate(data)
