@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from commcare_ext.intake import Intake
+from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget
+from commcare_ext.intake import Intake, SupportType
 
 EXAMPLE_INTAKES = Path(__file__).resolve().parent.parent / "examples" / "intakes"
 EXAMPLE_NAMES = sorted(path.stem for path in EXAMPLE_INTAKES.glob("*.json"))
@@ -11,3 +12,32 @@ EXAMPLE_NAMES = sorted(path.stem for path in EXAMPLE_INTAKES.glob("*.json"))
 def load_example(name: str) -> Intake:
     """Load one example intake by file stem (e.g. 'maria-garcia')."""
     return Intake.model_validate_json((EXAMPLE_INTAKES / f"{name}.json").read_text("utf-8"))
+
+
+CLINIC = Organization(
+    name="Riverside Community Clinic",
+    identifier_system="http://hl7.org/fhir/sid/us-npi",
+    identifier_value="1234567893",
+    phone="+1 555 010 0100",
+)
+
+#: One community organisation per kind of support, as a clinic's referral directory would hold.
+DIRECTORY = {
+    kind: Organization(
+        name=f"{kind.value.removeprefix('support-').replace('-', ' ').title()} Partners",
+        identifier_system="https://directory.example.org/organizations",
+        identifier_value=kind.value,
+    )
+    for kind in SupportType
+}
+
+
+def context_for(intake: Intake) -> ExtractionContext:
+    """Refer to an organisation for every support the patient chose, when they consented."""
+    referrals: tuple[ReferralTarget, ...] = ()
+    if intake.care.referral_consent:
+        referrals = tuple(
+            ReferralTarget(kind=kind, organization=DIRECTORY[kind])
+            for kind in intake.care.preferred_supports
+        )
+    return ExtractionContext(clinic=CLINIC, referrals=referrals)

@@ -46,6 +46,11 @@ _WORDS = st.sampled_from(
 )
 patient_text = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
 short_text = st.sampled_from(["Rosa", "Trần Thị Lan", "Hodan Ali", "Sam O'Neil", "Łucja", "Ngozi"])
+#: Support persons' names: disjoint from patients' names and details, so tests can search for them.
+person_names = st.sampled_from(
+    ["Abebe Girma", "Marisol Vega", "Nguyễn Văn An", "Fatuma Warsame", "Dmitri Orlov", "Aiyana Tso"]
+)
+relationship_details = st.sampled_from(["pastor at my church", "my cousin's husband", "old friend"])
 language_tags = st.sampled_from(
     ["en", "es", "es-MX", "vi", "zh-Hant", "so", "ar", "nv", "pt-BR", "ti"]
 )
@@ -68,9 +73,9 @@ def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 def support_persons(draw: st.DrawFn) -> dict[str, Any]:
     """A support person: contactable with involvement, or marked do-not-contact."""
     person: dict[str, Any] = {
-        "name": draw(short_text),
+        "name": draw(person_names),
         "relationship": draw(st.sampled_from(list(Relationship))),
-        "relationship_detail": draw(optional(short_text)),
+        "relationship_detail": draw(optional(relationship_details)),
     }
     if draw(st.booleans()):
         person["do_not_contact"] = True
@@ -150,7 +155,9 @@ def intakes(draw: st.DrawFn) -> Intake:
             "worries_about_care": draw(optional(patient_text)),
         },
         "decision_style": draw(optional(st.sampled_from(list(DecisionStyle)))),
-        "support_persons": draw(st.lists(support_persons(), max_size=4)),
+        "support_persons": draw(
+            st.lists(support_persons(), max_size=4, unique_by=lambda person: person["name"])
+        ),
         "care": {
             "preferred_supports": supports,
             "preferred_supports_detail": draw(optional(patient_text)) if supports else None,

@@ -33,6 +33,7 @@ STIGMA_CONCERNS: Final = _q("stigma-concerns", "Stigma concerns about seeking me
 DISCREET_CONTACT: Final = _q("discreet-contact", "Private contact preferences")
 REFERRAL_CONSENT: Final = _q("referral-consent", "Consent to referral to community organisations")
 REFERRAL_SHARE: Final = _q("referral-share", "Information a referral may carry")
+REFERRAL_REQUEST_EVENT: Final = _q("referral-request", "Referral request message")
 ACCESS_BARRIERS: Final = _q("access-barriers", "Barriers to accessing mental-health care")
 
 #: (code, Spanish display, definition) for every question concept we publish.
@@ -95,6 +96,11 @@ QUESTION_CONCEPTS: Final[tuple[tuple[Code, str, str], ...]] = (
         DISCREET_CONTACT,
         "Preferencias de contacto privado",
         "Contact methods the clinic must avoid or use to keep care private.",
+    ),
+    (
+        REFERRAL_REQUEST_EVENT,
+        "Mensaje de solicitud de derivación",
+        "MessageHeader event of a referral message Bundle sent to a community organisation.",
     ),
     (
         REFERRAL_CONSENT,

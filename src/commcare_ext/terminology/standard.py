@@ -3,9 +3,34 @@
 from typing import Final
 
 from commcare_ext.terminology.code import Code
-from commcare_ext.terminology.systems import LOINC
+from commcare_ext.terminology.systems import (
+    CONSENT_ACTION,
+    CONSENT_SCOPE,
+    LOINC,
+    OBSERVATION_CATEGORY,
+    PROVENANCE_PARTICIPANT_TYPE,
+    SNOMED_CT,
+    TASK_CODE,
+    US_CORE_CATEGORY,
+    V3_ACT_REASON,
+    V3_PARTICIPATION_TYPE,
+)
 
 #: LOINC 54899-0, as used by US Core's PRAPARE item example for the patient's preferred language.
 PREFERRED_LANGUAGE: Final = Code(LOINC, "54899-0", "Preferred language")
 #: LOINC 54588-9; same meaning as the US Core interpreter-needed extension.
 INTERPRETER_NEEDED: Final = Code(LOINC, "54588-9", "Interpreter needed")
+
+# Extraction and referral (docs/terminology.md lists where each was confirmed).
+PATIENT_CONSENT: Final = Code(LOINC, "59284-0", "Patient Consent")
+PATIENT_REFERRAL: Final = Code(SNOMED_CT, "3457005", "Patient referral")
+REFERRAL_TO_SERVICE: Final = Code(SNOMED_CT, "306206005", "Referral to service")
+SURVEY: Final = Code(OBSERVATION_CATEGORY, "survey", "Survey")
+SOCIAL_HISTORY: Final = Code(OBSERVATION_CATEGORY, "social-history", "Social History")
+SDOH: Final = Code(US_CORE_CATEGORY, "sdoh", "SDOH")
+PATIENT_PRIVACY: Final = Code(CONSENT_SCOPE, "patient-privacy", "Privacy Consent")
+DISCLOSE: Final = Code(CONSENT_ACTION, "disclose", "Disclose")
+INFORMATION_RECIPIENT: Final = Code(V3_PARTICIPATION_TYPE, "IRCP", "information recipient")
+TREATMENT: Final = Code(V3_ACT_REASON, "TREAT", "treatment")
+FULFILL: Final = Code(TASK_CODE, "fulfill", "Fulfill the focal request")
+AUTHOR: Final = Code(PROVENANCE_PARTICIPANT_TYPE, "author", "Author")

@@ -49,3 +49,12 @@ QUESTIONNAIRE_ITEM_CONTROL: Final = (
 )
 QUESTIONNAIRE_ITEM_CONTROL_SYSTEM: Final = "http://hl7.org/fhir/questionnaire-item-control"
 ORDINAL_VALUE_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+
+TASK_CODE: Final = "http://hl7.org/fhir/CodeSystem/task-code"
+PROVENANCE_PARTICIPANT_TYPE: Final = (
+    "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
+)
+US_CORE_INTERPRETER_NEEDED: Final = (
+    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-interpreter-needed"
+)
+PATIENT_RELIGION: Final = "http://hl7.org/fhir/StructureDefinition/patient-religion"

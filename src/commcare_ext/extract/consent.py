@@ -1,0 +1,116 @@
+"""Consent: what each person or organisation may receive, and who must never be contacted.
+
+One patient-privacy Consent per sharing decision. A permit provision names its recipient
+(v3 ParticipationType IRCP) and lists, in ``provision.code``, the kinds of information the
+patient allowed (our share-category codes). A do-not-contact person gets a deny Consent:
+nothing may be disclosed to them and nobody may reach out to them.
+"""
+
+from typing import Any
+
+from commcare_ext.extract._common import concept, ref
+from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.ids import business_identifier, resource_id
+from commcare_ext.extract.narrative import narrative
+from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.intake import Intake
+from commcare_ext.terminology.answers import answer_set_for, coding_for
+from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.standard import (
+    DISCLOSE,
+    INFORMATION_RECIPIENT,
+    PATIENT_CONSENT,
+    PATIENT_PRIVACY,
+    TREATMENT,
+)
+from commcare_ext.terminology.systems import CANONICAL_BASE
+
+#: The policy the patient agrees to: our published intake sharing rules.
+SHARING_POLICY = f"{CANONICAL_BASE}/policy/intake-sharing"
+
+
+def _consent(  # noqa: PLR0917 - one private builder, called with every part spelled out
+    intake: Intake,
+    role: str,
+    patient_ref: str,
+    recipient_ref: str,
+    provision_type: str,
+    codes: list[Code],
+    title: str,
+    rows: list[tuple[str, str]],
+) -> dict[str, Any]:
+    provision: dict[str, Any] = {
+        "type": provision_type,
+        "actor": [{"role": concept(INFORMATION_RECIPIENT), "reference": ref(recipient_ref)}],
+        "action": [concept(DISCLOSE)],
+    }
+    if provision_type == "permit":
+        provision["purpose"] = [TREATMENT.as_coding()]
+    if codes:
+        provision["code"] = [concept(code) for code in codes]
+    return {
+        "resourceType": "Consent",
+        "id": resource_id(intake, role),
+        "text": narrative(title, rows),
+        "identifier": [business_identifier(intake, "Consent", role)],
+        "status": "active",
+        "scope": concept(PATIENT_PRIVACY),
+        "category": [concept(PATIENT_CONSENT)],
+        "patient": ref(patient_ref),
+        "dateTime": intake.authored.isoformat(),
+        "policy": [{"uri": SHARING_POLICY}],
+        "provision": provision,
+    }
+
+
+def person_consent(
+    intake: Intake, index: int, patient_ref: str, person_ref: str
+) -> ExtractedResource | None:
+    """Permit for an involved person, deny for a do-not-contact person, none otherwise."""
+    person = intake.support_persons[index]
+    role = f"consent-person-{index + 1}"
+    if person.do_not_contact:
+        resource = _consent(
+            intake,
+            role,
+            patient_ref,
+            person_ref,
+            "deny",
+            [],
+            f"Do not contact or inform {person.name}",
+            [("Decision", "deny all disclosure and contact")],
+        )
+        return ExtractedResource(resource, DisclosureCategory.EHR_ONLY)
+    if not person.may_share:
+        return None
+    labels = ", ".join(answer_set_for(type(s)).answer(s).display_en for s in person.may_share)
+    resource = _consent(
+        intake,
+        role,
+        patient_ref,
+        person_ref,
+        "permit",
+        [coding_for(share) for share in person.may_share],
+        f"{person.name} may receive information",
+        [("May receive", labels)],
+    )
+    return ExtractedResource(resource, DisclosureCategory.SUPPORT_NETWORK)
+
+
+def organization_consent(
+    intake: Intake, org_ref: str, org_name: str, patient_ref: str
+) -> ExtractedResource:
+    """Permit for a referral organisation, limited to the patient's referral-sharing choices."""
+    shares = intake.care.referral_share
+    labels = ", ".join(answer_set_for(type(s)).answer(s).display_en for s in shares)
+    resource = _consent(
+        intake,
+        f"consent-org-{org_ref.rsplit('/', 1)[-1]}",
+        patient_ref,
+        org_ref,
+        "permit",
+        [coding_for(share) for share in shares],
+        f"{org_name} may receive the referral",
+        [("May also receive", labels or "only what the referral needs")],
+    )
+    return ExtractedResource(resource, DisclosureCategory.CORE)

@@ -1,0 +1,221 @@
+"""Observations, following SDC observation-based extraction: one per answer, derived from the QR.
+
+Each is labelled with the disclosure category that governs sharing it. Free text stays in
+the QuestionnaireResponse (EHR only): an Observation carries coded meaning.
+"""
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+from commcare_ext.extract._common import concept, ref
+from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.ids import business_identifier, resource_id
+from commcare_ext.extract.narrative import narrative
+from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.instruments import MOS_SSS_ANSWERS, MOS_SSS_ITEMS, MOS_SSS_PANEL, score_mos_sss
+from commcare_ext.intake import Intake
+from commcare_ext.terminology import questions as q
+from commcare_ext.terminology.answers import answer_set_for, coding_for
+from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.standard import (
+    INTERPRETER_NEEDED,
+    PREFERRED_LANGUAGE,
+    SDOH,
+    SOCIAL_HISTORY,
+    SURVEY,
+)
+from commcare_ext.terminology.systems import BCP47, UCUM
+
+_C = DisclosureCategory
+
+
+class _Obs:
+    """Builds the Observations of one intake with shared subject, time and provenance."""
+
+    def __init__(self, intake: Intake, patient_ref: str, response_ref: str) -> None:
+        self.intake = intake
+        self.patient_ref = patient_ref
+        self.response_ref = response_ref
+        self.out: list[ExtractedResource] = []
+
+    def add(  # noqa: PLR0917 - the parts of one Observation, all required
+        self,
+        role: str,
+        code: Code,
+        value: dict[str, Any],
+        shown: str,
+        category: DisclosureCategory,
+        extra_categories: Iterable[Code] = (),
+    ) -> ExtractedResource:
+        resource = {
+            "resourceType": "Observation",
+            "id": resource_id(self.intake, role),
+            "text": narrative(code.display, [("Answer", shown)]),
+            "identifier": [business_identifier(self.intake, "Observation", role)],
+            "status": "final",
+            "category": [concept(c) for c in (SURVEY, *extra_categories)],
+            "code": concept(code),
+            "subject": ref(self.patient_ref),
+            "effectiveDateTime": self.intake.authored.isoformat(),
+            "performer": [ref(self.patient_ref)],
+            "derivedFrom": [ref(self.response_ref)],
+            **value,
+        }
+        extracted = ExtractedResource(resource, category)
+        self.out.append(extracted)
+        return extracted
+
+    def coded(
+        self,
+        role: str,
+        code: Code,
+        members: Iterable[StrEnum | None],
+        category: DisclosureCategory,
+        extra_categories: Iterable[Code] = (),
+    ) -> None:
+        for member in members:
+            if member is None:
+                continue
+            display = answer_set_for(type(member)).answer(member).display_en
+            self.add(
+                f"{role}-{member.value}",
+                code,
+                {"valueCodeableConcept": concept(coding_for(member))},
+                display,
+                category,
+                extra_categories,
+            )
+
+
+def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[ExtractedResource]:
+    """Every Observation the intake supports, in form order."""
+    obs = _Obs(intake, patient_ref, response_ref)
+    language = intake.language
+    obs.add(
+        "preferred-language",
+        PREFERRED_LANGUAGE,
+        {
+            "valueCodeableConcept": {
+                "coding": [{"system": BCP47, "code": language.preferred_language}]
+            }
+        },
+        language.preferred_language,
+        _C.LANGUAGE_NEEDS,
+        (SDOH,),
+    )
+    obs.add(
+        "interpreter-needed",
+        INTERPRETER_NEEDED,
+        {"valueBoolean": language.interpreter_needed},
+        "yes" if language.interpreter_needed else "no",
+        _C.LANGUAGE_NEEDS,
+        (SDOH,),
+    )
+    obs.coded(
+        "spiritual-importance",
+        q.SPIRITUAL_IMPORTANCE,
+        [language.spirituality_importance],
+        _C.PROBLEM_SUMMARY,
+    )
+    formulation = intake.formulation
+    obs.coded(
+        "perceived-cause", q.PERCEIVED_CAUSES, formulation.perceived_causes, _C.PROBLEM_SUMMARY
+    )
+    obs.coded("past-help", q.PAST_HELP_SOURCES, formulation.past_help_sources, _C.PROBLEM_SUMMARY)
+    obs.coded(
+        "decision-style",
+        q.DECISION_STYLE,
+        [intake.decision_style],
+        _C.SUPPORT_NETWORK,
+        (SOCIAL_HISTORY,),
+    )
+    care = intake.care
+    obs.coded(
+        "preferred-support",
+        q.PREFERRED_SUPPORTS,
+        care.preferred_supports,
+        _C.CARE_PREFERENCES,
+        (SOCIAL_HISTORY,),
+    )
+    for role, code, member in (
+        (
+            "language-concordant",
+            q.LANGUAGE_CONCORDANT_CLINICIAN,
+            care.language_concordant_clinician,
+        ),
+        ("cultural-match", q.CULTURAL_BACKGROUND_MATCH, care.cultural_background_match),
+        ("clinician-gender", q.CLINICIAN_GENDER, care.clinician_gender),
+        ("visit-mode", q.VISIT_MODE, care.visit_mode),
+        ("therapy-format", q.THERAPY_FORMAT, care.therapy_format),
+    ):
+        obs.coded(role, code, [member], _C.CARE_PREFERENCES)
+    obs.coded(
+        "stigma", q.STIGMA_CONCERNS, intake.privacy.concerns, _C.STIGMA_CONCERNS, (SOCIAL_HISTORY,)
+    )
+    obs.coded(
+        "discreet-contact", q.DISCREET_CONTACT, intake.privacy.discreet_contact, _C.CONTACT_DETAILS
+    )
+    obs.coded("barrier", q.ACCESS_BARRIERS, intake.barriers.barriers, _C.ACCESS_BARRIERS, (SDOH,))
+    _mos(obs)
+    return obs.out
+
+
+def _mos(obs: _Obs) -> None:
+    survey = obs.intake.social_support
+    if survey is None:
+        return
+    by_value = {answer.value: answer for answer in MOS_SSS_ANSWERS}
+    members = []
+    for item in MOS_SSS_ITEMS:
+        value = survey.answers.get(item.number)
+        if value is None:
+            continue
+        answer = by_value[value]
+        members.append(
+            obs.add(
+                f"mos-item-{item.number:02d}",
+                item.code,
+                {"valueCodeableConcept": concept(answer.code)},
+                answer.code.display,
+                _C.SOCIAL_SUPPORT_SCORES,
+            )
+        )
+    scores = score_mos_sss(survey)
+    for role, score in (
+        *((f"mos-score-{s.value}", sc) for s, sc in scores.subscales.items()),
+        ("mos-score-overall", scores.overall),
+    ):
+        if score.mean is None or score.score_0_100 is None:
+            continue
+        members.append(
+            obs.add(
+                role,
+                score.code,
+                {
+                    "valueQuantity": {
+                        "value": round(score.mean, 4),
+                        "unit": "{score}",
+                        "system": UCUM,
+                        "code": "{score}",
+                    },
+                    "note": [
+                        {
+                            "text": f"0-100 scale: {score.score_0_100:.1f}; items answered: "
+                            f"{score.items_answered} of {score.items_total}"
+                        }
+                    ],
+                },
+                f"{score.mean:.2f} (0-100: {score.score_0_100:.1f})",
+                _C.SOCIAL_SUPPORT_SCORES,
+            )
+        )
+    panel = obs.add(
+        "mos-panel",
+        MOS_SSS_PANEL,
+        {"hasMember": [ref(m.reference) for m in members]},
+        f"{len(members)} results",
+        _C.SOCIAL_SUPPORT_SCORES,
+    )
+    # the panel sorts after its members in ``out``; keep that order (referenced first).
+    del panel

@@ -1,0 +1,55 @@
+"""The resources one intake becomes, each labelled with who may receive it."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from commcare_ext.extract.disclosure import DisclosureCategory
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedResource:
+    """One FHIR R4 resource (JSON, with a deterministic ``id``) and its disclosure category."""
+
+    resource: dict[str, Any]
+    category: DisclosureCategory
+
+    @property
+    def reference(self) -> str:
+        """``ResourceType/id``, as other extracted resources refer to it."""
+        return f"{self.resource['resourceType']}/{self.resource['id']}"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedResources:
+    """Everything extracted from one intake, in groups."""
+
+    organizations: tuple[ExtractedResource, ...]
+    patient: ExtractedResource | None
+    questionnaire_response: ExtractedResource
+    related_persons: tuple[ExtractedResource, ...]
+    consents: tuple[ExtractedResource, ...]
+    observations: tuple[ExtractedResource, ...]
+    care_team: ExtractedResource | None
+    goals: tuple[ExtractedResource, ...]
+    service_requests: tuple[ExtractedResource, ...]
+    tasks: tuple[ExtractedResource, ...]
+    provenance: ExtractedResource
+    patient_reference: str
+
+    def all(self) -> tuple[ExtractedResource, ...]:
+        """Every resource, referenced ones before those that refer to them."""
+        single = [r for r in (self.patient,) if r is not None]
+        team = [r for r in (self.care_team,) if r is not None]
+        return (
+            *self.organizations,
+            *single,
+            self.questionnaire_response,
+            *self.related_persons,
+            *self.consents,
+            *self.observations,
+            *team,
+            *self.goals,
+            *self.service_requests,
+            *self.tasks,
+            self.provenance,
+        )
