@@ -5,24 +5,39 @@ from commcare_ext.instruments.mos_sss import (
     MOS_SSS_INSTRUCTIONS_EN,
     MOS_SSS_INSTRUCTIONS_ES,
     MOS_SSS_ITEMS,
+    MOS_SSS_MAX_VALUE,
+    MOS_SSS_MIN_VALUE,
     MOS_SSS_OVERALL_INDEX,
+    MOS_SSS_OVERALL_NAME,
     MOS_SSS_PANEL,
     MOS_SSS_SCORE_CODES,
+    MOS_SSS_SUBSCALE_ITEMS,
     MOS_SSS_SUBSCALE_NAMES,
     MosAnswer,
     MosItem,
     MosSubscale,
 )
-from commcare_ext.instruments.scoring import MosScores, MosSocialSupport, ScaleScore, score_mos_sss
+from commcare_ext.instruments.scoring import (
+    MosScores,
+    MosSocialSupport,
+    ScaleScore,
+    ScoreStatus,
+    score_mos_sss,
+    to_0_100,
+)
 
 __all__ = [
     "MOS_SSS_ANSWERS",
     "MOS_SSS_INSTRUCTIONS_EN",
     "MOS_SSS_INSTRUCTIONS_ES",
     "MOS_SSS_ITEMS",
+    "MOS_SSS_MAX_VALUE",
+    "MOS_SSS_MIN_VALUE",
     "MOS_SSS_OVERALL_INDEX",
+    "MOS_SSS_OVERALL_NAME",
     "MOS_SSS_PANEL",
     "MOS_SSS_SCORE_CODES",
+    "MOS_SSS_SUBSCALE_ITEMS",
     "MOS_SSS_SUBSCALE_NAMES",
     "MosAnswer",
     "MosItem",
@@ -30,5 +45,7 @@ __all__ = [
     "MosSocialSupport",
     "MosSubscale",
     "ScaleScore",
+    "ScoreStatus",
     "score_mos_sss",
+    "to_0_100",
 ]

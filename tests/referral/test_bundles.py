@@ -1,0 +1,88 @@
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from commcare_ext.extract import extract
+from commcare_ext.intake import Intake
+from commcare_ext.referral import (
+    DanglingReferenceError,
+    ReferralError,
+    check_references,
+    referral_message_bundle,
+    transaction_bundle,
+)
+from tests.fixtures import CLINIC, DIRECTORY, EXAMPLE_NAMES, context_for, load_example
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _bundles(intake: Intake) -> dict[str, dict[str, Any]]:
+    extracted = extract(intake, context=context_for(intake))
+    out = {"transaction": transaction_bundle(extracted)}
+    for kind in context_for(intake).referrals:
+        out[f"message-{kind.kind.value}"] = referral_message_bundle(
+            extracted, intake, DIRECTORY[kind.kind], clinic=CLINIC
+        )
+    return out
+
+
+def test_transaction_validates_and_every_reference_resolves(example_intake: Intake) -> None:
+    bundle = transaction_bundle(extract(example_intake, context=context_for(example_intake)))
+    Bundle.model_validate(bundle)
+    check_references(bundle)
+    assert bundle["type"] == "transaction"
+    for entry in bundle["entry"]:
+        assert entry["fullUrl"].startswith("urn:uuid:")
+        request = entry["request"]
+        if request["method"] == "POST":
+            assert request["ifNoneExist"].startswith("identifier=")
+            assert "id" not in entry["resource"]
+        else:
+            assert entry["resource"]["resourceType"] == "Provenance"
+            assert request["url"] == f"Provenance/{entry['resource']['id']}"
+
+
+def test_message_bundle_starts_with_its_header(example_intake: Intake) -> None:
+    for name, bundle in _bundles(example_intake).items():
+        if not name.startswith("message"):
+            continue
+        Bundle.model_validate(bundle)
+        check_references(bundle)
+        header = bundle["entry"][0]["resource"]
+        assert header["resourceType"] == "MessageHeader"
+        focus = header["focus"][0]["reference"]
+        request = next(e["resource"] for e in bundle["entry"] if e["fullUrl"] == focus)
+        assert request["resourceType"] == "ServiceRequest"
+        assert header["destination"][0]["receiver"] == request["performer"][0]
+
+
+def test_existing_patient_reference_is_kept() -> None:
+    intake = load_example("maria-garcia")
+    context = context_for(intake).model_copy(update={"patient_reference": "Patient/ehr-1"})
+    bundle = transaction_bundle(extract(intake, context=context))
+    check_references(bundle, allow=frozenset({"Patient/ehr-1"}))
+    with pytest.raises(DanglingReferenceError) as caught:
+        check_references(bundle)
+    assert caught.value.references == ("Patient/ehr-1",)
+
+
+def test_message_to_an_organisation_with_no_referral_is_refused() -> None:
+    intake = load_example("maria-garcia")
+    extracted = extract(intake, context=context_for(intake))
+    with pytest.raises(ReferralError, match="recipient"):
+        referral_message_bundle(extracted, intake, CLINIC, clinic=CLINIC)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_golden_files(name: str) -> None:
+    """Pins the exact JSON; set COMMCARE_UPDATE_GOLDEN=1 to rewrite after a deliberate change."""
+    bundles = _bundles(load_example(name))
+    path = GOLDEN / f"{name}.json"
+    if os.environ.get("COMMCARE_UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_text(json.dumps(bundles, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    assert json.loads(path.read_text("utf-8")) == bundles

@@ -1,0 +1,97 @@
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, find, given, settings
+from hypothesis import strategies as st
+
+from commcare_ext.extract import DisclosureCategory, extract
+from commcare_ext.intake import Intake
+from commcare_ext.referral import (
+    DisclosurePolicy,
+    check_references,
+    referral_message_bundle,
+)
+from tests.fixtures import CLINIC, DIRECTORY, context_for, load_example
+from tests.referral.leaks import leaks
+from tests.strategies import intakes
+
+_EVERYTHING = DisclosurePolicy(frozenset(DisclosureCategory) - {DisclosureCategory.EHR_ONLY})
+
+referral_intakes = intakes().filter(
+    lambda i: bool(i.care.referral_consent and i.care.preferred_supports)
+)
+
+
+def _messages(intake: Intake, policy: DisclosurePolicy | None = None) -> list[dict[str, Any]]:
+    extracted = extract(intake, context=context_for(intake))
+    return [
+        referral_message_bundle(extracted, intake, DIRECTORY[kind], clinic=CLINIC, policy=policy)
+        for kind in intake.care.preferred_supports
+    ]
+
+
+@settings(
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(intake=referral_intakes)
+def test_no_unpermitted_item_ever_leaves_the_clinic(intake: Intake) -> None:
+    extracted = extract(intake, context=context_for(intake))
+    for kind in intake.care.preferred_supports:
+        bundle = referral_message_bundle(extracted, intake, DIRECTORY[kind], clinic=CLINIC)
+        assert leaks(bundle, intake, extracted) == []
+        check_references(bundle)
+
+
+def test_with_the_filter_off_the_property_finds_a_leak() -> None:
+    def leaky(intake: Intake) -> bool:
+        extracted = extract(intake, context=context_for(intake))
+        return any(
+            leaks(bundle, intake, extracted) for bundle in _messages(intake, policy=_EVERYTHING)
+        )
+
+    found = find(
+        referral_intakes,
+        leaky,
+        settings=settings(
+            max_examples=500,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
+    assert leaky(found)
+
+
+@pytest.mark.parametrize(
+    ("name", "absent", "present"),
+    [
+        # Maria allowed contact, language, preferences, barriers: not stigma, family, scores.
+        ("maria-garcia", ["stigma-", "Ernesto", "Rosa Ram", "91642-9"], ["barrier-", "García"]),
+        # Amina allowed only language and preferences: no name, no barriers, no ex-husband.
+        ("amina-hassan", ["Hassan", "barrier-", "Abdirahman", "Hodan"], ['"so"', "pref-"]),
+    ],
+)
+def test_examples_share_only_what_was_chosen(
+    name: str, absent: list[str], present: list[str]
+) -> None:
+    intake = load_example(name)
+    text = json.dumps(_messages(intake), ensure_ascii=False)
+    for fragment in absent:
+        assert fragment not in text
+    for fragment in present:
+        assert fragment in text
+
+
+def test_transaction_to_the_ehr_keeps_everything() -> None:
+    intake = load_example("amina-hassan")
+    extracted = extract(intake, context=context_for(intake))
+    kinds = {r.resource["resourceType"] for r in extracted.all()}
+    assert {"QuestionnaireResponse", "Provenance", "RelatedPerson", "CareTeam"} <= kinds
+
+
+@given(st.sampled_from(sorted(DisclosureCategory)))
+def test_ehr_only_is_never_allowed(category: DisclosureCategory) -> None:
+    assert not _EVERYTHING.allows(DisclosureCategory.EHR_ONLY)
+    assert DisclosurePolicy(frozenset()).allows(category) is (category is DisclosureCategory.CORE)
