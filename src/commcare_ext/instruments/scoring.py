@@ -16,7 +16,7 @@ shows 0-100 to one decimal, the precision of RAND's published means).
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from math import ceil
 from typing import Annotated, Any
@@ -76,6 +76,16 @@ class MosSocialSupport(PhiSafeModel):
 
     answers: dict[ItemNumber, ItemValue] = Field(min_length=1)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # pydantic's own frozen-instance error echoes the assigned value even with
+        # hide_input_in_errors; refuse first, naming only the field.
+        msg = f"MosSocialSupport is immutable: build a new survey instead of setting {name!r}"
+        raise TypeError(msg)
+
+    def __delattr__(self, name: str) -> None:
+        msg = f"MosSocialSupport is immutable: cannot delete {name!r}"
+        raise TypeError(msg)
+
     @field_validator("answers", mode="before")
     @classmethod
     def _check_items(cls, value: Any) -> Any:
@@ -113,15 +123,18 @@ class ScoreStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ScaleScore:
-    """One scale's score: raw mean (1-5) and 0-100, and exactly which items it used."""
+    """One scale's score: raw mean (1-5) and 0-100, and exactly which items it used.
+
+    The repr shows only the scale, never the patient's result (scores are health data).
+    """
 
     name: str
     name_es: str
     code: Code
-    items_used: tuple[int, ...]
-    items_missing: tuple[int, ...]
-    mean: float | None
-    score_0_100: float | None
+    items_used: tuple[int, ...] = field(repr=False)
+    items_missing: tuple[int, ...] = field(repr=False)
+    mean: float | None = field(repr=False)
+    score_0_100: float | None = field(repr=False)
 
     @property
     def items_answered(self) -> int:
