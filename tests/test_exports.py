@@ -12,6 +12,9 @@ PACKAGES = [
     "commcare_ext.intake",
     "commcare_ext.instruments",
     "commcare_ext.questionnaire",
+    "commcare_ext.extract",
+    "commcare_ext.referral",
+    "commcare_ext.client",
     "commcare_ext.terminology",
 ]
 
@@ -39,5 +42,10 @@ def test_top_level_names_the_main_flow() -> None:
         "IntakeResponseError",
         "CommcareError",
         "score_mos_sss",
+        "extract",
+        "transaction_bundle",
+        "referral_message_bundle",
+        "FhirClient",
+        "Outbox",
     ):
         assert symbol in commcare_ext.__all__

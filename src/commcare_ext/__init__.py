@@ -1,10 +1,21 @@
 """commcare_ext: culturally informed mental-health intake, carried into FHIR R4.
 
 The flow: an :class:`Intake` (validated, FHIR-free) <-> the SDC Questionnaire and its
-QuestionnaireResponse; published terminology for everything the form codes.
+QuestionnaireResponse -> :func:`extract` (FHIR resources, each labelled for disclosure)
+-> :func:`transaction_bundle` for the EHR and :func:`referral_message_bundle` for community
+organisations (only what the patient consented to) -> :class:`FhirClient` / :class:`Outbox`.
 """
 
+from commcare_ext.client import FhirClient, FhirClientError, Outbox, RetryPolicy
 from commcare_ext.errors import CommcareError
+from commcare_ext.extract import (
+    ExtractedResources,
+    ExtractionContext,
+    ExtractionError,
+    Organization,
+    ReferralTarget,
+    extract,
+)
 from commcare_ext.instruments import MosScores, MosSocialSupport, score_mos_sss
 from commcare_ext.intake import Intake, SupportPerson
 from commcare_ext.questionnaire import (
@@ -14,20 +25,38 @@ from commcare_ext.questionnaire import (
     intake_to_response,
     response_to_intake,
 )
+from commcare_ext.referral import (
+    check_references,
+    referral_message_bundle,
+    transaction_bundle,
+)
 from commcare_ext.terminology.resources import code_system, value_sets
 
 __all__ = [
     "CommcareError",
+    "ExtractedResources",
+    "ExtractionContext",
+    "ExtractionError",
+    "FhirClient",
+    "FhirClientError",
     "Intake",
     "IntakeResponseError",
     "MosScores",
     "MosSocialSupport",
+    "Organization",
+    "Outbox",
+    "ReferralTarget",
     "ResponseProblem",
+    "RetryPolicy",
     "SupportPerson",
     "build_questionnaire",
+    "check_references",
     "code_system",
+    "extract",
     "intake_to_response",
+    "referral_message_bundle",
     "response_to_intake",
     "score_mos_sss",
+    "transaction_bundle",
     "value_sets",
 ]

