@@ -34,3 +34,5 @@ INFORMATION_RECIPIENT: Final = Code(V3_PARTICIPATION_TYPE, "IRCP", "information 
 TREATMENT: Final = Code(V3_ACT_REASON, "TREAT", "treatment")
 FULFILL: Final = Code(TASK_CODE, "fulfill", "Fulfill the focal request")
 AUTHOR: Final = Code(PROVENANCE_PARTICIPANT_TYPE, "author", "Author")
+#: LOINC document type for the clinician summary of the intake.
+MENTAL_HEALTH_EVALUATION_NOTE: Final = Code(LOINC, "96142-5", "Mental health Evaluation note")

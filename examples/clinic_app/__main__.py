@@ -1,0 +1,3 @@
+from examples.clinic_app.app import main
+
+main()

@@ -1,0 +1,6 @@
+"""The clinician summary: accessible HTML, plain text, and a DocumentReference."""
+
+from commcare_ext.summary.document import summary_document_reference
+from commcare_ext.summary.render import summary_html, summary_text
+
+__all__ = ["summary_document_reference", "summary_html", "summary_text"]

@@ -1,0 +1,40 @@
+"""The summary as a DocumentReference, for EHRs that take documents more readily than data."""
+
+import base64
+from typing import Any
+
+from commcare_ext.extract.ids import business_identifier, resource_id
+from commcare_ext.intake import Intake
+from commcare_ext.summary.render import summary_html
+from commcare_ext.terminology.standard import MENTAL_HEALTH_EVALUATION_NOTE
+
+
+def summary_document_reference(intake: Intake, patient_reference: str) -> dict[str, Any]:
+    """A current DocumentReference (LOINC 96142-5) carrying the HTML summary as an attachment.
+
+    Its deterministic id and business identifier let it join the transaction Bundle with
+    a conditional create like every other extracted resource.
+    """
+    html = summary_html(intake).encode("utf-8")
+    return {
+        "resourceType": "DocumentReference",
+        "id": resource_id(intake, "summary-document"),
+        "identifier": [business_identifier(intake, "DocumentReference", "summary")],
+        "status": "current",
+        "docStatus": "final",
+        "type": {"coding": [MENTAL_HEALTH_EVALUATION_NOTE.as_coding()]},
+        "subject": {"reference": patient_reference},
+        "date": intake.authored.isoformat(),
+        "description": "Culturally informed intake summary",
+        "content": [
+            {
+                "attachment": {
+                    "contentType": "text/html; charset=utf-8",
+                    "language": "en",
+                    "data": base64.b64encode(html).decode("ascii"),
+                    "title": "Culturally informed intake summary",
+                    "creation": intake.authored.isoformat(),
+                }
+            }
+        ],
+    }

@@ -1,0 +1,46 @@
+"""Fixtures: a real headless Chromium (Debian's) driven by Playwright, and the page server."""
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from commcare_ext.questionnaire import build_questionnaire
+from tests.support.renderers import CHROMIUM_ARGS, json_route, page_server, require_chromium
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(require_chromium()), args=CHROMIUM_ARGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def form_server() -> Iterator[str]:
+    routes = {
+        "/questionnaire.json": json_route(
+            lambda query: build_questionnaire(query.get("lang", ["en"])[0])  # type: ignore[arg-type]
+        ),
+        "/favicon.ico": lambda _q, _b: (204, "image/x-icon", b""),
+    }
+    with page_server(routes) as url:
+        yield url
+
+
+class PageErrors(list[str]):
+    """Console errors and uncaught exceptions seen on a page."""
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[tuple[Page, PageErrors]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    opened = context.new_page()
+    errors = PageErrors()
+    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    opened.on("pageerror", lambda e: errors.append(str(e)))
+    yield opened, errors
+    context.close()
