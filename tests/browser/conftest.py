@@ -6,7 +6,13 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from commcare_ext.questionnaire import build_questionnaire
-from tests.support.renderers import CHROMIUM_ARGS, json_route, page_server, require_chromium
+from tests.support.renderers import (
+    CHROMIUM_ARGS,
+    ensure_smart_forms_bundle,
+    json_route,
+    page_server,
+    require_chromium,
+)
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +35,12 @@ def form_server() -> Iterator[str]:
     }
     with page_server(routes) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def smart_forms_bundle() -> None:
+    """Build the SMART Forms page bundle (npm ci + esbuild; cached by the lockfile)."""
+    ensure_smart_forms_bundle()
 
 
 class PageErrors(list[str]):

@@ -1,6 +1,9 @@
 """Chromium and a loopback page server (LHC-Forms assets, test pages) for the browser tests."""
 
+import hashlib
 import json
+import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +33,30 @@ def require_chromium() -> Path:
         msg = "Chromium is missing: run scripts/setup.d/20-browser.sh (apt-get install chromium)"
         raise RuntimeError(msg)
     return CHROMIUM
+
+
+SMART_DIR = BROWSER_DIR / "smart"
+
+
+def ensure_smart_forms_bundle() -> Path:
+    """Build the SMART Forms page (npm ci + esbuild), again only when its inputs change."""
+    bundle = SMART_DIR / "dist" / "smart-forms.js"
+    stamp = SMART_DIR / "dist" / ".lock-hash"
+    lock = hashlib.sha256((SMART_DIR / "package-lock.json").read_bytes()).hexdigest()
+    lock += hashlib.sha256((SMART_DIR / "page.jsx").read_bytes()).hexdigest()
+    if bundle.is_file() and stamp.is_file() and stamp.read_text() == lock:
+        return bundle
+    npm = shutil.which("npm")
+    if npm is None:
+        msg = "npm is needed to build the SMART Forms test page"
+        raise RuntimeError(msg)
+    if not (SMART_DIR / "node_modules" / "@aehrc" / "smart-forms-renderer").is_dir():
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=SMART_DIR, check=True
+        )
+    subprocess.run([npm, "run", "--silent", "build"], cwd=SMART_DIR, check=True)
+    stamp.write_text(lock)
+    return bundle
 
 
 Route = Callable[[dict[str, list[str]], bytes], tuple[int, str, bytes]]

@@ -121,7 +121,6 @@ LANGUAGE_SECTION = Item(
             LANGUAGE,
             "preferred_language",
             required=True,
-            control="autocomplete",
             code=PREFERRED_LANGUAGE,
         ),
         Item(
@@ -141,7 +140,6 @@ LANGUAGE_SECTION = Item(
             LANGUAGE,
             "other_languages",
             repeats=True,
-            control="autocomplete",
         ),
         _own_words(
             "language.cultural-identity",
