@@ -96,13 +96,13 @@ def test_language_tags_rejected(tag: str) -> None:
             {"has_concerns": False, "concerns": ["stigma-gossip"]},
             "only when has_concerns",
         ),
-        ("privacy", {"has_concerns": True, "concerns": []}, "at least one concern"),
+        ("privacy", {"has_concerns": True, "concerns": []}, "choose at least one"),
         (
             "barriers",
             {"has_barriers": None, "barriers": ["barrier-cost"]},
             "only when has_barriers",
         ),
-        ("barriers", {"has_barriers": True, "barriers": []}, "at least one barrier"),
+        ("barriers", {"has_barriers": True, "barriers": []}, "choose at least one"),
         (
             "formulation",
             {"perceived_causes": ["cause-unknown", "cause-trauma"]},

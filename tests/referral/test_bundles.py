@@ -15,6 +15,7 @@ from commcare_ext.referral import (
     referral_message_bundle,
     transaction_bundle,
 )
+from commcare_ext.summary import summary_document_reference
 from tests.fixtures import CLINIC, DIRECTORY, EXAMPLE_NAMES, context_for, load_example
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -86,3 +87,17 @@ def test_golden_files(name: str) -> None:
         GOLDEN.mkdir(exist_ok=True)
         path.write_text(json.dumps(bundles, indent=1, ensure_ascii=False) + "\n", "utf-8")
     assert json.loads(path.read_text("utf-8")) == bundles
+
+
+def test_summary_document_joins_the_transaction() -> None:
+    intake = load_example("raymond-begay")
+    extracted = extract(intake, context=context_for(intake))
+    document = summary_document_reference(intake, extracted.patient_reference)
+    bundle = transaction_bundle(extracted, extra=[document])
+    Bundle.model_validate(bundle)
+    check_references(bundle)
+    entry = bundle["entry"][-1]
+    assert entry["resource"]["resourceType"] == "DocumentReference"
+    patient = next(e for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient")
+    assert entry["resource"]["subject"]["reference"] == patient["fullUrl"]
+    assert entry["request"]["ifNoneExist"].startswith("identifier=")

@@ -79,6 +79,19 @@ def _exclusive(values: list[_T], sole: _T, field: str) -> None:
         raise ValueError(msg)
 
 
+def _gated(
+    gate: bool | None, chosen: list[_T], detail: str | None, gate_name: str, name: str
+) -> None:
+    """A yes/no question whose "yes" opens a list (at least one choice) and a detail."""
+    _unique(chosen, name)
+    if gate is not True and (chosen or detail):
+        msg = f"{name}: only when {gate_name} is true"
+        raise ValueError(msg)
+    if gate is True and not chosen:
+        msg = f"{name}: choose at least one when {gate_name} is true"
+        raise ValueError(msg)
+
+
 class PatientIdentity(IntakeSection):
     """Who the intake is about: the EHR's business identifier plus the name the patient gives."""
 
@@ -261,14 +274,10 @@ class StigmaAndPrivacy(IntakeSection):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        _unique(self.concerns, "concerns")
         _unique(self.discreet_contact, "discreet_contact")
-        if self.has_concerns is not True and (self.concerns or self.concerns_in_own_words):
-            msg = "concerns: only when has_concerns is true"
-            raise ValueError(msg)
-        if self.has_concerns is True and not self.concerns:
-            msg = "concerns: choose at least one concern when has_concerns is true"
-            raise ValueError(msg)
+        _gated(
+            self.has_concerns, self.concerns, self.concerns_in_own_words, "has_concerns", "concerns"
+        )
         return self
 
 
@@ -281,13 +290,7 @@ class AccessBarriers(IntakeSection):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        _unique(self.barriers, "barriers")
-        if self.has_barriers is not True and (self.barriers or self.details):
-            msg = "barriers: only when has_barriers is true"
-            raise ValueError(msg)
-        if self.has_barriers is True and not self.barriers:
-            msg = "barriers: choose at least one barrier when has_barriers is true"
-            raise ValueError(msg)
+        _gated(self.has_barriers, self.barriers, self.details, "has_barriers", "barriers")
         return self
 
 

@@ -1,6 +1,7 @@
 """Transaction and referral message Bundles."""
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -45,14 +46,18 @@ def _if_none_exist(resource: dict[str, Any]) -> str | None:
     return f"identifier={quote(first['system'], safe=':/')}|{quote(first['value'], safe='')}"
 
 
-def transaction_bundle(extracted: ExtractedResources) -> dict[str, Any]:
+def transaction_bundle(
+    extracted: ExtractedResources, *, extra: Sequence[dict[str, Any]] = ()
+) -> dict[str, Any]:
     """A transaction Bundle: urn:uuid fullUrls, conditional create on business identifiers.
 
     Posting it twice creates nothing twice: every entry is a conditional create
     (``ifNoneExist``), except Provenance, which has no identifier and is PUT to its
-    deterministic id. The same extraction always gives the same Bundle.
+    deterministic id. The same extraction always gives the same Bundle. ``extra`` joins
+    more resources with ids and identifiers of their own, such as the summary
+    DocumentReference.
     """
-    resources = [item.resource for item in extracted.all()]
+    resources = [item.resource for item in extracted.all()] + list(extra)
     entries = []
     for full_url, resource in _to_urns(resources):
         kind = resource["resourceType"]
