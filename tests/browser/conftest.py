@@ -43,6 +43,16 @@ def smart_forms_bundle() -> None:
     ensure_smart_forms_bundle()
 
 
+#: The identifier an embedding app passes for the patient the form is about.
+PATIENT = ("https://clinic.example.org/fhir/mrn", "MRN-448201")
+
+#: (language, texts that must be visible) for the render checks every renderer passes.
+RENDER_CASES = [
+    ("en", ["About you", "In which language do you prefer to talk about your health?"]),
+    ("es", ["Sobre usted", "¿En qué idioma prefiere hablar sobre su salud?"]),
+]
+
+
 class PageErrors(list[str]):
     """Console errors and uncaught exceptions seen on a page."""
 

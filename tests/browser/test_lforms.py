@@ -9,11 +9,9 @@ from playwright.sync_api import Page
 
 from commcare_ext.intake import Involvement, Relationship, Respondent
 from commcare_ext.questionnaire import response_to_intake
-from tests.browser.conftest import PageErrors
+from tests.browser.conftest import PATIENT, RENDER_CASES, PageErrors
 
 pytestmark = pytest.mark.browser
-
-PATIENT = ("https://clinic.example.org/fhir/mrn", "MRN-448201")
 
 
 def _id(link_id: str, *suffix: str) -> str:
@@ -42,13 +40,7 @@ def _shot(page: Page, tmp_path: Path, name: str) -> None:
     page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [
-        ("en", ["About you", "In which language do you prefer to talk about your health?"]),
-        ("es", ["Sobre usted", "¿En qué idioma prefiere hablar sobre su salud?"]),
-    ],
-)
+@pytest.mark.parametrize(("language", "expected"), RENDER_CASES)
 def test_form_renders_without_errors(
     page: tuple[Page, PageErrors],
     form_server: str,

@@ -9,11 +9,9 @@ from playwright.sync_api import Locator, Page
 
 from commcare_ext.intake import Involvement, Relationship, Respondent
 from commcare_ext.questionnaire import response_to_intake
-from tests.browser.conftest import PageErrors
+from tests.browser.conftest import PATIENT, RENDER_CASES, PageErrors
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("smart_forms_bundle")]
-
-PATIENT = ("https://clinic.example.org/fhir/mrn", "MRN-448201")
 
 
 def _open(page: Page, url: str, language: str = "en") -> None:
@@ -45,13 +43,7 @@ def _choose_option(page: Page, link_id: str, typed: str, nth: int = 0) -> None:
     page.get_by_role("option", name=re.compile(rf"^{re.escape(typed)}$")).first.click()
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [
-        ("en", ["About you", "In which language do you prefer to talk about your health?"]),
-        ("es", ["Sobre usted", "¿En qué idioma prefiere hablar sobre su salud?"]),
-    ],
-)
+@pytest.mark.parametrize(("language", "expected"), RENDER_CASES)
 def test_form_renders_without_errors(
     page: tuple[Page, PageErrors],
     form_server: str,
