@@ -47,6 +47,13 @@ def test_summary_shows_who_must_not_be_contacted_prominently() -> None:
         assert heading in text
 
 
+def test_language_is_named_for_people() -> None:
+    assert "Language: Somali (so), interpreter needed" in summary_text(load_example("amina-hassan"))
+    assert "Language: Spanish (es-MX), interpreter needed" in summary_text(
+        load_example("maria-garcia")
+    )
+
+
 def test_social_support_scores_are_shown() -> None:
     text = summary_text(load_example("maria-garcia"))
     assert "Overall support index | 42.1" in text

@@ -6,7 +6,17 @@ from enum import StrEnum
 
 from commcare_ext.instruments import score_mos_sss
 from commcare_ext.intake import Intake
+from commcare_ext.questionnaire.languages import COMMON_LANGUAGES
 from commcare_ext.terminology.answers import answer_set_for
+
+
+def language_name(tag: str) -> str:
+    """A language tag as people read it: "Somali (so)", or the tag when we have no name."""
+    primary = tag.split("-", maxsplit=1)[0].lower()
+    for option in COMMON_LANGUAGES:
+        if option.tag in (tag, primary):
+            return f"{option.english} ({tag})"
+    return tag
 
 
 def label(member: StrEnum) -> str:
@@ -40,8 +50,8 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
                 ("Answered by", label(intake.respondent)),
                 (
                     "Language",
-                    language.preferred_language
-                    + (" (interpreter needed)" if language.interpreter_needed else ""),
+                    language_name(language.preferred_language)
+                    + (", interpreter needed" if language.interpreter_needed else ""),
                 ),
                 ("Cultural identity", language.cultural_identity or ""),
                 ("Faith or spirituality", language.religion_or_spirituality or ""),
