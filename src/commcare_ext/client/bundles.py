@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from commcare_ext.referral.references import references_in, rewrite_references
+from commcare_ext.fhir.references import references_in, rewrite_references
 
 
 def is_idempotent(bundle: Mapping[str, Any]) -> bool:
@@ -51,4 +51,4 @@ def dependency_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def resolve(entry: dict[str, Any], resolved: Mapping[str, str]) -> dict[str, Any]:
     """``entry`` with every urn:uuid reference already created replaced by ``Type/id``."""
-    return rewrite_references(entry, lambda reference: resolved.get(reference, reference))  # type: ignore[no-any-return]
+    return rewrite_references(entry, lambda reference: resolved.get(reference, reference))

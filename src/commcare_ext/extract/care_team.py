@@ -3,8 +3,8 @@
 from commcare_ext.extract._common import ref
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
-from commcare_ext.extract.narrative import narrative
 from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake import Intake, Involvement
 
 _TAKES_PART = {

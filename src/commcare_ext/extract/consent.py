@@ -11,8 +11,8 @@ from typing import Any
 from commcare_ext.extract._common import concept, ref
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
-from commcare_ext.extract.narrative import narrative
 from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake import Intake
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.code import Code

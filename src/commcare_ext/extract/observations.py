@@ -11,8 +11,9 @@ from typing import Any
 from commcare_ext.extract._common import concept, ref
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
-from commcare_ext.extract.narrative import narrative
 from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.fhir.language import language_concept
+from commcare_ext.fhir.narrative import narrative
 from commcare_ext.instruments import MOS_SSS_ANSWERS, MOS_SSS_ITEMS, MOS_SSS_PANEL, score_mos_sss
 from commcare_ext.intake import Intake
 from commcare_ext.terminology import questions as q
@@ -25,7 +26,7 @@ from commcare_ext.terminology.standard import (
     SOCIAL_HISTORY,
     SURVEY,
 )
-from commcare_ext.terminology.systems import BCP47, UCUM
+from commcare_ext.terminology.systems import UCUM
 
 _C = DisclosureCategory
 
@@ -95,11 +96,7 @@ def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[Ex
     obs.add(
         "preferred-language",
         PREFERRED_LANGUAGE,
-        {
-            "valueCodeableConcept": {
-                "coding": [{"system": BCP47, "code": language.preferred_language}]
-            }
-        },
+        {"valueCodeableConcept": language_concept(language.preferred_language)},
         language.preferred_language,
         _C.LANGUAGE_NEEDS,
         (SDOH,),

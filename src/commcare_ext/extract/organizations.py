@@ -3,8 +3,8 @@
 from commcare_ext.extract.context import Organization
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import organization_id
-from commcare_ext.extract.narrative import narrative
 from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.fhir.narrative import narrative
 
 
 def organization(org: Organization) -> ExtractedResource:

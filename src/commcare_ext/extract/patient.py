@@ -4,10 +4,11 @@ from typing import Any
 
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import resource_id
-from commcare_ext.extract.narrative import narrative
 from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.fhir.language import language_concept
+from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake import Intake
-from commcare_ext.terminology.systems import BCP47, PATIENT_RELIGION, US_CORE_INTERPRETER_NEEDED
+from commcare_ext.terminology.systems import PATIENT_RELIGION, US_CORE_INTERPRETER_NEEDED
 
 
 def patient(intake: Intake) -> ExtractedResource:
@@ -16,14 +17,11 @@ def patient(intake: Intake) -> ExtractedResource:
     language = intake.language
     communication: list[dict[str, Any]] = [
         {
-            "language": {"coding": [{"system": BCP47, "code": language.preferred_language}]},
+            "language": language_concept(language.preferred_language),
             "preferred": True,
         }
     ]
-    communication += [
-        {"language": {"coding": [{"system": BCP47, "code": tag}]}}
-        for tag in language.other_languages
-    ]
+    communication += [{"language": language_concept(tag)} for tag in language.other_languages]
     extensions: list[dict[str, Any]] = [
         {"url": US_CORE_INTERPRETER_NEEDED, "valueBoolean": language.interpreter_needed}
     ]

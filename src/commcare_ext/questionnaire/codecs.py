@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from commcare_ext.fhir.language import language_coding
 from commcare_ext.questionnaire.errors import ProblemKind
 from commcare_ext.terminology.answers import AnswerSet
 from commcare_ext.terminology.code import Code
@@ -213,10 +214,8 @@ class LanguageCodec:
     def encode(self, value: Any) -> dict[str, Any]:
         for option in self.languages:
             if option.tag == value:
-                return {
-                    "valueCoding": {"system": BCP47, "code": option.tag, "display": option.english}
-                }
-        return {"valueCoding": {"system": BCP47, "code": str(value)}}
+                return {"valueCoding": language_coding(option.tag, option.english)}
+        return {"valueCoding": language_coding(str(value))}
 
     def decode(self, answer: Mapping[str, Any]) -> Any:
         key, value = answer_value(answer)

@@ -1,8 +1,8 @@
 """Referral Bundles: a transaction for the EHR, consent-filtered messages for organisations."""
 
+from commcare_ext.fhir.references import DanglingReferenceError, check_references
 from commcare_ext.referral.bundles import ReferralError, referral_message_bundle, transaction_bundle
 from commcare_ext.referral.disclosure import DisclosurePolicy, disclose, policy_for
-from commcare_ext.referral.references import DanglingReferenceError, check_references
 
 __all__ = [
     "DanglingReferenceError",

@@ -8,9 +8,11 @@ from urllib.parse import quote
 from commcare_ext.errors import CommcareError
 from commcare_ext.extract import ExtractedResources, Organization
 from commcare_ext.extract.ids import organization_id
+from commcare_ext.fhir.narrative import xhtml_div
+from commcare_ext.fhir.references import rewrite_references
+from commcare_ext.fhir.urn import urn_uuid
 from commcare_ext.intake import Intake
 from commcare_ext.referral.disclosure import DisclosurePolicy, disclose, policy_for
-from commcare_ext.referral.references import rewrite_references
 from commcare_ext.terminology.questions import REFERRAL_REQUEST_EVENT
 
 _BUNDLES = uuid.UUID("6f1c2a52-4f0e-5b8e-9a57-3c1f5e0b7d21")
@@ -24,15 +26,12 @@ class ReferralError(CommcareError, ValueError):
         super().__init__(f"{field}: {expected}")
 
 
-def _urn(resource_id: str) -> str:
-    return f"urn:uuid:{resource_id}"
-
-
 def _to_urns(resources: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     """FullUrl and resource, with ``Type/id`` references inside the set rewritten to urn:uuid."""
-    local = {f"{r['resourceType']}/{r['id']}": _urn(r["id"]) for r in resources}
+    local = {f"{r['resourceType']}/{r['id']}": urn_uuid(r["id"]) for r in resources}
     return [
-        (_urn(r["id"]), rewrite_references(r, lambda ref: local.get(ref, ref))) for r in resources
+        (urn_uuid(r["id"]), rewrite_references(r, lambda ref: local.get(ref, ref)))
+        for r in resources
     ]
 
 
@@ -111,20 +110,20 @@ def referral_message_bundle(
         "id": str(uuid.uuid5(_BUNDLES, seed)),
         "text": {
             "status": "generated",
-            "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>Referral request</p></div>',
+            "div": xhtml_div("<p>Referral request</p>"),
         },
         "eventCoding": REFERRAL_REQUEST_EVENT.as_coding(),
         "destination": [
             {
                 "name": recipient.name,
-                "endpoint": recipient.endpoint or f"urn:uuid:{recipient_ref.split('/')[1]}",
+                "endpoint": recipient.endpoint or urn_uuid(recipient_ref.split("/")[1]),
                 "receiver": {"reference": recipient_ref},
             }
         ],
         "sender": {"reference": clinic_ref},
         "source": {
             "name": clinic.name,
-            "endpoint": clinic.endpoint or f"urn:uuid:{clinic_ref.split('/')[1]}",
+            "endpoint": clinic.endpoint or urn_uuid(clinic_ref.split("/")[1]),
         },
         "focus": [{"reference": requests[0].reference}],
     }

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from commcare_ext.extract import DisclosureCategory, ExtractedResources
+from commcare_ext.fhir.language import language_concept
+from commcare_ext.fhir.narrative import xhtml_div
+from commcare_ext.fhir.references import rewrite_references
 from commcare_ext.intake import Intake
-from commcare_ext.referral.references import rewrite_references
 from commcare_ext.terminology.systems import PATIENT_RELIGION, US_CORE_INTERPRETER_NEEDED
 
 _C = DisclosureCategory
@@ -106,11 +108,7 @@ def _patient(
         ]
         reduced["communication"] = source.get("communication") or [
             {
-                "language": {
-                    "coding": [
-                        {"system": "urn:ietf:bcp:47", "code": intake.language.preferred_language}
-                    ]
-                },
+                "language": language_concept(intake.language.preferred_language),
                 "preferred": True,
             }
         ]
@@ -121,8 +119,6 @@ def _patient(
     assert all(e["url"] != PATIENT_RELIGION for e in reduced.get("extension", []))  # noqa: S101
     reduced["text"] = {
         "status": "generated",
-        "div": (
-            '<div xmlns="http://www.w3.org/1999/xhtml"><p>Patient (shared with consent)</p></div>'
-        ),
+        "div": xhtml_div("<p>Patient (shared with consent)</p>"),
     }
     return reduced

@@ -2,6 +2,8 @@
 
 from typing import Final
 
+from commcare_ext.fhir.language import BCP47_SYSTEM
+
 #: Base of every canonical URL we publish (CodeSystem, ValueSet, Questionnaire, extensions).
 CANONICAL_BASE: Final = "https://fhir.commcare-ext.org"
 
@@ -11,7 +13,7 @@ CONTENT_VERSION: Final = "0.1.0"
 LOINC: Final = "http://loinc.org"
 SNOMED_CT: Final = "http://snomed.info/sct"
 UCUM: Final = "http://unitsofmeasure.org"
-BCP47: Final = "urn:ietf:bcp:47"
+BCP47: Final = BCP47_SYSTEM
 V3_ROLE_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
 V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 V3_PARTICIPATION_TYPE: Final = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"

@@ -7,16 +7,20 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-_XHTML = "http://www.w3.org/1999/xhtml"
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+
+
+def xhtml_div(inner_xhtml: str) -> str:
+    """``inner_xhtml`` (already escaped markup) wrapped in the namespaced ``div`` FHIR requires."""
+    return f'<div xmlns="{XHTML_NAMESPACE}">{inner_xhtml}</div>'
 
 
 def narrative(title: str, rows: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
-    """A generated narrative: a heading and a definition list of label/value rows."""
-    parts = [f'<div xmlns="{_XHTML}"><p><b>{escape(title)}</b></p>']
+    """A generated narrative: a heading and a list of label/value rows (empty values left out)."""
+    parts = [f"<p><b>{escape(title)}</b></p>"]
     shown = [(label, value) for label, value in rows if value]
     if shown:
         parts.append("<ul>")
         parts.extend(f"<li>{escape(label)}: {escape(value)}</li>" for label, value in shown)
         parts.append("</ul>")
-    parts.append("</div>")
-    return {"status": "generated", "div": "".join(parts)}
+    return {"status": "generated", "div": xhtml_div("".join(parts))}

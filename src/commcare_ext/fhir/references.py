@@ -1,7 +1,7 @@
 """Walk, rewrite and check the references inside FHIR JSON."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from commcare_ext.errors import CommcareError
 
@@ -14,18 +14,26 @@ class DanglingReferenceError(CommcareError, ValueError):
         super().__init__(f"{len(references)} dangling reference(s): {', '.join(references)}")
 
 
-def rewrite_references(node: Any, rewrite: Callable[[str], str | None]) -> Any:
+JsonT = TypeVar("JsonT")
+
+
+def rewrite_references(node: JsonT, rewrite: Callable[[str], str | None]) -> JsonT:
     """Copy ``node``, passing every ``reference`` through ``rewrite``.
 
     ``rewrite`` returns the new reference, or None to drop the Reference: a dropped entry
-    disappears from its list, and a dropped single Reference removes its element.
+    disappears from its list, and a dropped single Reference removes its element. The copy
+    has the type of ``node``: a resource stays a resource.
     """
+    return cast(JsonT, _rewrite(node, rewrite))
+
+
+def _rewrite(node: Any, rewrite: Callable[[str], str | None]) -> Any:
     if isinstance(node, list):
         out = []
         for item in node:
             if _is_reference(item) and rewrite(item["reference"]) is None:
                 continue
-            out.append(rewrite_references(item, rewrite))
+            out.append(_rewrite(item, rewrite))
         return out
     if isinstance(node, dict):
         copied: dict[str, Any] = {}
@@ -35,7 +43,7 @@ def rewrite_references(node: Any, rewrite: Callable[[str], str | None]) -> Any:
             elif _is_reference(value) and rewrite(value["reference"]) is None:
                 continue
             else:
-                rewritten = rewrite_references(value, rewrite)
+                rewritten = _rewrite(value, rewrite)
                 if rewritten in ([], {}) and value not in ([], {}):
                     continue  # every reference in it was dropped: FHIR forbids empty arrays
                 copied[key] = rewritten
