@@ -4,6 +4,7 @@ The flow: an :class:`Intake` (validated, FHIR-free) <-> the SDC Questionnaire an
 QuestionnaireResponse -> :func:`extract` (FHIR resources, each labelled for disclosure)
 -> :func:`transaction_bundle` for the EHR and :func:`referral_message_bundle` for community
 organisations (only what the patient consented to) -> :class:`FhirClient` / :class:`Outbox`.
+:func:`summary_html` shows the clinician what was heard.
 """
 
 from commcare_ext.client import FhirClient, FhirClientError, Outbox, RetryPolicy
@@ -30,6 +31,7 @@ from commcare_ext.referral import (
     referral_message_bundle,
     transaction_bundle,
 )
+from commcare_ext.summary import summary_document_reference, summary_html, summary_text
 from commcare_ext.terminology.resources import code_system, value_sets
 
 __all__ = [
@@ -57,6 +59,9 @@ __all__ = [
     "referral_message_bundle",
     "response_to_intake",
     "score_mos_sss",
+    "summary_document_reference",
+    "summary_html",
+    "summary_text",
     "transaction_bundle",
     "value_sets",
 ]

@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 
 from commcare_ext.intake import Involvement, Relationship, Respondent
 from commcare_ext.questionnaire import response_to_intake
-from tests.browser.conftest import PATIENT, RENDER_CASES, PageErrors
+from tests.browser.conftest import PATIENT, PageErrors
 
 pytestmark = pytest.mark.browser
 
@@ -38,47 +38,6 @@ def _pick(page: Page, link_id: str, typed: str) -> None:
 
 def _shot(page: Page, tmp_path: Path, name: str) -> None:
     page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
-
-
-@pytest.mark.parametrize(("language", "expected"), RENDER_CASES)
-def test_form_renders_without_errors(
-    page: tuple[Page, PageErrors],
-    form_server: str,
-    tmp_path: Path,
-    language: str,
-    expected: list[str],
-) -> None:
-    tab, errors = page
-    _open(tab, form_server, language)
-    _shot(tab, tmp_path, f"lforms-{language}")
-    for text in expected:
-        assert tab.get_by_text(text, exact=True).first.is_visible()
-    for link_id in ("social-support.mos-sss-01", "network.person.name", "barriers.any"):
-        assert (
-            tab.locator(_id(f"item-{link_id}", "/1/1")).first.count()
-            or tab.locator(_id(f"item-{link_id}", "/1/1/1")).count()
-        )
-    assert errors == []
-
-
-def test_enable_when_shows_and_hides_follow_ups(
-    page: tuple[Page, PageErrors], form_server: str
-) -> None:
-    tab, errors = page
-    _open(tab, form_server)
-    concerns = tab.locator(_id("item-privacy.concerns/1/1"))
-    assert concerns.count() == 0
-    _choose(tab, "privacy.has-concerns/1/1|true")
-    concerns.wait_for(state="visible")
-    _choose(tab, "privacy.has-concerns/1/1|false")
-    concerns.wait_for(state="detached")
-    phone = tab.locator(_id("item-network.person.phone/1/1/1"))
-    _choose(tab, "network.person.do-not-contact/1/1/1|false")
-    phone.wait_for(state="visible")
-    _choose(tab, "network.person.do-not-contact/1/1/1|true")
-    phone.wait_for(state="detached")
-    assert tab.locator(_id("item-network.person.do-not-contact-reason/1/1/1")).is_visible()
-    assert errors == []
 
 
 def test_clinician_fills_the_form_and_it_reads_into_the_intake(

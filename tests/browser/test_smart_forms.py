@@ -9,7 +9,8 @@ from playwright.sync_api import Locator, Page
 
 from commcare_ext.intake import Involvement, Relationship, Respondent
 from commcare_ext.questionnaire import response_to_intake
-from tests.browser.conftest import PATIENT, RENDER_CASES, PageErrors
+from tests.browser.conftest import PATIENT, PageErrors
+from tests.browser.drivers import wait_for_response_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("smart_forms_bundle")]
 
@@ -43,42 +44,6 @@ def _choose_option(page: Page, link_id: str, typed: str, nth: int = 0) -> None:
     page.get_by_role("option", name=re.compile(rf"^{re.escape(typed)}$")).first.click()
 
 
-@pytest.mark.parametrize(("language", "expected"), RENDER_CASES)
-def test_form_renders_without_errors(
-    page: tuple[Page, PageErrors],
-    form_server: str,
-    tmp_path: Path,
-    language: str,
-    expected: list[str],
-) -> None:
-    tab, errors = page
-    _open(tab, form_server, language)
-    tab.screenshot(path=str(tmp_path / f"smart-{language}.png"), full_page=True)
-    for text in expected:
-        assert tab.get_by_text(text, exact=True).first.is_visible()
-    for link_id in ("social-support.mos-sss-01", "network.person.name", "barriers.any"):
-        assert _item(tab, link_id).is_visible()
-    assert errors == []
-
-
-def test_enable_when_shows_and_hides_follow_ups(
-    page: tuple[Page, PageErrors], form_server: str
-) -> None:
-    tab, errors = page
-    _open(tab, form_server)
-    assert _item(tab, "privacy.concerns").count() == 0
-    _radio(tab, "privacy.has-concerns", "Yes")
-    _item(tab, "privacy.concerns").wait_for(state="visible")
-    _radio(tab, "privacy.has-concerns", "No")
-    _item(tab, "privacy.concerns").wait_for(state="detached")
-    _radio(tab, "network.person.do-not-contact", "No")
-    _item(tab, "network.person.phone").wait_for(state="visible")
-    _radio(tab, "network.person.do-not-contact", "Yes")
-    _item(tab, "network.person.phone").wait_for(state="detached")
-    assert _item(tab, "network.person.do-not-contact-reason").is_visible()
-    assert errors == []
-
-
 def test_clinician_fills_the_form_and_it_reads_into_the_intake(
     page: tuple[Page, PageErrors], form_server: str, tmp_path: Path
 ) -> None:
@@ -92,7 +57,7 @@ def test_clinician_fills_the_form_and_it_reads_into_the_intake(
     problem.click()
     problem.press_sequentially("Tengo ataques de nervios.", delay=5)
     problem.press("Tab")
-    tab.wait_for_timeout(800)  # the renderer debounces typing into its response store
+    wait_for_response_text(tab, "Tengo ataques de nervios.")
     _field(tab, "network.person.name").fill("Rosa Ramírez")
     _choose_option(tab, "network.person.relationship", "mother")
     _radio(tab, "network.person.do-not-contact", "No")
@@ -106,7 +71,7 @@ def test_clinician_fills_the_form_and_it_reads_into_the_intake(
     _choose_option(tab, "network.person.relationship", "family member", nth=1)
     _radio(tab, "network.person.do-not-contact", "Yes", nth=1)
     tab.screenshot(path=str(tmp_path / "smart-filled.png"), full_page=True)
-    tab.wait_for_timeout(1000)  # let the last debounced input reach the response store
+    wait_for_response_text(tab, "Rosa Ramírez", "Ernesto García")
     response: dict[str, Any] = tab.evaluate("window.intakeResponse()")
     intake = response_to_intake(response, intake_id="smart-test-1", patient_identifier=PATIENT)
     assert intake.patient.given_name == "María José"
