@@ -22,15 +22,16 @@ from commcare_ext.questionnaire import (
     IntakeResponseError,
     ResponseProblem,
     build_questionnaire,
+    code_system,
     intake_to_response,
     response_to_intake,
+    value_sets,
 )
 from commcare_ext.referral import (
     check_references,
     referral_message_bundle,
     transaction_bundle,
 )
-from commcare_ext.terminology.resources import code_system, value_sets
 
 __all__ = [
     "CommcareError",
