@@ -23,8 +23,10 @@ from commcare_ext.questionnaire import (
     IntakeResponseError,
     ResponseProblem,
     build_questionnaire,
+    code_system,
     intake_to_response,
     response_to_intake,
+    value_sets,
 )
 from commcare_ext.referral import (
     check_references,
@@ -32,7 +34,6 @@ from commcare_ext.referral import (
     transaction_bundle,
 )
 from commcare_ext.summary import summary_document_reference, summary_html, summary_text
-from commcare_ext.terminology.resources import code_system, value_sets
 
 __all__ = [
     "CommcareError",

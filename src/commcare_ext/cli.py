@@ -7,8 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from commcare_ext.questionnaire import IntakeResponseError, build_questionnaire, response_to_intake
-from commcare_ext.terminology.resources import code_system, value_sets
+from commcare_ext.questionnaire import (
+    IntakeResponseError,
+    build_questionnaire,
+    code_system,
+    response_to_intake,
+    value_sets,
+)
 
 
 def _write_json(resource: Any, path: Path) -> None:

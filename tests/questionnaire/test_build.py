@@ -3,7 +3,8 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.questionnaire import Questionnaire
 
-from commcare_ext.questionnaire import build_questionnaire
+from commcare_ext.errors import CommcareError
+from commcare_ext.questionnaire import UnsupportedLanguageError, build_questionnaire
 from commcare_ext.questionnaire.build import QUESTIONNAIRE_URL
 from commcare_ext.terminology.systems import (
     CONTENT_VERSION,
@@ -149,6 +150,7 @@ def test_output_is_deterministic() -> None:
     assert build_questionnaire("es") == build_questionnaire("es")
 
 
-def test_unknown_language_is_refused() -> None:
-    with pytest.raises(ValueError, match="'en' or 'es'"):
+def test_unknown_language_is_refused_with_our_error() -> None:
+    with pytest.raises(UnsupportedLanguageError, match="'en' or 'es'") as raised:
         build_questionnaire("fr")  # type: ignore[arg-type]
+    assert isinstance(raised.value, CommcareError)

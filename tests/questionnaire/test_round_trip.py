@@ -4,8 +4,14 @@ import pytest
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import HealthCheck, given, settings
 
-from commcare_ext.intake import Intake
-from commcare_ext.questionnaire import intake_to_response, response_to_intake
+from commcare_ext.errors import CommcareError
+from commcare_ext.intake import AccessBarrier, AccessBarriers, Intake
+from commcare_ext.questionnaire import (
+    UnrepresentableIntakeError,
+    UnsupportedLanguageError,
+    intake_to_response,
+    response_to_intake,
+)
 from tests.fixtures import load_example
 from tests.strategies import intakes
 
@@ -62,3 +68,24 @@ def test_generated_intakes_round_trip(intake: Intake) -> None:
     languages: tuple[Literal["en", "es"], ...] = ("en", "es")
     for language in languages:
         assert response_to_intake(intake_to_response(intake, language=language)) == intake
+
+
+def test_a_value_behind_a_disabled_question_is_our_typed_error() -> None:
+    # Only an unvalidated intake can hold this: barriers listed while "any barriers?" is no.
+    intake = load_example("maria-garcia")
+    broken = intake.model_copy(
+        update={
+            "barriers": AccessBarriers.model_construct(
+                has_barriers=False, barriers=[AccessBarrier.COST], details=None
+            )
+        }
+    )
+    with pytest.raises(UnrepresentableIntakeError) as raised:
+        intake_to_response(broken)
+    assert isinstance(raised.value, CommcareError)
+    assert raised.value.link_id == "barriers.list"
+
+
+def test_writing_in_an_unpublished_language_is_refused_not_defaulted() -> None:
+    with pytest.raises(UnsupportedLanguageError):
+        intake_to_response(load_example("maria-garcia"), language="fr")  # type: ignore[arg-type]

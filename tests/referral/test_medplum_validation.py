@@ -5,10 +5,9 @@ from typing import Any
 import pytest
 
 from commcare_ext.extract import extract
-from commcare_ext.questionnaire import build_questionnaire
+from commcare_ext.questionnaire import build_questionnaire, code_system, value_sets
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference
-from commcare_ext.terminology.resources import code_system, value_sets
 from tests.fixtures import CLINIC, DIRECTORY, EXAMPLE_NAMES, context_for, load_example
 from tests.support.medplum import errors_only, validate_with_medplum
 

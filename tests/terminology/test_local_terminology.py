@@ -4,9 +4,17 @@ import pytest
 from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.valueset import ValueSet
 
+from commcare_ext.errors import CommcareError
+from commcare_ext.instruments import MosSubscale
 from commcare_ext.intake import vocabulary
-from commcare_ext.terminology.answers import ANSWER_SETS, answer_set_for, coding_for
-from commcare_ext.terminology.resources import code_system, value_sets
+from commcare_ext.questionnaire import code_system, value_sets
+from commcare_ext.terminology.answers import (
+    ANSWER_SETS,
+    RESPONDENT,
+    UnknownAnswerError,
+    answer_set_for,
+    coding_for,
+)
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM, CONTENT_VERSION, V3_ROLE_CODE
 
 INTAKE_ENUMS = [
@@ -62,3 +70,11 @@ def test_spanish_displays_differ_from_english_somewhere_in_every_set() -> None:
     for answer_set in ANSWER_SETS:
         assert any(a.display_es != a.display_en for a in answer_set.answers.values())
         assert all(a.display_es.strip() for a in answer_set.answers.values())
+
+
+def test_looking_up_something_that_is_not_an_answer_is_our_typed_error() -> None:
+    with pytest.raises(UnknownAnswerError) as raised:
+        answer_set_for(MosSubscale)
+    assert isinstance(raised.value, CommcareError)
+    with pytest.raises(UnknownAnswerError, match="respondent"):
+        RESPONDENT.answer(vocabulary.Involvement.NONE)

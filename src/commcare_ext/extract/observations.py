@@ -14,11 +14,17 @@ from commcare_ext.extract.ids import business_identifier, resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.language import language_concept
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.instruments import MOS_SSS_ANSWERS, MOS_SSS_ITEMS, MOS_SSS_PANEL, score_mos_sss
+from commcare_ext.instruments import MOS_SSS_ITEMS, score_mos_sss
 from commcare_ext.intake import Intake
 from commcare_ext.terminology import questions as q
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.mos_sss import (
+    MOS_SSS_ANSWERS,
+    MOS_SSS_ITEM_CODES,
+    MOS_SSS_PANEL,
+    mos_score_code,
+)
 from commcare_ext.terminology.standard import (
     INTERPRETER_NEEDED,
     PREFERRED_LANGUAGE,
@@ -162,17 +168,16 @@ def _mos(obs: _Obs) -> None:
     survey = obs.intake.social_support
     if survey is None:
         return
-    by_value = {answer.value: answer for answer in MOS_SSS_ANSWERS}
     members = []
     for item in MOS_SSS_ITEMS:
         value = survey.answers.get(item.number)
         if value is None:
             continue
-        answer = by_value[value]
+        answer = MOS_SSS_ANSWERS[value]
         members.append(
             obs.add(
                 f"mos-item-{item.number:02d}",
-                item.code,
+                MOS_SSS_ITEM_CODES[item.number],
                 {"valueCodeableConcept": concept(answer.code)},
                 answer.code.display,
                 _C.SOCIAL_SUPPORT_SCORES,
@@ -188,7 +193,7 @@ def _mos(obs: _Obs) -> None:
         members.append(
             obs.add(
                 role,
-                score.code,
+                mos_score_code(score.subscale),
                 {
                     "valueQuantity": {
                         "value": round(score.mean, 4),

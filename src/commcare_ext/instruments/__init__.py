@@ -1,19 +1,20 @@
-"""Validated instruments: the MOS Social Support Survey, its codes and exact scoring."""
+"""Validated instruments: the MOS Social Support Survey's items, wording and exact scoring.
+
+Code-free on purpose: the instrument's LOINC (or placeholder) codes live in
+``commcare_ext.terminology.mos_sss``, so the intake can hold answers without reaching a
+code system.
+"""
 
 from commcare_ext.instruments.mos_sss import (
-    MOS_SSS_ANSWERS,
     MOS_SSS_INSTRUCTIONS_EN,
     MOS_SSS_INSTRUCTIONS_ES,
     MOS_SSS_ITEMS,
     MOS_SSS_MAX_VALUE,
     MOS_SSS_MIN_VALUE,
-    MOS_SSS_OVERALL_INDEX,
     MOS_SSS_OVERALL_NAME,
-    MOS_SSS_PANEL,
-    MOS_SSS_SCORE_CODES,
+    MOS_SSS_SCALE,
     MOS_SSS_SUBSCALE_ITEMS,
     MOS_SSS_SUBSCALE_NAMES,
-    MosAnswer,
     MosItem,
     MosSubscale,
 )
@@ -27,19 +28,15 @@ from commcare_ext.instruments.scoring import (
 )
 
 __all__ = [
-    "MOS_SSS_ANSWERS",
     "MOS_SSS_INSTRUCTIONS_EN",
     "MOS_SSS_INSTRUCTIONS_ES",
     "MOS_SSS_ITEMS",
     "MOS_SSS_MAX_VALUE",
     "MOS_SSS_MIN_VALUE",
-    "MOS_SSS_OVERALL_INDEX",
     "MOS_SSS_OVERALL_NAME",
-    "MOS_SSS_PANEL",
-    "MOS_SSS_SCORE_CODES",
+    "MOS_SSS_SCALE",
     "MOS_SSS_SUBSCALE_ITEMS",
     "MOS_SSS_SUBSCALE_NAMES",
-    "MosAnswer",
     "MosItem",
     "MosScores",
     "MosSocialSupport",

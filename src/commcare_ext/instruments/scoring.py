@@ -27,15 +27,12 @@ from commcare_ext.instruments.mos_sss import (
     MOS_SSS_ITEMS,
     MOS_SSS_MAX_VALUE,
     MOS_SSS_MIN_VALUE,
-    MOS_SSS_OVERALL_INDEX,
     MOS_SSS_OVERALL_NAME,
-    MOS_SSS_SCORE_CODES,
     MOS_SSS_SUBSCALE_ITEMS,
     MOS_SSS_SUBSCALE_NAMES,
     MosSubscale,
 )
 from commcare_ext.phi import PhiSafeModel
-from commcare_ext.terminology.code import Code
 
 _ITEM_NUMBERS = frozenset(item.number for item in MOS_SSS_ITEMS)
 
@@ -125,12 +122,13 @@ class ScoreStatus(StrEnum):
 class ScaleScore:
     """One scale's score: raw mean (1-5) and 0-100, and exactly which items it used.
 
-    The repr shows only the scale, never the patient's result (scores are health data).
+    ``subscale`` is ``None`` for the overall support index. The repr shows only the scale,
+    never the patient's result (scores are health data).
     """
 
     name: str
     name_es: str
-    code: Code
+    subscale: MosSubscale | None
     items_used: tuple[int, ...] = field(repr=False)
     items_missing: tuple[int, ...] = field(repr=False)
     mean: float | None = field(repr=False)
@@ -201,32 +199,23 @@ def to_0_100(mean: float) -> float:
 
 
 def _scale(
-    name: tuple[str, str], code: Code, numbers: tuple[int, ...], answers: Mapping[int, int]
+    subscale: MosSubscale | None, numbers: tuple[int, ...], answers: Mapping[int, int]
 ) -> ScaleScore:
+    name = MOS_SSS_OVERALL_NAME if subscale is None else MOS_SSS_SUBSCALE_NAMES[subscale]
     used = tuple(n for n in numbers if n in answers)
     missing = tuple(n for n in numbers if n not in answers)
     if len(used) < _needed(len(numbers)):
-        return ScaleScore(name[0], name[1], code, used, missing, None, None)
+        return ScaleScore(name[0], name[1], subscale, used, missing, None, None)
     mean = sum(answers[n] for n in used) / len(used)
-    return ScaleScore(name[0], name[1], code, used, missing, mean, to_0_100(mean))
+    return ScaleScore(name[0], name[1], subscale, used, missing, mean, to_0_100(mean))
 
 
 def score_mos_sss(survey: MosSocialSupport) -> MosScores:
     """Score a survey as RAND describes (means and 0-100), applying the half-scale rule."""
     answers = survey.answers
     subscales = {
-        subscale: _scale(
-            MOS_SSS_SUBSCALE_NAMES[subscale],
-            MOS_SSS_SCORE_CODES[subscale],
-            MOS_SSS_SUBSCALE_ITEMS[subscale],
-            answers,
-        )
+        subscale: _scale(subscale, MOS_SSS_SUBSCALE_ITEMS[subscale], answers)
         for subscale in MosSubscale
     }
-    overall = _scale(
-        MOS_SSS_OVERALL_NAME,
-        MOS_SSS_OVERALL_INDEX,
-        tuple(item.number for item in MOS_SSS_ITEMS),
-        answers,
-    )
+    overall = _scale(None, tuple(item.number for item in MOS_SSS_ITEMS), answers)
     return MosScores(subscales, overall)

@@ -1,4 +1,9 @@
-"""The SDC intake Questionnaire, and QuestionnaireResponse <-> intake in both directions."""
+"""The SDC intake Questionnaire, QuestionnaireResponse <-> intake, and our published terminology.
+
+``build_questionnaire`` and the CodeSystem/ValueSets it uses (``code_system``,
+``value_sets``) are published together; ``response_to_intake`` and ``intake_to_response``
+walk the same form definition, so the form and the mapping cannot drift apart.
+"""
 
 from commcare_ext.questionnaire.build import (
     QUESTIONNAIRE_URL,
@@ -6,9 +11,16 @@ from commcare_ext.questionnaire.build import (
     build_questionnaire,
     questionnaire_canonical,
 )
-from commcare_ext.questionnaire.errors import IntakeResponseError, ProblemKind, ResponseProblem
+from commcare_ext.questionnaire.errors import (
+    IntakeResponseError,
+    ProblemKind,
+    ResponseProblem,
+    UnrepresentableIntakeError,
+    UnsupportedLanguageError,
+)
+from commcare_ext.questionnaire.publish import code_system, value_set, value_set_url, value_sets
 from commcare_ext.questionnaire.read import response_to_intake
-from commcare_ext.questionnaire.write import UnrepresentableIntakeError, intake_to_response
+from commcare_ext.questionnaire.write import intake_to_response
 
 __all__ = [
     "QUESTIONNAIRE_URL",
@@ -17,8 +29,13 @@ __all__ = [
     "ProblemKind",
     "ResponseProblem",
     "UnrepresentableIntakeError",
+    "UnsupportedLanguageError",
     "build_questionnaire",
+    "code_system",
     "intake_to_response",
     "questionnaire_canonical",
     "response_to_intake",
+    "value_set",
+    "value_set_url",
+    "value_sets",
 ]

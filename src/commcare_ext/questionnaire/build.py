@@ -3,11 +3,13 @@
 from typing import Any, Literal
 
 from commcare_ext.questionnaire.codecs import EnumCodec
+from commcare_ext.questionnaire.errors import UnsupportedLanguageError
 from commcare_ext.questionnaire.form import FORM
+from commcare_ext.questionnaire.publish import value_set
 from commcare_ext.questionnaire.spec import Item, Text, When
+from commcare_ext.terminology.answers import AnswerSet
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.questions import INTAKE_PANEL
-from commcare_ext.terminology.resources import value_set
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
     CONTENT_DATE,
@@ -32,6 +34,12 @@ QUESTIONNAIRE_URL_ES = f"{QUESTIONNAIRE_URL}-es"
 _CONTAINED_CONTROL = "drop-down"
 
 
+def check_language(language: str) -> None:
+    """Refuse a language the form is not published in (never fall back silently)."""
+    if language not in ("en", "es"):
+        raise UnsupportedLanguageError
+
+
 def questionnaire_url(language: Language = "en") -> str:
     """Canonical URL of the Questionnaire variant for ``language``."""
     return QUESTIONNAIRE_URL_ES if language == "es" else QUESTIONNAIRE_URL
@@ -48,10 +56,12 @@ def build_questionnaire(language: Language = "en") -> dict[str, Any]:
     ``language`` picks the primary text; the other language travels in the FHIR translation
     extension, so a renderer that honours translations can switch, and one that does not
     still gets the whole form in the chosen language.
+
+    Raises:
+        UnsupportedLanguageError: ``language`` is not 'en' or 'es'.
+
     """
-    if language not in ("en", "es"):
-        msg = f"language must be 'en' or 'es', not {language!r}"
-        raise ValueError(msg)
+    check_language(language)
     builder = _Builder(language)
     items = [builder.item(item) for item in FORM.items]
     questionnaire: dict[str, Any] = {
@@ -100,7 +110,7 @@ class _Builder:
             out["prefix"] = spec.prefix
         out["text"] = spec.text.get(self.language)
         out["_text"] = self.other(spec.text)
-        out["type"] = "display" if spec.display else ("group" if spec.is_group else _type(spec))
+        out["type"] = "display" if spec.display else _type(spec)
         if spec.enable_when:
             out["enableWhen"] = [_enable_when(w) for w in spec.enable_when]
             if len(spec.enable_when) > 1:
@@ -152,8 +162,8 @@ class _Builder:
 
 
 def _type(spec: Item) -> str:
-    assert spec.codec is not None  # noqa: S101 - callers only pass answerable items
-    return spec.codec.item_type
+    """A question's type comes from its codec; an item without one is a group."""
+    return spec.codec.item_type if spec.codec is not None else "group"
 
 
 def _enable_when(when: When) -> dict[str, Any]:
@@ -165,7 +175,7 @@ def _enable_when(when: When) -> dict[str, Any]:
     return condition
 
 
-def _contained_value_set(answer_set: Any, language: Language) -> dict[str, Any]:
+def _contained_value_set(answer_set: AnswerSet, language: Language) -> dict[str, Any]:
     """A contained copy of the published ValueSet, expansion displays in ``language``."""
     resource = value_set(answer_set)
     resource.pop("url")

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from commcare_ext.fhir.language import language_coding
 from commcare_ext.questionnaire.errors import ProblemKind
 from commcare_ext.terminology.answers import AnswerSet
-from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.code import Answer, Code
 from commcare_ext.terminology.systems import BCP47, ORDINAL_VALUE_EXTENSION
 from commcare_ext.terminology.translation import translated
 
@@ -196,25 +196,16 @@ def _translated_coding(code: Code, english: str, spanish: str, language: str) ->
 
 
 @dataclass(frozen=True)
-class LanguageOption:
-    """A language offered in the pick list: BCP-47 tag and its name in English and Spanish."""
-
-    tag: str
-    english: str
-    spanish: str
-
-
-@dataclass(frozen=True)
 class LanguageCodec:
     """Open choice of a BCP-47 language: pick from common languages or type another tag."""
 
-    languages: Sequence[LanguageOption]
+    languages: Sequence[Answer]
     item_type: str = "open-choice"
 
     def encode(self, value: Any) -> dict[str, Any]:
         for option in self.languages:
-            if option.tag == value:
-                return {"valueCoding": language_coding(option.tag, option.english)}
+            if option.code.code == value:
+                return {"valueCoding": language_coding(option.code.code, option.display_en)}
         return {"valueCoding": language_coding(str(value))}
 
     def decode(self, answer: Mapping[str, Any]) -> Any:
@@ -233,45 +224,32 @@ class LanguageCodec:
 
     def options(self, language: str) -> list[dict[str, Any]]:
         return [
-            {
-                "valueCoding": _translated_coding(
-                    Code(BCP47, option.tag, option.english),
-                    option.english,
-                    option.spanish,
-                    language,
-                )
-            }
-            for option in self.languages
+            {"valueCoding": _translated_coding(o.code, o.display_en, o.display_es, language)}
+            for o in self.languages
         ]
 
 
 @dataclass(frozen=True)
-class OrdinalOption:
-    """One point of a scored answer scale."""
-
-    value: int
-    code: Code
-    display_es: str
-
-
-@dataclass(frozen=True)
 class OrdinalCodec:
-    """A scored scale (e.g. MOS-SSS 1-5): the model keeps the number, FHIR carries the code."""
+    """A scored scale (e.g. MOS-SSS 1-5): the model keeps the number, FHIR carries the code.
 
-    scale: Sequence[OrdinalOption]
+    ``scale`` pairs each point's value with its coded answer, lowest first.
+    """
+
+    scale: tuple[tuple[int, Answer], ...]
     item_type: str = "choice"
     _by_code: dict[tuple[str, str], int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
-            self, "_by_code", {(o.code.system, o.code.code): o.value for o in self.scale}
+            self, "_by_code", {(a.code.system, a.code.code): value for value, a in self.scale}
         )
 
     def encode(self, value: Any) -> dict[str, Any]:
-        for option in self.scale:
-            if option.value == value:
-                return {"valueCoding": _coding(option.code, option.code.display)}
-        msg = f"no scale point for {value!r}"
+        for point, answer in self.scale:
+            if point == value:
+                return {"valueCoding": _coding(answer.code, answer.display_en)}
+        msg = "no point of the scale has this value"
         raise ValueError(msg)
 
     def decode(self, answer: Mapping[str, Any]) -> Any:
@@ -281,15 +259,15 @@ class OrdinalCodec:
             raise AnswerProblem(
                 ProblemKind.NOT_IN_VALUE_SET,
                 "expected one of the scale's LOINC answer codes "
-                + ", ".join(o.code.code for o in self.scale),
+                + ", ".join(a.code.code for _, a in self.scale),
             )
         return value
 
     def options(self, language: str) -> list[dict[str, Any]]:
         return [
             {
-                "valueCoding": _translated_coding(o.code, o.code.display, o.display_es, language),
-                "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": o.value}],
+                "valueCoding": _translated_coding(a.code, a.display_en, a.display_es, language),
+                "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": value}],
             }
-            for o in self.scale
+            for value, a in self.scale
         ]

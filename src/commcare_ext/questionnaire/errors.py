@@ -1,4 +1,10 @@
-"""Typed errors for reading a QuestionnaireResponse: every problem, each with its linkId path."""
+"""Typed errors of the form layer: every problem reading a response, each with its linkId path.
+
+CommcareError
+ ├── IntakeResponseError        a QuestionnaireResponse could not be read (lists problems)
+ ├── UnrepresentableIntakeError an intake holds a value its form would not show
+ └── UnsupportedLanguageError   the form is not published in the language asked for
+"""
 
 from dataclasses import dataclass
 from enum import StrEnum
@@ -49,3 +55,18 @@ class IntakeResponseError(CommcareError, ValueError):
     def paths(self) -> list[str]:
         """The linkId paths of every problem, in the order found."""
         return [problem.path for problem in self.problems]
+
+
+class UnrepresentableIntakeError(CommcareError, ValueError):
+    """An intake holds a value the form cannot show (its question would be disabled)."""
+
+    def __init__(self, link_id: str) -> None:
+        self.link_id = link_id
+        super().__init__(f"{link_id}: the value cannot be shown because the question is disabled")
+
+
+class UnsupportedLanguageError(CommcareError, ValueError):
+    """The form is published in English ('en') and Spanish ('es') only."""
+
+    def __init__(self) -> None:
+        super().__init__("language must be 'en' or 'es'")

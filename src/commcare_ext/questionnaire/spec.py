@@ -6,7 +6,7 @@ writing all walk the same tree, so the form and the mapping cannot drift apart.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from commcare_ext.questionnaire.codecs import AnswerCodec
@@ -63,7 +63,6 @@ class Item:
     control: Control | None = None
     max_length: int | None = None
     entry_format: Text | None = None
-    help: Text | None = None
     prefix: str | None = None
     display: bool = False  # a display-only item (instructions)
 
@@ -95,7 +94,6 @@ class FormSpec:
     items: tuple[Item, ...]
     title: Text
     description: Text
-    link_ids: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -104,17 +102,8 @@ class FormSpec:
                 msg = f"linkId {item.link_id!r} is used twice"
                 raise ValueError(msg)
             seen.add(item.link_id)
-        object.__setattr__(self, "link_ids", frozenset(seen))
 
     def walk(self) -> Iterator[Item]:
         """Every item of the form, depth first."""
         for item in self.items:
             yield from item.walk()
-
-    def find(self, link_id: str) -> Item:
-        """The item with ``link_id``."""
-        for item in self.walk():
-            if item.link_id == link_id:
-                return item
-        msg = f"no item with linkId {link_id!r}"
-        raise LookupError(msg)

@@ -6,15 +6,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from commcare_ext.intake import Intake
-from commcare_ext.questionnaire.build import Language, questionnaire_canonical
+from commcare_ext.questionnaire.build import Language, check_language, questionnaire_canonical
 from commcare_ext.questionnaire.enablement import Scope, is_enabled
+from commcare_ext.questionnaire.errors import UnrepresentableIntakeError
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.identifiers import INTAKE_IDENTIFIER_SYSTEM
 from commcare_ext.questionnaire.spec import Item
-
-
-class UnrepresentableIntakeError(ValueError):
-    """An intake holds a value the form cannot show (its question would be disabled)."""
 
 
 def intake_to_response(
@@ -23,7 +20,13 @@ def intake_to_response(
     """Return ``intake`` as QuestionnaireResponse JSON for the ``language`` form variant.
 
     Reading the result with :func:`response_to_intake` gives back an equal intake.
+
+    Raises:
+        UnsupportedLanguageError: ``language`` is not 'en' or 'es'.
+        UnrepresentableIntakeError: a value sits behind a question its form would disable.
+
     """
+    check_language(language)
     response: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
         "identifier": {"system": INTAKE_IDENTIFIER_SYSTEM, "value": intake.intake_id},
@@ -67,8 +70,7 @@ class _Writer:
             if not is_enabled(spec, scope):
                 if _is_default(_get(source, spec.path)):
                     continue
-                msg = f"{spec.link_id}: the value cannot be shown because the question is disabled"
-                raise UnrepresentableIntakeError(msg)
+                raise UnrepresentableIntakeError(spec.link_id)
             out.append(
                 {"linkId": spec.link_id, "text": spec.text.get(self.language), "answer": answers}
             )

@@ -6,16 +6,15 @@ from enum import StrEnum
 
 from commcare_ext.instruments import score_mos_sss
 from commcare_ext.intake import Intake
-from commcare_ext.questionnaire.languages import COMMON_LANGUAGES
-from commcare_ext.terminology.answers import answer_set_for
+from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
 
 
 def language_name(tag: str) -> str:
     """A language tag as people read it: "Somali (so)", or the tag when we have no name."""
     primary = tag.split("-", maxsplit=1)[0].lower()
     for option in COMMON_LANGUAGES:
-        if option.tag in (tag, primary):
-            return f"{option.english} ({tag})"
+        if option.code.code in (tag, primary):
+            return f"{option.display_en} ({tag})"
     return tag
 
 

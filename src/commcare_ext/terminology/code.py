@@ -1,4 +1,4 @@
-"""A coded concept as a small immutable value: system, code, display."""
+"""A coded concept, and a coded answer with its words in English and Spanish."""
 
 from dataclasses import dataclass
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 class Code:
     """One concept from one code system.
 
-    Kept FHIR-free so the intake model can carry codes without importing FHIR; the
-    extraction layer turns it into a ``Coding`` with :meth:`as_coding`.
+    Kept FHIR-free so any layer can carry codes without importing FHIR; the extraction
+    layer turns it into a ``Coding`` with :meth:`as_coding`.
     """
 
     system: str
@@ -18,3 +18,23 @@ class Code:
     def as_coding(self) -> dict[str, str]:
         """Return the FHIR ``Coding`` JSON for this concept."""
         return {"system": self.system, "code": self.code, "display": self.display}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One coded answer a person can pick, with what they read in English and Spanish.
+
+    The one bilingual answer type: intake choices, the language pick list and the MOS-SSS
+    frequency scale all use it. English is the code's own display (the standard's wording,
+    or ours for our codes); ``definition`` is required only for codes of our CodeSystem,
+    which publishes it.
+    """
+
+    code: Code
+    display_es: str
+    definition: str | None = None
+
+    @property
+    def display_en(self) -> str:
+        """English display: the code's own display."""
+        return self.code.display

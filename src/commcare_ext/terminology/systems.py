@@ -15,12 +15,8 @@ SNOMED_CT: Final = "http://snomed.info/sct"
 UCUM: Final = "http://unitsofmeasure.org"
 BCP47: Final = BCP47_SYSTEM
 V3_ROLE_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
-V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 V3_PARTICIPATION_TYPE: Final = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 V3_ACT_REASON: Final = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
-V3_CONFIDENTIALITY: Final = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
-V3_RELIGIOUS_AFFILIATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ReligiousAffiliation"
-V3_ADMINISTRATIVE_GENDER: Final = "http://terminology.hl7.org/CodeSystem/v3-AdministrativeGender"
 OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
 CONSENT_SCOPE: Final = "http://terminology.hl7.org/CodeSystem/consentscope"
 CONSENT_ACTION: Final = "http://terminology.hl7.org/CodeSystem/consentaction"
@@ -29,7 +25,7 @@ SDOH_CATEGORY: Final = (
 )
 US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
 
-#: Our own CodeSystem for concepts no standard vocabulary codes (see terminology.local).
+#: Our own CodeSystem for concepts no standard vocabulary codes (published by ``code_system()``).
 COMMCARE_CODESYSTEM: Final = f"{CANONICAL_BASE}/CodeSystem/commcare-intake"
 
 #: Publication date of CONTENT_VERSION (also the ValueSet expansion timestamp, for stable output).

@@ -1,10 +1,15 @@
-"""Publish our terminology as FHIR R4 CodeSystem and ValueSet resources (JSON dicts)."""
+"""Publish our terminology as FHIR R4 CodeSystem and ValueSet resources (JSON dicts).
+
+It sits beside the form builder because the form is what they serve: the Questionnaire
+contains copies of these ValueSets, and both are published together (``commcare-ext publish``).
+"""
 
 import uuid
 from typing import Any
 
-from commcare_ext.instruments.mos_sss import MOS_SSS_ITEMS, MOS_SSS_SCORE_CODES
+from commcare_ext.instruments import MOS_SSS_ITEMS
 from commcare_ext.terminology.answers import ANSWER_SETS, AnswerSet
+from commcare_ext.terminology.mos_sss import MOS_SSS_ITEM_CODES, MOS_SSS_SCORE_CODES
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
@@ -29,28 +34,31 @@ def _designation_es(text: str) -> list[dict[str, str]]:
 def code_system() -> dict[str, Any]:
     """Our CodeSystem: every local answer and question concept, with Spanish designations."""
     concepts: list[dict[str, Any]] = []
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for code, display_es, definition in QUESTION_CONCEPTS:
         concepts.append(_concept(code.code, code.display, display_es, definition))
-        seen[code.code] = code.display
+        seen.add(code.code)
     for answer_set in ANSWER_SETS:
         for answer in answer_set.answers.values():
             if answer.code.system != COMMCARE_CODESYSTEM:
                 continue
-            previous = seen.get(answer.code.code)
-            if previous is not None:
+            if answer.code.code in seen:
                 msg = f"local code {answer.code.code!r} is defined twice"
                 raise ValueError(msg)
-            seen[answer.code.code] = answer.code.display
+            if answer.definition is None:
+                msg = f"local code {answer.code.code!r} has no definition to publish"
+                raise ValueError(msg)
+            seen.add(answer.code.code)
             concepts.append(
                 _concept(answer.code.code, answer.display_en, answer.display_es, answer.definition)
             )
     for item in MOS_SSS_ITEMS:
-        if item.code.system == COMMCARE_CODESYSTEM:
+        item_code = MOS_SSS_ITEM_CODES[item.number]
+        if item_code.system == COMMCARE_CODESYSTEM:
             concepts.append(
                 _concept(
-                    item.code.code,
-                    item.code.display,
+                    item_code.code,
+                    item_code.display,
                     item.text_es,
                     "Placeholder for this MOS Social Support Survey item until its LOINC code is "
                     "confirmed.",

@@ -1,0 +1,36 @@
+"""The intake form's content: every item, its wording (ours, English and Spanish), its mapping.
+
+One module per section, in form order; ``common`` holds the codecs and item shapes they
+share. Question wording follows the domains of the DSM-5 Cultural Formulation Interview and
+common psychosocial intake practice, written in plain language for patients; no
+instrument text is copied. linkIds are stable API: renderers, saved responses and
+extraction all depend on them, so never rename one, only add.
+"""
+
+from commcare_ext.questionnaire.form.about import ABOUT
+from commcare_ext.questionnaire.form.barriers import BARRIERS
+from commcare_ext.questionnaire.form.care import CARE
+from commcare_ext.questionnaire.form.formulation import FORMULATION
+from commcare_ext.questionnaire.form.language import LANGUAGE_SECTION
+from commcare_ext.questionnaire.form.network import NETWORK
+from commcare_ext.questionnaire.form.privacy import PRIVACY
+from commcare_ext.questionnaire.form.social_support import SOCIAL_SUPPORT
+from commcare_ext.questionnaire.spec import FormSpec, Text
+
+FORM = FormSpec(
+    items=(ABOUT, LANGUAGE_SECTION, FORMULATION, NETWORK, CARE, PRIVACY, BARRIERS, SOCIAL_SUPPORT),
+    title=Text(
+        "Getting to know you: a culturally informed mental-health intake",
+        "Para conocerle: entrevista de ingreso de salud mental con enfoque cultural",
+    ),
+    description=Text(
+        "Helps your care team understand how you see what you are going through, who supports "
+        "you, what care you want, and what could get in the way. Skip anything you prefer not "
+        "to answer, except where marked required.",
+        "Ayuda a su equipo de atención a entender cómo ve lo que está viviendo, quién le apoya, "
+        "qué atención desea y qué podría dificultarla. Puede omitir lo que prefiera no "
+        "responder, salvo lo marcado como obligatorio.",
+    ),
+)
+
+__all__ = ["FORM"]

@@ -1,0 +1,94 @@
+"""Every coded answer of the intake: its code system, displays (English, Spanish), meaning.
+
+One module per form section holds that section's answer tables; this package gathers them
+in publication order (the order of ``value_sets()`` and of our CodeSystem's concepts).
+"""
+
+from enum import StrEnum
+
+from commcare_ext.terminology.answers.about import RESPONDENT
+from commcare_ext.terminology.answers.barriers import ACCESS_BARRIER
+from commcare_ext.terminology.answers.base import AnswerSet, UnknownAnswerError
+from commcare_ext.terminology.answers.care import (
+    CLINICIAN_GENDER,
+    PREFERENCE_STRENGTH,
+    REFERRAL_SHARE,
+    SUPPORT_TYPE,
+    THERAPY_FORMAT,
+    VISIT_MODE,
+)
+from commcare_ext.terminology.answers.formulation import HELP_SOURCE, PERCEIVED_CAUSE
+from commcare_ext.terminology.answers.language import COMMON_LANGUAGES, SPIRITUAL_IMPORTANCE
+from commcare_ext.terminology.answers.network import (
+    DECISION_STYLE,
+    INVOLVEMENT,
+    RELATIONSHIP,
+    SHARE_CATEGORY,
+)
+from commcare_ext.terminology.answers.privacy import DISCREET_CONTACT, STIGMA_CONCERN
+from commcare_ext.terminology.code import Answer, Code
+
+#: Every answer set, in publication order.
+ANSWER_SETS: tuple[AnswerSet, ...] = (
+    RELATIONSHIP,
+    INVOLVEMENT,
+    SHARE_CATEGORY,
+    REFERRAL_SHARE,
+    DECISION_STYLE,
+    PERCEIVED_CAUSE,
+    HELP_SOURCE,
+    SUPPORT_TYPE,
+    PREFERENCE_STRENGTH,
+    CLINICIAN_GENDER,
+    VISIT_MODE,
+    THERAPY_FORMAT,
+    STIGMA_CONCERN,
+    DISCREET_CONTACT,
+    ACCESS_BARRIER,
+    SPIRITUAL_IMPORTANCE,
+    RESPONDENT,
+)
+
+_BY_ENUM: dict[type[StrEnum], AnswerSet] = {type(next(iter(s.answers))): s for s in ANSWER_SETS}
+
+
+def answer_set_for(enum: type[StrEnum]) -> AnswerSet:
+    """Return the answer set that publishes an intake enum."""
+    try:
+        return _BY_ENUM[enum]
+    except (KeyError, TypeError):
+        msg = "no answer set publishes this type: expected an intake vocabulary enum"
+        raise UnknownAnswerError(msg) from None
+
+
+def coding_for(member: StrEnum) -> Code:
+    """Return the standard or local code of an intake enum member."""
+    return answer_set_for(type(member)).answer(member).code
+
+
+__all__ = [
+    "ACCESS_BARRIER",
+    "ANSWER_SETS",
+    "CLINICIAN_GENDER",
+    "COMMON_LANGUAGES",
+    "DECISION_STYLE",
+    "DISCREET_CONTACT",
+    "HELP_SOURCE",
+    "INVOLVEMENT",
+    "PERCEIVED_CAUSE",
+    "PREFERENCE_STRENGTH",
+    "REFERRAL_SHARE",
+    "RELATIONSHIP",
+    "RESPONDENT",
+    "SHARE_CATEGORY",
+    "SPIRITUAL_IMPORTANCE",
+    "STIGMA_CONCERN",
+    "SUPPORT_TYPE",
+    "THERAPY_FORMAT",
+    "VISIT_MODE",
+    "Answer",
+    "AnswerSet",
+    "UnknownAnswerError",
+    "answer_set_for",
+    "coding_for",
+]
