@@ -5,7 +5,7 @@ from typing import Any
 from commcare_ext.extract.care_team import care_team
 from commcare_ext.extract.consent import organization_consent, person_consent
 from commcare_ext.extract.context import ExtractionContext
-from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
 from commcare_ext.extract.errors import ExtractionError
 from commcare_ext.extract.ids import resource_id
 from commcare_ext.extract.observations import observations
@@ -14,7 +14,7 @@ from commcare_ext.extract.patient import patient
 from commcare_ext.extract.provenance import provenance
 from commcare_ext.extract.referrals import referral
 from commcare_ext.extract.related_person import related_person
-from commcare_ext.extract.result import ExtractedResource, ExtractedResources
+from commcare_ext.extract.result import ExtractedResource, ExtractedResources, PatientIdentifier
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import intake_to_response
 
@@ -116,6 +116,13 @@ def extract(
             questionnaire_response.reference,
         ),
         patient_reference=patient_ref,
+        patient_identifier=PatientIdentifier(
+            intake.patient.identifier_system, intake.patient.identifier_value
+        ),
+        authored=intake.authored,
+        referral_sharing=ReferralSharing.from_choices(
+            intake.care.referral_consent, intake.care.referral_share
+        ),
     )
 
 

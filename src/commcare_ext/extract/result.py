@@ -1,9 +1,15 @@
-"""The resources one intake becomes, each labelled with who may receive it."""
+"""The resources one intake becomes, each labelled with who may receive it.
+
+An extraction is everything later steps need: referral Bundles are built from it alone, so
+it also carries the few plain values (sharing decision, authored time, patient identifier)
+that are not resources.
+"""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +25,28 @@ class ExtractedResource:
         return f"{self.resource['resourceType']}/{self.resource['id']}"
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class PatientIdentifier:
+    """The patient's business identifier in the clinic's system (such as an MRN)."""
+
+    system: str
+    value: str
+
+    def as_fhir(self) -> dict[str, Any]:
+        """The FHIR ``Identifier``."""
+        return {"system": self.system, "value": self.value}
+
+    def __repr__(self) -> str:
+        return f"PatientIdentifier(system={self.system!r}, value=<hidden>)"
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedResources:
-    """Everything extracted from one intake, in groups."""
+    """Everything extracted from one intake, in groups, and what referral needs besides.
+
+    ``patient`` is None when the intake was filed against an existing EHR Patient
+    (``patient_reference``); ``patient_identifier`` is there either way.
+    """
 
     organizations: tuple[ExtractedResource, ...]
     patient: ExtractedResource | None
@@ -35,6 +60,9 @@ class ExtractedResources:
     tasks: tuple[ExtractedResource, ...]
     provenance: ExtractedResource
     patient_reference: str
+    patient_identifier: PatientIdentifier
+    authored: datetime
+    referral_sharing: ReferralSharing
 
     def all(self) -> tuple[ExtractedResource, ...]:
         """Every resource, referenced ones before those that refer to them."""
