@@ -2,9 +2,11 @@
 
 An extraction is everything later steps need: referral Bundles are built from it alone, so
 it also carries the few plain values (sharing decision, authored time, patient identifier)
-that are not resources.
+that are not resources. Reprs show kinds and counts only: an extraction is full of
+patient data and must not reveal it when it reaches a log line or a traceback.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ExtractedResource:
     """One FHIR R4 resource (JSON, with a deterministic ``id``) and its disclosure category."""
 
@@ -23,6 +25,10 @@ class ExtractedResource:
     def reference(self) -> str:
         """``ResourceType/id``, as other extracted resources refer to it."""
         return f"{self.resource['resourceType']}/{self.resource['id']}"
+
+    def __repr__(self) -> str:
+        kind = self.resource.get("resourceType", "?")
+        return f"ExtractedResource({kind}, category={self.category.value})"
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -40,7 +46,7 @@ class PatientIdentifier:
         return f"PatientIdentifier(system={self.system!r}, value=<hidden>)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ExtractedResources:
     """Everything extracted from one intake, in groups, and what referral needs besides.
 
@@ -81,3 +87,8 @@ class ExtractedResources:
             *self.tasks,
             self.provenance,
         )
+
+    def __repr__(self) -> str:
+        counts = Counter(item.resource.get("resourceType", "?") for item in self.all())
+        kinds = ", ".join(f"{kind}: {count}" for kind, count in sorted(counts.items()))
+        return f"ExtractedResources({kinds})"
