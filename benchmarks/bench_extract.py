@@ -9,7 +9,6 @@ machines. Medians of repeats, after a warm-up that pays the lazy imports.
 import argparse
 import json
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,14 +16,34 @@ from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
 
+from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
+from commcare_ext.intake import Intake
+from commcare_ext.referral import transaction_bundle
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+CLINIC = Organization(
+    name="Riverside Community Clinic",
+    identifier_system="http://hl7.org/fhir/sid/us-npi",
+    identifier_value="1234567893",
+    phone="+1 555 010 0100",
+)
 
-from tests.fixtures import context_for  # noqa: E402
 
-from commcare_ext.extract import extract  # noqa: E402
-from commcare_ext.intake import Intake  # noqa: E402
-from commcare_ext.referral import transaction_bundle  # noqa: E402
+def context_for(intake: Intake) -> ExtractionContext:
+    """Refer to one partner organisation per support the patient chose, when they consented."""
+    referrals = tuple(
+        ReferralTarget(
+            kind=kind,
+            organization=Organization(
+                name=f"{kind.value.removeprefix('support-').replace('-', ' ').title()} Partners",
+                identifier_system="https://directory.example.org/organizations",
+                identifier_value=kind.value,
+            ),
+        )
+        for kind in intake.care.preferred_supports
+        if intake.care.referral_consent
+    )
+    return ExtractionContext(clinic=CLINIC, referrals=referrals)
 
 
 def _median_ms(action: Callable[[], Any], repeats: int) -> float:

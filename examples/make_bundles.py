@@ -68,7 +68,7 @@ def main() -> None:
     _write(out / "transaction-bundle.json", transaction)
     for target in referrals:
         recipient = directory[target.kind.value]
-        message = referral_message_bundle(extracted, intake, recipient, clinic=CLINIC)
+        message = referral_message_bundle(extracted, recipient, clinic=CLINIC)
         check_references(message)
         _write(out / f"referral-{target.kind.value}.json", message)
     if not referrals:

@@ -194,3 +194,34 @@ def intakes(draw: st.DrawFn) -> Intake:
         "social_support": None if mos_items is None else {"answers": mos_items},
     }
     return Intake.model_validate(data)
+
+
+# -- Support networks: everyone a patient may name, for the "who may be contacted" rules. --
+
+
+def support_networks() -> st.SearchStrategy[list[dict[str, Any]]]:
+    """1-6 support persons with distinct names, contactable or not.
+
+    Each is involved, "not involved" or do-not-contact; phone and e-mail are drawn wherever
+    the model allows them, including for people who are not involved.
+    """
+    return st.lists(support_persons(), min_size=1, max_size=6, unique_by=lambda p: p["name"])
+
+
+@st.composite
+def intakes_with_networks(draw: st.DrawFn) -> Intake:
+    """An intake with a generated support network and consent to community referrals.
+
+    The sharing choices are drawn too, so in some intakes the network travels to the
+    organisations (RelatedPersons in the referral messages) and in others it stays home.
+    """
+    data = draw(intakes()).model_dump(mode="json")
+    data["support_persons"] = draw(support_networks())
+    data["care"].update(
+        preferred_supports=draw(
+            st.lists(st.sampled_from(list(SupportType)), min_size=1, max_size=3, unique=True)
+        ),
+        referral_consent=True,
+        referral_share=draw(enum_list(ReferralShare)),
+    )
+    return Intake.model_validate(data)

@@ -1,44 +1,43 @@
 """Turn one intake into the FHIR R4 resources an EHR stores."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from commcare_ext.extract.care_team import care_team
 from commcare_ext.extract.consent import organization_consent, person_consent
 from commcare_ext.extract.context import ExtractionContext
-from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.disclosure import ReferralSharing
 from commcare_ext.extract.errors import ExtractionError
-from commcare_ext.extract.ids import resource_id
 from commcare_ext.extract.observations import observations
 from commcare_ext.extract.organizations import organization
 from commcare_ext.extract.patient import patient
 from commcare_ext.extract.provenance import provenance
+from commcare_ext.extract.questionnaire_response import stored_response
 from commcare_ext.extract.referrals import referral
 from commcare_ext.extract.related_person import related_person
-from commcare_ext.extract.result import ExtractedResource, ExtractedResources
+from commcare_ext.extract.result import ExtractedResource, ExtractedResources, PatientIdentifier
 from commcare_ext.intake import Intake
-from commcare_ext.questionnaire import intake_to_response
 
 
 def extract(
-    intake: Intake, *, context: ExtractionContext, response: dict[str, Any] | None = None
+    intake: Intake, *, context: ExtractionContext, response: Mapping[str, Any] | None = None
 ) -> ExtractedResources:
     """Extract ``intake`` into the resources an EHR stores.
 
     Patient details, RelatedPersons, Consents, Observations, Goals, referrals
     (ServiceRequest + Task), CareTeam and Provenance.
 
-    ``response`` is the QuestionnaireResponse the intake was read from; without it, one is
-    written from the intake. Raises :class:`ExtractionError` naming the field when a
-    referral cannot be made (no performer, or no consent to refer).
+    ``response`` is the QuestionnaireResponse the intake was read from. It is never copied:
+    the stored response is written from the intake in the form variant (en/es) and status
+    ``response`` names (English, completed without it). Raises :class:`ExtractionError`
+    naming the field when a referral cannot be made (no performer, or no consent to refer)
+    or ``response`` answers a form that is not ours.
     """
     _check_referrals(intake, context)
     clinic = organization(context.clinic)
     new_patient = None if context.patient_reference else patient(intake)
     patient_ref = context.patient_reference or (new_patient.reference if new_patient else "")
-    qr = dict(response) if response is not None else intake_to_response(intake)
-    qr["id"] = resource_id(intake, "questionnaire-response")
-    qr["subject"] = {"reference": patient_ref}
-    questionnaire_response = ExtractedResource(qr, DisclosureCategory.EHR_ONLY)
+    questionnaire_response = stored_response(intake, patient_ref, response)
 
     people = [
         related_person(intake, index, person, patient_ref)
@@ -116,6 +115,13 @@ def extract(
             questionnaire_response.reference,
         ),
         patient_reference=patient_ref,
+        patient_identifier=PatientIdentifier(
+            intake.patient.identifier_system, intake.patient.identifier_value
+        ),
+        authored=intake.authored,
+        referral_sharing=ReferralSharing.from_choices(
+            intake.care.referral_consent, intake.care.referral_share
+        ),
     )
 
 

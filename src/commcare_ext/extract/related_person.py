@@ -1,4 +1,9 @@
-"""RelatedPerson for every support person; a do-not-contact person gets only name and role."""
+"""RelatedPerson for every support person; phone and e-mail only for people we may contact.
+
+The intake model decides who is contactable (not do-not-contact, and involved at all);
+this module obeys it, so a "not involved" person's number never reaches the EHR Bundle nor,
+through it, a community organisation.
+"""
 
 from typing import Any
 
@@ -38,7 +43,7 @@ def related_person(
         "relationship": [concept(coding_for(person.relationship), text=person.relationship_detail)],
         "name": [{"text": person.name}],
     }
-    if not person.do_not_contact:
+    if person.contactable:
         telecom = []
         if person.phone:
             telecom.append({"system": "phone", "value": person.phone})

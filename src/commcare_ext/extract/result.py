@@ -1,12 +1,20 @@
-"""The resources one intake becomes, each labelled with who may receive it."""
+"""The resources one intake becomes, each labelled with who may receive it.
 
+An extraction is everything later steps need: referral Bundles are built from it alone, so
+it also carries the few plain values (sharing decision, authored time, patient identifier)
+that are not resources. Reprs show kinds and counts only: an extraction is full of
+patient data and must not reveal it when it reaches a log line or a traceback.
+"""
+
+from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ExtractedResource:
     """One FHIR R4 resource (JSON, with a deterministic ``id``) and its disclosure category."""
 
@@ -18,10 +26,33 @@ class ExtractedResource:
         """``ResourceType/id``, as other extracted resources refer to it."""
         return f"{self.resource['resourceType']}/{self.resource['id']}"
 
+    def __repr__(self) -> str:
+        kind = self.resource.get("resourceType", "?")
+        return f"ExtractedResource({kind}, category={self.category.value})"
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, repr=False)
+class PatientIdentifier:
+    """The patient's business identifier in the clinic's system (such as an MRN)."""
+
+    system: str
+    value: str
+
+    def as_fhir(self) -> dict[str, Any]:
+        """The FHIR ``Identifier``."""
+        return {"system": self.system, "value": self.value}
+
+    def __repr__(self) -> str:
+        return f"PatientIdentifier(system={self.system!r}, value=<hidden>)"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class ExtractedResources:
-    """Everything extracted from one intake, in groups."""
+    """Everything extracted from one intake, in groups, and what referral needs besides.
+
+    ``patient`` is None when the intake was filed against an existing EHR Patient
+    (``patient_reference``); ``patient_identifier`` is there either way.
+    """
 
     organizations: tuple[ExtractedResource, ...]
     patient: ExtractedResource | None
@@ -35,6 +66,9 @@ class ExtractedResources:
     tasks: tuple[ExtractedResource, ...]
     provenance: ExtractedResource
     patient_reference: str
+    patient_identifier: PatientIdentifier
+    authored: datetime
+    referral_sharing: ReferralSharing
 
     def all(self) -> tuple[ExtractedResource, ...]:
         """Every resource, referenced ones before those that refer to them."""
@@ -53,3 +87,8 @@ class ExtractedResources:
             *self.tasks,
             self.provenance,
         )
+
+    def __repr__(self) -> str:
+        counts = Counter(item.resource.get("resourceType", "?") for item in self.all())
+        kinds = ", ".join(f"{kind}: {count}" for kind, count in sorted(counts.items()))
+        return f"ExtractedResources({kinds})"

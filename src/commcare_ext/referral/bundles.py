@@ -1,4 +1,4 @@
-"""Transaction and referral message Bundles."""
+"""Transaction and referral message Bundles, built from an extraction alone."""
 
 import uuid
 from collections.abc import Sequence
@@ -11,7 +11,6 @@ from commcare_ext.extract.ids import organization_id
 from commcare_ext.fhir.narrative import xhtml_div
 from commcare_ext.fhir.references import rewrite_references
 from commcare_ext.fhir.urn import urn_uuid
-from commcare_ext.intake import Intake
 from commcare_ext.referral.disclosure import DisclosurePolicy, disclose, policy_for
 from commcare_ext.terminology.questions import REFERRAL_REQUEST_EVENT
 
@@ -79,7 +78,6 @@ def transaction_bundle(
 
 def referral_message_bundle(
     extracted: ExtractedResources,
-    intake: Intake,
     recipient: Organization,
     *,
     clinic: Organization,
@@ -88,7 +86,8 @@ def referral_message_bundle(
     """A BSeR-style referral message to ``recipient``, carrying only what consent permits.
 
     ``policy`` defaults to the patient's own choices (:func:`policy_for`); it is a
-    parameter so tests can show that a permissive policy leaks.
+    parameter so tests can show that a permissive policy leaks. Raises
+    :class:`ReferralError` when no referral in ``extracted`` is addressed to ``recipient``.
     """
     recipient_ref = (
         f"Organization/{organization_id(recipient.identifier_system, recipient.identifier_value)}"
@@ -100,7 +99,7 @@ def referral_message_bundle(
     ]
     if not requests:
         raise ReferralError("recipient", "no referral in this extraction is addressed to it")
-    resources = disclose(extracted, intake, recipient_ref, policy or policy_for(intake))
+    resources = disclose(extracted, recipient_ref, policy or policy_for(extracted))
     clinic_ref = (
         f"Organization/{organization_id(clinic.identifier_system, clinic.identifier_value)}"
     )
@@ -132,6 +131,6 @@ def referral_message_bundle(
         "resourceType": "Bundle",
         "id": str(uuid.uuid5(_BUNDLES, f"bundle|{seed}")),
         "type": "message",
-        "timestamp": intake.authored.isoformat(),
+        "timestamp": extracted.authored.isoformat(),
         "entry": entries,
     }
