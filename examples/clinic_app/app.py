@@ -76,7 +76,7 @@ class Store:
         )
         messages = {
             target.kind.value: referral_message_bundle(
-                extracted, intake, directory(target.kind.value), clinic=CLINIC
+                extracted, directory(target.kind.value), clinic=CLINIC
             )
             for target in referrals
         }
