@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
 
 from examples.clinic_app.app import Answer, ClinicApp
 from examples.clinic_app.assets import lforms_dir, load_assets
@@ -102,6 +101,10 @@ class ClinicHandler(BaseHTTPRequestHandler):
         return  # the stock messages quote request lines; log_request says what is needed
 
     def _answer(self, answer: Answer, *, head: bool = False) -> None:
+        if self.request_version == "HTTP/0.9":
+            # The stock handler answers a request line it could not read (or HTTP/0.9) with a
+            # bare body; every answer here has a status line and the headers.
+            self.request_version = "HTTP/1.0"
         try:
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)
@@ -145,7 +148,7 @@ class ClinicHandler(BaseHTTPRequestHandler):
             if not self.path.startswith("/"):
                 raise Refused(HTTPStatus.BAD_REQUEST, "request target must be a path")
             check_host(self.headers, self.server.hosts)
-            first = urlsplit(self.path).path.split("/")[1]
+            first = self._target()[0].split("/")[1]
             self._route = "/" + first if first in _ROUTES else "(other)"
             answer = handle()
         except Refused as refusal:
@@ -164,12 +167,19 @@ class ClinicHandler(BaseHTTPRequestHandler):
         allow = ("Allow", "GET, HEAD, POST")
         return Answer(answer.status, answer.content_type, answer.body, (allow,))
 
+    def _target(self) -> tuple[str, str]:
+        """Path and query of the request target, as sent: nothing decoded or normalised.
+
+        (``urlsplit`` would read ``//name/x`` as a host and a path.)
+        """
+        path, _, query = self.path.partition("#")[0].partition("?")
+        return path, query
+
     def _get(self) -> Answer:
-        parts = urlsplit(self.path)
-        return self.server.app.get(parts.path, parts.query)
+        return self.server.app.get(*self._target())
 
     def _post(self) -> Answer:
-        path = urlsplit(self.path).path
+        path = self._target()[0]
         app = self.server.app
         if not app.takes_post(path):
             raise Refused(HTTPStatus.NOT_FOUND, "not found")
