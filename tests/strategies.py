@@ -443,3 +443,55 @@ def intakes_with_networks(draw: st.DrawFn) -> Intake:
         referral_share=draw(enum_list(ReferralShare)),
     )
     return Intake.model_validate(data)
+
+
+#: Letters of the five form languages' scripts, and the marks that make scripts hard: Latin
+#: with precomposed and combining accents (Spanish, Vietnamese in NFC and NFD), Han (common and
+#: astral-plane), Arabic with harakat, tatweel and Arabic-Indic digits, bidi marks (RLM, LRM),
+#: joiners (ZWJ, ZWNJ), and an emoji sequence.
+_SCRIPT_PIECES = st.sampled_from(
+    [
+        "ñ",
+        "Ñ",
+        "á",
+        "ü",
+        "¿",
+        "¡",
+        "ệ",
+        "ữ",
+        "Đ",
+        "e\u0302\u0301",
+        "u\u031b\u0303",
+        "心",
+        "情",
+        "不",
+        "开",
+        "\U00020000",
+        "\u3000",
+        "م",
+        "ح",
+        "ب",
+        "ة",
+        "\u064e",
+        "\u0651",
+        "\u0640",
+        "٣",
+        "٤",
+        "\u200f",
+        "\u200e",
+        "\u200d",
+        "\u200c",
+        "\U0001f469\u200d\U0001f467",
+    ]
+)
+#: One word in any of the five scripts (and mixed within a word, as names can be).
+_SCRIPT_WORDS = st.lists(_SCRIPT_PIECES | st.sampled_from("abcXYZ'-"), min_size=1, max_size=8).map(
+    "".join
+)
+#: A name or free text of words in any script, separated by spaces; starts and ends with a
+#: letter so that trimming has nothing to remove (what is kept must be kept byte for byte).
+multiscript_text = (
+    st.lists(_SCRIPT_WORDS, min_size=1, max_size=6)
+    .map(" ".join)
+    .filter(lambda text: text == text.strip())
+)

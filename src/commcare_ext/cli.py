@@ -14,6 +14,7 @@ from commcare_ext.questionnaire import (
     response_to_intake,
     value_sets,
 )
+from commcare_ext.terminology.languages import FormLanguage
 
 
 def _write_json(resource: Any, path: Path) -> None:
@@ -23,13 +24,13 @@ def _write_json(resource: Any, path: Path) -> None:
 
 def _publish(args: argparse.Namespace) -> int:
     out: Path = args.out
-    for language in ("en", "es"):
+    for language in FormLanguage:
         questionnaire = build_questionnaire(language)
         _write_json(questionnaire, out / f"Questionnaire-{questionnaire['id']}.json")
     _write_json(code_system(), out / "CodeSystem-commcare-intake.json")
     for resource in value_sets():
         _write_json(resource, out / f"ValueSet-{resource['id']}.json")
-    print(f"wrote the Questionnaire (en, es), CodeSystem and ValueSets to {out}")
+    print(f"wrote the Questionnaire (en, es, vi, zh-Hans, ar), CodeSystem and ValueSets to {out}")
     return 0
 
 

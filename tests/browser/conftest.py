@@ -29,7 +29,7 @@ def browser() -> Iterator[Browser]:
 def form_server() -> Iterator[str]:
     routes = {
         "/questionnaire.json": json_route(
-            lambda query: build_questionnaire(query.get("lang", ["en"])[0])  # type: ignore[arg-type]
+            lambda query: build_questionnaire(query.get("lang", ["en"])[0])
         ),
         "/favicon.ico": lambda _q, _b: (204, "image/x-icon", b""),
     }

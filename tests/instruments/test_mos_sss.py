@@ -2,7 +2,6 @@
 
 from commcare_ext.instruments import (
     MOS_SSS_INSTRUCTIONS_EN,
-    MOS_SSS_INSTRUCTIONS_ES,
     MOS_SSS_ITEMS,
     MOS_SSS_MAX_VALUE,
     MOS_SSS_MIN_VALUE,
@@ -40,24 +39,18 @@ def test_every_item_agrees_with_the_subscale_table() -> None:
             assert MOS_SSS_ITEMS[number - 1].subscale is subscale
 
 
-def test_scale_runs_one_to_five_with_distinct_labels_in_both_languages() -> None:
+def test_scale_runs_one_to_five_with_distinct_labels() -> None:
+    # Other languages' labels live in the catalogues (tests/i18n checks them).
     assert list(MOS_SSS_SCALE) == list(range(MOS_SSS_MIN_VALUE, MOS_SSS_MAX_VALUE + 1))
-    assert len({en for en, _ in MOS_SSS_SCALE.values()}) == 5
-    assert len({es for _, es in MOS_SSS_SCALE.values()}) == 5
-    assert MOS_SSS_SCALE[1] == ("None of the time", "Nunca")
-    assert MOS_SSS_SCALE[5] == ("All of the time", "Siempre")
+    assert len(set(MOS_SSS_SCALE.values())) == 5
+    assert MOS_SSS_SCALE[1] == "None of the time"
+    assert MOS_SSS_SCALE[5] == "All of the time"
 
 
-def test_every_item_has_our_wording_in_english_and_spanish() -> None:
+def test_every_item_has_our_english_wording() -> None:
     for item in MOS_SSS_ITEMS:
         assert item.text_en.strip(), item.number
-        assert item.text_es.strip(), item.number
-        assert item.text_en != item.text_es
-        assert item.text_es.startswith("Alguien"), item.number
     assert len({item.text_en for item in MOS_SSS_ITEMS}) == 19
-    assert len({item.text_es for item in MOS_SSS_ITEMS}) == 19
     assert MOS_SSS_INSTRUCTIONS_EN.strip()
-    assert MOS_SSS_INSTRUCTIONS_ES.strip()
-    for name_en, name_es in MOS_SSS_SUBSCALE_NAMES.values():
-        assert name_en.strip()
-        assert name_es.strip()
+    for name in MOS_SSS_SUBSCALE_NAMES.values():
+        assert name.strip()

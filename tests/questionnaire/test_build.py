@@ -22,16 +22,21 @@ def _walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _translation(element: dict[str, Any]) -> tuple[str, str]:
-    (extension,) = element["extension"]
-    assert extension["url"] == TRANSLATION_EXTENSION
-    parts = {e["url"]: e for e in extension["extension"]}
-    return parts["lang"]["valueCode"], parts["content"]["valueString"]
+def _translations(element: dict[str, Any]) -> dict[str, str]:
+    out = {}
+    for extension in element["extension"]:
+        assert extension["url"] == TRANSLATION_EXTENSION
+        parts = {e["url"]: e for e in extension["extension"]}
+        out[parts["lang"]["valueCode"]] = parts["content"]["valueString"]
+    return out
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+_LANGUAGES = ("en", "es", "vi", "zh-Hans", "ar")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "vi", "zh-Hans", "ar"])
 def test_questionnaire_validates_as_r4(language: str) -> None:
-    resource = build_questionnaire(language)  # type: ignore[arg-type]
+    resource = build_questionnaire(language)
     Questionnaire.model_validate(resource)
     assert resource["version"] == CONTENT_VERSION
     assert resource["language"] == language
@@ -55,16 +60,53 @@ def test_link_ids_are_unique_and_stable() -> None:
         assert link_id in link_ids
 
 
-def test_every_item_has_text_in_both_languages() -> None:
-    english = _walk(build_questionnaire("en")["item"])
-    spanish = _walk(build_questionnaire("es")["item"])
-    assert [i["linkId"] for i in english] == [i["linkId"] for i in spanish]
-    for en_item, es_item in zip(english, spanish, strict=True):
-        assert _translation(en_item["_text"]) == ("es", es_item["text"])
-        assert _translation(es_item["_text"]) == ("en", en_item["text"])
-    assert sum(e["text"] != s["text"] for e, s in zip(english, spanish, strict=True)) > 0.9 * len(
-        english
-    )
+@pytest.mark.parametrize("language", _LANGUAGES[1:])
+def test_every_item_has_text_in_every_language(language: str) -> None:
+    forms = {lang: _walk(build_questionnaire(lang)["item"]) for lang in _LANGUAGES}
+    english, translated = forms["en"], forms[language]
+    assert [i["linkId"] for i in english] == [i["linkId"] for i in translated]
+    for index, item in enumerate(translated):
+        # each variant shows its own language and carries the other four, word for word
+        expected = {lang: forms[lang][index]["text"] for lang in _LANGUAGES if lang != language}
+        assert _translations(item["_text"]) == expected
+    assert sum(
+        e["text"] != t["text"] for e, t in zip(english, translated, strict=True)
+    ) > 0.9 * len(english)
+
+
+def test_translated_variants_are_marked_for_review_by_a_medical_translator() -> None:
+    for language in _LANGUAGES:
+        marks = {
+            tuple((e["url"], e.get("valueCode") or e.get("valueString")) for e in ext["extension"])
+            for ext in build_questionnaire(language)["extension"]
+            if ext["url"].endswith("/translation-review")
+        }
+        assert {m[0][1] for m in marks} == {"es", "vi", "zh-Hans", "ar"}
+        assert all(("status", "needs-review") in m for m in marks)
+        assert (
+            "needs review by a qualified medical translator"
+            in build_questionnaire(language)["copyright"]
+        )
+
+
+@pytest.mark.parametrize(
+    ("tag", "variant"),
+    [
+        ("es-MX", "es"),
+        ("VI", "vi"),
+        ("zh-CN", "zh-Hans"),
+        ("zh-Hans-SG", "zh-Hans"),
+        ("ar-EG", "ar"),
+    ],
+)
+def test_a_bcp47_tag_picks_its_published_variant(tag: str, variant: str) -> None:
+    assert build_questionnaire(tag) == build_questionnaire(variant)
+
+
+@pytest.mark.parametrize("tag", ["zh-Hant", "zh-TW", "fr", "", "x-klingon"])
+def test_a_tag_we_do_not_publish_is_refused_never_defaulted(tag: str) -> None:
+    with pytest.raises(UnsupportedLanguageError):
+        build_questionnaire(tag)
 
 
 def test_observation_extract_items_carry_codes() -> None:
@@ -151,6 +193,8 @@ def test_output_is_deterministic() -> None:
 
 
 def test_unknown_language_is_refused_with_our_error() -> None:
-    with pytest.raises(UnsupportedLanguageError, match="'en' or 'es'") as raised:
-        build_questionnaire("fr")  # type: ignore[arg-type]
+    with pytest.raises(
+        UnsupportedLanguageError, match="'en', 'es', 'vi', 'zh-Hans', 'ar'"
+    ) as raised:
+        build_questionnaire("fr")
     assert isinstance(raised.value, CommcareError)

@@ -89,7 +89,7 @@ def test_a_value_behind_a_disabled_question_is_our_typed_error() -> None:
 
 def test_writing_in_an_unpublished_language_is_refused_not_defaulted() -> None:
     with pytest.raises(UnsupportedLanguageError):
-        intake_to_response(load_example("maria-garcia"), language="fr")  # type: ignore[arg-type]
+        intake_to_response(load_example("maria-garcia"), language="fr")
 
 
 def test_a_value_no_question_offers_is_our_typed_error_without_the_value() -> None:

@@ -15,6 +15,7 @@ from commcare_ext.terminology.answers import (
     answer_set_for,
     coding_for,
 )
+from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM, CONTENT_VERSION, V3_ROLE_CODE
 
 INTAKE_ENUMS = [
@@ -45,8 +46,9 @@ def test_code_system_validates_and_holds_every_local_code() -> None:
             if answer.code.system == COMMCARE_CODESYSTEM:
                 assert answer.code.code in codes
     for concept in resource["concept"]:
-        assert concept["designation"][0]["language"] == "es"
-        assert concept["designation"][0]["value"]
+        languages = [d["language"] for d in concept["designation"]]
+        assert languages == ["es", "vi", "zh-Hans", "ar"]
+        assert all(d["value"].strip() for d in concept["designation"])
 
 
 @pytest.mark.parametrize("resource", value_sets(), ids=lambda r: r["id"])
@@ -66,10 +68,14 @@ def test_relationships_mix_v3_and_local_codes() -> None:
     assert systems == {V3_ROLE_CODE, COMMCARE_CODESYSTEM}
 
 
-def test_spanish_displays_differ_from_english_somewhere_in_every_set() -> None:
+@pytest.mark.parametrize("language", ["es", "vi", "zh-Hans", "ar"])
+def test_translated_displays_differ_from_english_in_every_set(language: str) -> None:
     for answer_set in ANSWER_SETS:
-        assert any(a.display_es != a.display_en for a in answer_set.answers.values())
-        assert all(a.display_es.strip() for a in answer_set.answers.values())
+        shown = [code_display(a.code, language) for a in answer_set.answers.values()]
+        assert all(text.strip() for text in shown)
+        assert any(
+            t != a.display_en for t, a in zip(shown, answer_set.answers.values(), strict=True)
+        )
 
 
 def test_looking_up_something_that_is_not_an_answer_is_our_typed_error() -> None:

@@ -126,8 +126,8 @@ def test_answer_scale_is_one_to_five_with_loinc_answer_codes() -> None:
     for value, answer in MOS_SSS_ANSWERS.items():
         assert answer.code.system == LOINC
         assert LOINC_ANSWER.match(answer.code.code)
-        # the instrument's wording is LOINC's answer text, and its Spanish travels with the code
-        assert (answer.display_en, answer.display_es) == MOS_SSS_SCALE[value]
+        # the instrument's wording is LOINC's answer text (translations: the catalogues)
+        assert answer.display_en == MOS_SSS_SCALE[value]
 
 
 def test_our_item_wording_is_not_the_loinc_item_text() -> None:

@@ -10,7 +10,7 @@ saw) and the response status.
 
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any, Literal
+from typing import Any
 
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.errors import ExtractionError
@@ -18,14 +18,21 @@ from commcare_ext.extract.ids import resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import xhtml_div
 from commcare_ext.intake import Intake
-from commcare_ext.questionnaire import QUESTIONNAIRE_URL, QUESTIONNAIRE_URL_ES, intake_to_response
+from commcare_ext.questionnaire import QUESTIONNAIRE_URL, QUESTIONNAIRE_URLS, intake_to_response
+from commcare_ext.terminology.catalogue import translate
 
-_VARIANTS: dict[str, Literal["en", "es"]] = {QUESTIONNAIRE_URL: "en", QUESTIONNAIRE_URL_ES: "es"}
+_VARIANTS: dict[str, str] = {url: language.value for language, url in QUESTIONNAIRE_URLS.items()}
 _STATUSES = ("completed", "amended", "in-progress")
-_WORDS = {
-    "en": {"title": "The patient's answers", True: "yes", False: "no"},
-    "es": {"title": "Respuestas del paciente", True: "sí", False: "no"},
-}
+#: (key, catalogue context, English) of the narrative's own words.
+NARRATIVE_TEXTS: tuple[tuple[object, str, str], ...] = (
+    ("title", "narrative:title", "The patient's answers"),
+    (True, "narrative:yes", "yes"),
+    (False, "narrative:no", "no"),
+)
+
+
+def _words(language: str) -> dict[object, str]:
+    return {key: translate(language, english, context) for key, context, english in NARRATIVE_TEXTS}
 
 
 def stored_response(
@@ -44,14 +51,15 @@ def stored_response(
     return ExtractedResource(response, DisclosureCategory.EHR_ONLY)
 
 
-def _variant(answered: Mapping[str, Any] | None) -> tuple[Literal["en", "es"], str]:
+def _variant(answered: Mapping[str, Any] | None) -> tuple[str, str]:
     if answered is None:
         return "en", "completed"
     canonical = answered.get("questionnaire")
     url = canonical.partition("|")[0] if isinstance(canonical, str) else None
     if url not in _VARIANTS:
         raise ExtractionError(
-            "response.questionnaire", f"a response to {QUESTIONNAIRE_URL} or its Spanish variant"
+            "response.questionnaire",
+            f"a response to {QUESTIONNAIRE_URL} or one of its language variants",
         )
     status = answered.get("status")
     if status not in _STATUSES:
@@ -59,8 +67,8 @@ def _variant(answered: Mapping[str, Any] | None) -> tuple[Literal["en", "es"], s
     return _VARIANTS[url], str(status)
 
 
-def _narrative(items: Sequence[dict[str, Any]], language: Literal["en", "es"]) -> dict[str, Any]:
-    words = _WORDS[language]
+def _narrative(items: Sequence[dict[str, Any]], language: str) -> dict[str, Any]:
+    words = _words(language)
     body = f"<p><b>{escape(str(words['title']))}</b></p>{_list(items, words)}"
     return {"status": "generated", "div": xhtml_div(body)}
 

@@ -7,7 +7,6 @@ code system.
 
 from commcare_ext.instruments.mos_sss import (
     MOS_SSS_INSTRUCTIONS_EN,
-    MOS_SSS_INSTRUCTIONS_ES,
     MOS_SSS_ITEMS,
     MOS_SSS_MAX_VALUE,
     MOS_SSS_MIN_VALUE,
@@ -29,7 +28,6 @@ from commcare_ext.instruments.scoring import (
 
 __all__ = [
     "MOS_SSS_INSTRUCTIONS_EN",
-    "MOS_SSS_INSTRUCTIONS_ES",
     "MOS_SSS_ITEMS",
     "MOS_SSS_MAX_VALUE",
     "MOS_SSS_MIN_VALUE",

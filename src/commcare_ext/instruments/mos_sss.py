@@ -5,7 +5,8 @@ time) to 5 (all of the time). RAND groups 18 of them into four subscales and kee
 additional item (our item 13, "someone to take your mind off things") for the overall
 index only; ``scoring`` turns answers into scores.
 
-Item wording here is ours, paraphrasing each item's meaning in English and Spanish; the
+Item wording here is ours, paraphrasing each item's meaning in English (translations live
+in the catalogues of ``commcare_ext.terminology``); the
 instrument's own text is not reproduced. This module is the scale as people see it and as
 RAND scores it; its LOINC (or placeholder) codes live in ``commcare_ext.terminology.mos_sss``,
 so the instrument stays free of code systems.
@@ -27,7 +28,7 @@ class MosSubscale(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MosItem:
-    """One item: number on the form (1-19), subscale and our wording in English and Spanish.
+    """One item: number on the form (1-19), subscale and our English wording.
 
     ``subscale`` is ``None`` for the additional item, which counts only towards the overall
     index.
@@ -36,7 +37,6 @@ class MosItem:
     number: int
     subscale: MosSubscale | None
     text_en: str
-    text_es: str
 
     @property
     def key(self) -> str:
@@ -48,13 +48,13 @@ class MosItem:
 MOS_SSS_MIN_VALUE: Final = 1
 MOS_SSS_MAX_VALUE: Final = 5
 
-#: The frequency scale: value (1 none ... 5 all of the time) -> (English, Spanish) label.
-MOS_SSS_SCALE: Final[dict[int, tuple[str, str]]] = {
-    1: ("None of the time", "Nunca"),
-    2: ("A little of the time", "Pocas veces"),
-    3: ("Some of the time", "Algunas veces"),
-    4: ("Most of the time", "La mayoría de las veces"),
-    5: ("All of the time", "Siempre"),
+#: The frequency scale: value (1 none ... 5 all of the time) -> English label.
+MOS_SSS_SCALE: Final[dict[int, str]] = {
+    1: "None of the time",
+    2: "A little of the time",
+    3: "Some of the time",
+    4: "Most of the time",
+    5: "All of the time",
 }
 
 _E = MosSubscale.EMOTIONAL_INFORMATIONAL
@@ -69,91 +69,72 @@ MOS_SSS_ITEMS: Final[tuple[MosItem, ...]] = (
         1,
         _T,
         "Someone who would look after you if you were stuck in bed",
-        "Alguien que le cuidaría si tuviera que guardar cama",
     ),
     MosItem(
         2,
         _E,
         "Someone who will hear you out when you need to talk",
-        "Alguien que le escucha cuando necesita hablar",
     ),
     MosItem(
         3,
         _E,
         "Someone who can guide you well through a crisis",
-        "Alguien que le aconseja bien en una crisis",
     ),
     MosItem(
         4,
         _T,
         "Someone who would get you to a medical appointment",
-        "Alguien que le llevaría a una cita médica",
     ),
     MosItem(
         5,
         _A,
         "Someone who is loving and affectionate with you",
-        "Alguien que le demuestra amor y cariño",
     ),
-    MosItem(6, _P, "Someone to share good times with", "Alguien con quien pasarlo bien"),
+    MosItem(6, _P, "Someone to share good times with"),
     MosItem(
         7,
         _E,
         "Someone who explains things so a situation makes sense to you",
-        "Alguien que le da información para entender una situación",
     ),
     MosItem(
         8,
         _E,
         "Someone you can open up to about yourself or your troubles",
-        "Alguien con quien puede sincerarse sobre usted o sus problemas",
     ),
-    MosItem(9, _A, "Someone who gives you a hug", "Alguien que le da abrazos"),
-    MosItem(
-        10, _P, "Someone to meet up with and unwind", "Alguien con quien reunirse para relajarse"
-    ),
+    MosItem(9, _A, "Someone who gives you a hug"),
+    MosItem(10, _P, "Someone to meet up with and unwind"),
     MosItem(
         11,
         _T,
         "Someone who would cook for you if you could not",
-        "Alguien que le prepararía la comida si usted no pudiera",
     ),
-    MosItem(
-        12, _E, "Someone whose advice you truly value", "Alguien cuyos consejos valora de verdad"
-    ),
+    MosItem(12, _E, "Someone whose advice you truly value"),
     MosItem(
         13,
         None,
         "Someone to do things with that take your mind off your worries",
-        "Alguien con quien hacer cosas que le distraigan de sus preocupaciones",
     ),
     MosItem(
         14,
         _T,
         "Someone who would help with everyday tasks if you were ill",
-        "Alguien que le ayudaría con las tareas de la casa si estuviera enfermo/a",
     ),
     MosItem(
         15,
         _E,
         "Someone you can tell your most private worries and fears",
-        "Alguien con quien compartir sus preocupaciones y miedos más íntimos",
     ),
     MosItem(
         16,
         _E,
         "Someone to ask for ideas on handling a personal problem",
-        "Alguien a quien pedir ideas para afrontar un problema personal",
     ),
-    MosItem(17, _P, "Someone to do something fun with", "Alguien con quien hacer algo divertido"),
-    MosItem(
-        18, _E, "Someone who gets what you are going through", "Alguien que comprende sus problemas"
-    ),
+    MosItem(17, _P, "Someone to do something fun with"),
+    MosItem(18, _E, "Someone who gets what you are going through"),
     MosItem(
         19,
         _A,
         "Someone who loves you and makes you feel wanted",
-        "Alguien que le quiere y le hace sentir querido/a",
     ),
 )
 
@@ -167,18 +148,14 @@ MOS_SSS_INSTRUCTIONS_EN: Final = (
     "People sometimes look to others for company, help or other kinds of support. How often is "
     "each of the following kinds of support there for you when you need it?"
 )
-MOS_SSS_INSTRUCTIONS_ES: Final = (
-    "A veces las personas buscan en otros compañía, ayuda u otro tipo de apoyo. ¿Con qué "
-    "frecuencia cuenta con cada uno de estos apoyos cuando lo necesita?"
-)
 
-#: (English, Spanish) names of each subscale, for people.
-MOS_SSS_SUBSCALE_NAMES: Final[dict[MosSubscale, tuple[str, str]]] = {
-    _E: ("Emotional and informational support", "Apoyo emocional e informativo"),
-    _T: ("Practical (tangible) support", "Apoyo práctico (tangible)"),
-    _A: ("Affection", "Afecto"),
-    _P: ("Positive social interaction", "Interacción social positiva"),
+#: English names of each subscale, for people (other languages: the catalogues).
+MOS_SSS_SUBSCALE_NAMES: Final[dict[MosSubscale, str]] = {
+    _E: "Emotional and informational support",
+    _T: "Practical (tangible) support",
+    _A: "Affection",
+    _P: "Positive social interaction",
 }
 
-#: (English, Spanish) name of the overall index, for people.
-MOS_SSS_OVERALL_NAME: Final = ("Overall support index", "Índice general de apoyo")
+#: English name of the overall index, for people.
+MOS_SSS_OVERALL_NAME: Final = "Overall support index"

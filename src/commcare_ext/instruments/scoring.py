@@ -127,7 +127,6 @@ class ScaleScore:
     """
 
     name: str
-    name_es: str
     subscale: MosSubscale | None
     items_used: tuple[int, ...] = field(repr=False)
     items_missing: tuple[int, ...] = field(repr=False)
@@ -205,9 +204,9 @@ def _scale(
     used = tuple(n for n in numbers if n in answers)
     missing = tuple(n for n in numbers if n not in answers)
     if len(used) < _needed(len(numbers)):
-        return ScaleScore(name[0], name[1], subscale, used, missing, None, None)
+        return ScaleScore(name, subscale, used, missing, None, None)
     mean = sum(answers[n] for n in used) / len(used)
-    return ScaleScore(name[0], name[1], subscale, used, missing, mean, to_0_100(mean))
+    return ScaleScore(name, subscale, used, missing, mean, to_0_100(mean))
 
 
 def score_mos_sss(survey: MosSocialSupport) -> MosScores:

@@ -8,6 +8,7 @@ walk the same form definition, so the form and the mapping cannot drift apart.
 from commcare_ext.questionnaire.build import (
     QUESTIONNAIRE_URL,
     QUESTIONNAIRE_URL_ES,
+    QUESTIONNAIRE_URLS,
     build_questionnaire,
     questionnaire_canonical,
 )
@@ -24,6 +25,7 @@ from commcare_ext.questionnaire.write import intake_to_response
 
 __all__ = [
     "QUESTIONNAIRE_URL",
+    "QUESTIONNAIRE_URLS",
     "QUESTIONNAIRE_URL_ES",
     "IntakeResponseError",
     "ProblemKind",

@@ -1,14 +1,15 @@
 """Build the SDC Questionnaire (FHIR R4 JSON) from the form spec."""
 
-from typing import Any, Literal
+from typing import Any, Final
 
 from commcare_ext.questionnaire.codecs import EnumCodec
-from commcare_ext.questionnaire.errors import UnsupportedLanguageError
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.publish import value_set
-from commcare_ext.questionnaire.spec import Item, Text, When
+from commcare_ext.questionnaire.spec import Item, When
 from commcare_ext.terminology.answers import AnswerSet
+from commcare_ext.terminology.catalogue import code_display, translate
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.languages import FormLanguage, form_language, needs_review
 from commcare_ext.terminology.questions import INTAKE_PANEL
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
@@ -19,68 +20,75 @@ from commcare_ext.terminology.systems import (
     SDC_ENTRY_FORMAT,
     SDC_OBSERVATION_EXTRACT,
     SDC_QUESTIONNAIRE_PROFILE,
+    TRANSLATION_REVIEW_EXTENSION,
 )
 from commcare_ext.terminology.translation import translated
 
-Language = Literal["en", "es"]
-
-#: Canonical URL of the intake Questionnaire (English, with Spanish translations).
+#: Canonical URL of the intake Questionnaire (English, with every translation).
 QUESTIONNAIRE_URL = f"{CANONICAL_BASE}/Questionnaire/cultural-intake"
 #: Canonical URL of the Spanish-first variant (for renderers that ignore translations).
 QUESTIONNAIRE_URL_ES = f"{QUESTIONNAIRE_URL}-es"
+#: Canonical URL of each language's variant: the text in that language, the rest translated.
+QUESTIONNAIRE_URLS: Final[dict[FormLanguage, str]] = {
+    language: QUESTIONNAIRE_URL
+    if language is FormLanguage.EN
+    else f"{QUESTIONNAIRE_URL}-{language}"
+    for language in FormLanguage
+}
 
 #: Choice items shown as a drop-down list reference a contained ValueSet (with expansion)
 #: instead of listing answerOptions, so long lists stay in one published place.
 _CONTAINED_CONTROL = "drop-down"
+_REVIEW_NOTE = "needs review by a qualified medical translator"
 
 
-def check_language(language: str) -> None:
-    """Refuse a language the form is not published in (never fall back silently)."""
-    if language not in ("en", "es"):
-        raise UnsupportedLanguageError
+def questionnaire_url(language: str = "en") -> str:
+    """Canonical URL of the Questionnaire variant for ``language`` (a BCP-47 tag)."""
+    return QUESTIONNAIRE_URLS[form_language(language)]
 
 
-def questionnaire_url(language: Language = "en") -> str:
-    """Canonical URL of the Questionnaire variant for ``language``."""
-    return QUESTIONNAIRE_URL_ES if language == "es" else QUESTIONNAIRE_URL
-
-
-def questionnaire_canonical(language: Language = "en") -> str:
+def questionnaire_canonical(language: str = "en") -> str:
     """``url|version``, as ``QuestionnaireResponse.questionnaire`` should cite it."""
     return f"{questionnaire_url(language)}|{CONTENT_VERSION}"
 
 
-def build_questionnaire(language: Language = "en") -> dict[str, Any]:
-    """Return the intake Questionnaire as FHIR R4 JSON.
+def build_questionnaire(language: str = "en") -> dict[str, Any]:
+    """Return the intake Questionnaire as FHIR R4 JSON, its text in ``language``.
 
-    ``language`` picks the primary text; the other language travels in the FHIR translation
-    extension, so a renderer that honours translations can switch, and one that does not
-    still gets the whole form in the chosen language.
+    ``language`` is a BCP-47 tag (``es``, ``es-MX``, ``vi``, ``zh-Hans``, ``zh-CN``, ``ar``…)
+    and picks the primary text; every other published language travels in the FHIR
+    translation extension, so a renderer that honours translations can switch, and one that
+    does not still gets the whole form in the chosen language. Translations we made and no
+    medical translator has reviewed yet are listed in a ``translation-review`` extension.
 
     Raises:
-        UnsupportedLanguageError: ``language`` is not 'en' or 'es'.
+        UnsupportedLanguageError: ``language`` is not a published language.
 
     """
-    check_language(language)
-    builder = _Builder(language)
+    chosen = form_language(language)
+    builder = _Builder(chosen)
     items = [builder.item(item) for item in FORM.items]
+    suffix = "" if chosen is FormLanguage.EN else "-" + chosen.value
     questionnaire: dict[str, Any] = {
         "resourceType": "Questionnaire",
-        "id": "cultural-intake-es" if language == "es" else "cultural-intake",
+        "id": f"cultural-intake{suffix}",
         "meta": {"profile": [SDC_QUESTIONNAIRE_PROFILE]},
-        "language": language,
-        "url": questionnaire_url(language),
+        "language": chosen.value,
+        "extension": _review_extensions(),
+        "url": QUESTIONNAIRE_URLS[chosen],
         "version": CONTENT_VERSION,
-        "name": "CulturallyInformedIntakeEs" if language == "es" else "CulturallyInformedIntake",
-        "title": FORM.title.get(language),
-        "_title": builder.other(FORM.title),
+        "name": "CulturallyInformedIntake" + suffix.title().replace("-", ""),
+        "title": builder.text(FORM.title.en, "form.title"),
+        "_title": builder.others(FORM.title.en, "form.title"),
         "status": "active",
         "experimental": False,
         "subjectType": ["Patient"],
         "date": CONTENT_DATE,
         "publisher": "commcare_ext",
-        "description": FORM.description.get(language),
+        "description": builder.text(FORM.description.en, "form.description"),
+        "_description": builder.others(FORM.description.en, "form.description"),
         "code": [INTAKE_PANEL.as_coding()],
+        "copyright": _COPYRIGHT,
     }
     if builder.contained:
         questionnaire["contained"] = list(builder.contained.values())
@@ -88,16 +96,49 @@ def build_questionnaire(language: Language = "en") -> dict[str, Any]:
     return questionnaire
 
 
+_COPYRIGHT = (
+    "Question wording is our own (commcare_ext, Apache-2.0), following the domains of the DSM-5 "
+    "Cultural Formulation Interview without its text; the MOS Social Support Survey items are "
+    "paraphrased (RAND, free to use). The Spanish, Vietnamese, Simplified Chinese and Arabic "
+    f"wording is our own translation and {_REVIEW_NOTE}."
+)
+
+
+def _review_extensions() -> list[dict[str, Any]]:
+    """One extension per language whose wording still needs a medical translator's review."""
+    return [
+        {
+            "url": TRANSLATION_REVIEW_EXTENSION,
+            "extension": [
+                {"url": "lang", "valueCode": language.value},
+                {"url": "status", "valueCode": "needs-review"},
+                {"url": "note", "valueString": _REVIEW_NOTE},
+            ],
+        }
+        for language in FormLanguage
+        if needs_review(language)
+    ]
+
+
 class _Builder:
     """Turns spec items into Questionnaire items for one primary language."""
 
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: FormLanguage) -> None:
         self.language = language
-        self.other_language = "en" if language == "es" else "es"
         self.contained: dict[str, dict[str, Any]] = {}
 
-    def other(self, text: Text) -> dict[str, Any]:
-        return translated(self.other_language, text.get(self.other_language))
+    def text(self, english: str, context: str) -> str:
+        return translate(self.language, english, context)
+
+    def others(self, english: str, context: str) -> dict[str, Any]:
+        """The ``_element`` carrying ``english`` in every other published language."""
+        return translated(
+            {
+                other.value: translate(other, english, context)
+                for other in FormLanguage
+                if other is not self.language
+            }
+        )
 
     def item(self, spec: Item) -> dict[str, Any]:
         out: dict[str, Any] = {"linkId": spec.link_id}
@@ -108,8 +149,8 @@ class _Builder:
             out["code"] = [spec.code.as_coding()]
         if spec.prefix:
             out["prefix"] = spec.prefix
-        out["text"] = spec.text.get(self.language)
-        out["_text"] = self.other(spec.text)
+        out["text"] = spec.text_in(self.language)
+        out["_text"] = self.others(spec.text.en, spec.link_id)
         out["type"] = "display" if spec.display else _type(spec)
         if spec.enable_when:
             out["enableWhen"] = [_enable_when(w) for w in spec.enable_when]
@@ -142,10 +183,9 @@ class _Builder:
             )
         if spec.observation_extract:
             extensions.append({"url": SDC_OBSERVATION_EXTRACT, "valueBoolean": True})
-        if spec.entry_format is not None:
-            extensions.append(
-                {"url": SDC_ENTRY_FORMAT, "valueString": spec.entry_format.get(self.language)}
-            )
+        entry_format = spec.entry_format_in(self.language)
+        if entry_format is not None:
+            extensions.append({"url": SDC_ENTRY_FORMAT, "valueString": entry_format})
         return extensions
 
     def _answers(self, spec: Item, out: dict[str, Any]) -> None:
@@ -175,13 +215,12 @@ def _enable_when(when: When) -> dict[str, Any]:
     return condition
 
 
-def _contained_value_set(answer_set: AnswerSet, language: Language) -> dict[str, Any]:
+def _contained_value_set(answer_set: AnswerSet, language: FormLanguage) -> dict[str, Any]:
     """A contained copy of the published ValueSet, expansion displays in ``language``."""
     resource = value_set(answer_set)
     resource.pop("url")
     resource.pop("version")
-    if language == "es":
-        spanish = {a.code.code: a.display_es for a in answer_set.answers.values()}
-        for entry in resource["expansion"]["contains"]:
-            entry["display"] = spanish[entry["code"]]
+    shown = {a.code.code: code_display(a.code, language) for a in answer_set.answers.values()}
+    for entry in resource["expansion"]["contains"]:
+        entry["display"] = shown[entry["code"]]
     return resource

@@ -13,7 +13,9 @@ from typing import Any, Protocol
 from commcare_ext.fhir.language import language_coding
 from commcare_ext.questionnaire.errors import ProblemKind
 from commcare_ext.terminology.answers import AnswerSet
+from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.code import Answer, Code
+from commcare_ext.terminology.languages import FormLanguage, form_language
 from commcare_ext.terminology.systems import BCP47, ORDINAL_VALUE_EXTENSION
 from commcare_ext.terminology.translation import translated
 
@@ -181,17 +183,18 @@ class EnumCodec:
 
     def options(self, language: str) -> list[dict[str, Any]]:
         return [
-            {"valueCoding": _translated_coding(a.code, a.display_en, a.display_es, language)}
+            {"valueCoding": translated_coding(a.code, language)}
             for a in self.answer_set.answers.values()
         ]
 
 
-def _translated_coding(code: Code, english: str, spanish: str, language: str) -> dict[str, Any]:
-    shown, other, other_language = (
-        (spanish, english, "en") if language == "es" else (english, spanish, "es")
+def translated_coding(code: Code, language: str) -> dict[str, Any]:
+    """A Coding shown in ``language``, carrying every other published language's display."""
+    shown = form_language(language)
+    coding = _coding(code, code_display(code, shown))
+    coding["_display"] = translated(
+        {other.value: code_display(code, other) for other in FormLanguage if other is not shown}
     )
-    coding = _coding(code, shown)
-    coding["_display"] = translated(other_language, other)
     return coding
 
 
@@ -223,10 +226,7 @@ class LanguageCodec:
         )
 
     def options(self, language: str) -> list[dict[str, Any]]:
-        return [
-            {"valueCoding": _translated_coding(o.code, o.display_en, o.display_es, language)}
-            for o in self.languages
-        ]
+        return [{"valueCoding": translated_coding(o.code, language)} for o in self.languages]
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,7 @@ class OrdinalCodec:
     def options(self, language: str) -> list[dict[str, Any]]:
         return [
             {
-                "valueCoding": _translated_coding(a.code, a.display_en, a.display_es, language),
+                "valueCoding": translated_coding(a.code, language),
                 "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": value}],
             }
             for value, a in self.scale

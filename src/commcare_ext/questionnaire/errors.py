@@ -4,12 +4,14 @@ CommcareError
  ├── IntakeResponseError        a QuestionnaireResponse could not be read (lists problems)
  ├── UnrepresentableIntakeError an intake holds a value its form would not show
  └── UnsupportedLanguageError   the form is not published in the language asked for
+                                (defined in ``terminology.languages``, re-exported here)
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
 
 from commcare_ext.errors import CommcareError
+from commcare_ext.terminology.languages import UnsupportedLanguageError
 
 
 class ProblemKind(StrEnum):
@@ -69,8 +71,10 @@ class UnrepresentableIntakeError(CommcareError, ValueError):
         super().__init__(f"{link_id}: {reason}")
 
 
-class UnsupportedLanguageError(CommcareError, ValueError):
-    """The form is published in English ('en') and Spanish ('es') only."""
-
-    def __init__(self) -> None:
-        super().__init__("language must be 'en' or 'es'")
+__all__ = [
+    "IntakeResponseError",
+    "ProblemKind",
+    "ResponseProblem",
+    "UnrepresentableIntakeError",
+    "UnsupportedLanguageError",
+]

@@ -9,6 +9,9 @@ from typing import Any
 
 from commcare_ext.instruments import MOS_SSS_ITEMS
 from commcare_ext.terminology.answers import ANSWER_SETS, AnswerSet
+from commcare_ext.terminology.catalogue import code_display
+from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.languages import FormLanguage
 from commcare_ext.terminology.mos_sss import MOS_SSS_ITEM_CODES, MOS_SSS_SCORE_CODES
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
 from commcare_ext.terminology.systems import (
@@ -19,7 +22,6 @@ from commcare_ext.terminology.systems import (
 )
 
 _PUBLISHER = "commcare_ext"
-_SPANISH_USE = {"language": "es"}
 
 
 def value_set_url(answer_set: AnswerSet) -> str:
@@ -27,16 +29,21 @@ def value_set_url(answer_set: AnswerSet) -> str:
     return f"{CANONICAL_BASE}/ValueSet/{answer_set.id}"
 
 
-def _designation_es(text: str) -> list[dict[str, str]]:
-    return [{**_SPANISH_USE, "value": text}]
+def _designations(code: Code) -> list[dict[str, str]]:
+    """The code's display in every other published language (from the catalogues)."""
+    return [
+        {"language": language.value, "value": code_display(code, language)}
+        for language in FormLanguage
+        if language is not FormLanguage.EN
+    ]
 
 
 def code_system() -> dict[str, Any]:
-    """Our CodeSystem: every local answer and question concept, with Spanish designations."""
+    """Our CodeSystem: every local answer and question concept, designations in every language."""
     concepts: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for code, display_es, definition in QUESTION_CONCEPTS:
-        concepts.append(_concept(code.code, code.display, display_es, definition))
+    for code, definition in QUESTION_CONCEPTS:
+        concepts.append(_concept(code, definition))
         seen.add(code.code)
     for answer_set in ANSWER_SETS:
         for answer in answer_set.answers.values():
@@ -49,17 +56,13 @@ def code_system() -> dict[str, Any]:
                 msg = f"local code {answer.code.code!r} has no definition to publish"
                 raise ValueError(msg)
             seen.add(answer.code.code)
-            concepts.append(
-                _concept(answer.code.code, answer.display_en, answer.display_es, answer.definition)
-            )
+            concepts.append(_concept(answer.code, answer.definition))
     for item in MOS_SSS_ITEMS:
         item_code = MOS_SSS_ITEM_CODES[item.number]
         if item_code.system == COMMCARE_CODESYSTEM:
             concepts.append(
                 _concept(
-                    item_code.code,
-                    item_code.display,
-                    item.text_es,
+                    item_code,
                     "Placeholder for this MOS Social Support Survey item until its LOINC code is "
                     "confirmed.",
                 )
@@ -68,9 +71,7 @@ def code_system() -> dict[str, Any]:
         if score_code.system == COMMCARE_CODESYSTEM:
             concepts.append(
                 _concept(
-                    score_code.code,
-                    score_code.display,
-                    score_code.display,
+                    score_code,
                     "Mean of the subscale's items (1-5); placeholder until its LOINC code is "
                     "confirmed.",
                 )
@@ -98,12 +99,12 @@ def code_system() -> dict[str, Any]:
     }
 
 
-def _concept(code: str, display: str, display_es: str, definition: str) -> dict[str, Any]:
+def _concept(code: Code, definition: str) -> dict[str, Any]:
     return {
-        "code": code,
-        "display": display,
+        "code": code.code,
+        "display": code.display,
         "definition": definition,
-        "designation": _designation_es(display_es),
+        "designation": _designations(code),
     }
 
 
@@ -117,7 +118,7 @@ def value_set(answer_set: AnswerSet) -> dict[str, Any]:
             {
                 "code": code.code,
                 "display": code.display,
-                "designation": _designation_es(answer.display_es),
+                "designation": _designations(code),
             }
         )
         contains.append({"system": code.system, "code": code.code, "display": code.display})

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from commcare_ext.intake import Intake
-from commcare_ext.questionnaire.build import QUESTIONNAIRE_URL, QUESTIONNAIRE_URL_ES
+from commcare_ext.questionnaire.build import QUESTIONNAIRE_URLS
 from commcare_ext.questionnaire.codecs import AnswerProblem
 from commcare_ext.questionnaire.enablement import Scope, is_enabled
 from commcare_ext.questionnaire.errors import IntakeResponseError, ProblemKind, ResponseProblem
@@ -24,7 +24,7 @@ from commcare_ext.questionnaire.identifiers import INTAKE_IDENTIFIER_SYSTEM
 from commcare_ext.questionnaire.spec import Item
 from commcare_ext.terminology.systems import CONTENT_VERSION
 
-_ACCEPTED_URLS = (QUESTIONNAIRE_URL, QUESTIONNAIRE_URL_ES)
+_ACCEPTED_URLS = tuple(QUESTIONNAIRE_URLS.values())
 _READABLE_STATUSES = ("completed", "amended")
 #: FHIR dateTime down to the second, with its time zone (the intake needs an instant).
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
@@ -146,14 +146,14 @@ class _Reader:
     def _check_questionnaire(self, canonical: object) -> None:
         where = "QuestionnaireResponse.questionnaire"
         if not isinstance(canonical, str):
-            self.problem(where, ProblemKind.WRONG_QUESTIONNAIRE, f"expected {QUESTIONNAIRE_URL}")
+            self.problem(where, ProblemKind.WRONG_QUESTIONNAIRE, f"expected {_ACCEPTED_URLS[0]}")
             return
         url, _, version = canonical.partition("|")
         if url not in _ACCEPTED_URLS:
             self.problem(
                 where,
                 ProblemKind.WRONG_QUESTIONNAIRE,
-                f"expected a response to {QUESTIONNAIRE_URL} (or its Spanish variant)",
+                f"expected a response to {_ACCEPTED_URLS[0]} (or one of its language variants)",
             )
         elif version and version != CONTENT_VERSION:
             self.problem(

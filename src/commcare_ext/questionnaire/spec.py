@@ -10,19 +10,23 @@ from dataclasses import dataclass
 from typing import Literal
 
 from commcare_ext.questionnaire.codecs import AnswerCodec
+from commcare_ext.terminology.catalogue import translate
 from commcare_ext.terminology.code import Code
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """Wording shown to the person filling the form, in English and Spanish (ours)."""
+    """Wording shown to the person filling the form, in English (ours).
+
+    Every other language lives in the catalogues only, under a context naming where the
+    text is used (the item's linkId), so no wording is ever written twice.
+    """
 
     en: str
-    es: str
 
-    def get(self, language: str) -> str:
-        """Text in ``language`` ('en' or 'es')."""
-        return self.es if language == "es" else self.en
+    def get(self, language: str, context: str) -> str:
+        """The text in ``language`` (a published BCP-47 tag), as used at ``context``."""
+        return translate(language, self.en, context)
 
 
 Operator = Literal["exists", "=", "!="]
@@ -65,6 +69,16 @@ class Item:
     entry_format: Text | None = None
     prefix: str | None = None
     display: bool = False  # a display-only item (instructions)
+
+    def text_in(self, language: str) -> str:
+        """The item's text in ``language``."""
+        return self.text.get(language, self.link_id)
+
+    def entry_format_in(self, language: str) -> str | None:
+        """The item's entry-format hint in ``language``, if it has one."""
+        if self.entry_format is None:
+            return None
+        return self.entry_format.get(language, f"{self.link_id}#entry-format")
 
     @property
     def path(self) -> tuple[str | int, ...]:

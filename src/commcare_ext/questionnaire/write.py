@@ -6,31 +6,32 @@ from typing import Any
 from pydantic import BaseModel
 
 from commcare_ext.intake import Intake
-from commcare_ext.questionnaire.build import Language, check_language, questionnaire_canonical
+from commcare_ext.questionnaire.build import questionnaire_canonical
 from commcare_ext.questionnaire.enablement import Scope, is_enabled
 from commcare_ext.questionnaire.errors import UnrepresentableIntakeError
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.identifiers import INTAKE_IDENTIFIER_SYSTEM
 from commcare_ext.questionnaire.spec import Item
+from commcare_ext.terminology.languages import FormLanguage, form_language
 
 
 def intake_to_response(
-    intake: Intake, *, language: Language = "en", status: str = "completed"
+    intake: Intake, *, language: str = "en", status: str = "completed"
 ) -> dict[str, Any]:
-    """Return ``intake`` as QuestionnaireResponse JSON for the ``language`` form variant.
+    """Return ``intake`` as QuestionnaireResponse JSON for the ``language`` (BCP-47) variant.
 
     Reading the result with :func:`response_to_intake` gives back an equal intake.
 
     Raises:
-        UnsupportedLanguageError: ``language`` is not 'en' or 'es'.
+        UnsupportedLanguageError: ``language`` is not a published language.
         UnrepresentableIntakeError: a value sits behind a question its form would disable.
 
     """
-    check_language(language)
+    chosen = form_language(language)
     response: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
         "identifier": {"system": INTAKE_IDENTIFIER_SYSTEM, "value": intake.intake_id},
-        "questionnaire": questionnaire_canonical(language),
+        "questionnaire": questionnaire_canonical(chosen),
         "status": status,
         "subject": {
             "identifier": {
@@ -40,14 +41,14 @@ def intake_to_response(
         },
         "authored": intake.authored.isoformat(),
     }
-    items = _Writer(language).items(FORM.items, intake, Scope())
+    items = _Writer(chosen).items(FORM.items, intake, Scope())
     if items:
         response["item"] = items
     return response
 
 
 class _Writer:
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: FormLanguage) -> None:
         self.language = language
 
     def items(self, specs: Sequence[Item], source: Any, scope: Scope) -> list[dict[str, Any]]:
@@ -74,7 +75,7 @@ class _Writer:
                     spec.link_id, "the value cannot be shown because the question is disabled"
                 )
             out.append(
-                {"linkId": spec.link_id, "text": spec.text.get(self.language), "answer": answers}
+                {"linkId": spec.link_id, "text": spec.text_in(self.language), "answer": answers}
             )
         return out
 
@@ -90,7 +91,7 @@ class _Writer:
             )
             if children:
                 out.append(
-                    {"linkId": spec.link_id, "text": spec.text.get(self.language), "item": children}
+                    {"linkId": spec.link_id, "text": spec.text_in(self.language), "item": children}
                 )
         return out
 

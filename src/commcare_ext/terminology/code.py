@@ -1,4 +1,4 @@
-"""A coded concept, and a coded answer with its words in English and Spanish."""
+"""A coded concept, and a coded answer a person can pick."""
 
 from dataclasses import dataclass
 
@@ -22,16 +22,16 @@ class Code:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """One coded answer a person can pick, with what they read in English and Spanish.
+    """One coded answer a person can pick.
 
-    The one bilingual answer type: intake choices, the language pick list and the MOS-SSS
-    frequency scale all use it. English is the code's own display (the standard's wording,
-    or ours for our codes); ``definition`` is required only for codes of our CodeSystem,
-    which publishes it.
+    The one answer type: intake choices, the language pick list and the MOS-SSS frequency
+    scale all use it. English is the code's own display (the standard's wording, or ours for
+    our codes); other languages come from the catalogues
+    (:func:`~commcare_ext.terminology.catalogue.code_display`). ``definition`` is required
+    only for codes of our CodeSystem, which publishes it.
     """
 
     code: Code
-    display_es: str
     definition: str | None = None
 
     @property

@@ -14,7 +14,7 @@ names for its terms.
 
 from typing import Final
 
-from commcare_ext.instruments import MOS_SSS_SCALE, MosSubscale
+from commcare_ext.instruments import MosSubscale
 from commcare_ext.terminology.code import Answer, Code
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM, LOINC
 
@@ -85,9 +85,9 @@ _ANSWER_CODES: Final = {
     5: _loinc("LA6154-4", "All of the time"),
 }
 
-#: Scale value (1-5) -> its LOINC answer, in Spanish as the instrument words it.
+#: Scale value (1-5) -> its LOINC answer (other languages: the catalogues).
 MOS_SSS_ANSWERS: Final[dict[int, Answer]] = {
-    value: Answer(code, MOS_SSS_SCALE[value][1]) for value, code in _ANSWER_CODES.items()
+    value: Answer(code) for value, code in _ANSWER_CODES.items()
 }
 
 

@@ -36,85 +36,70 @@ REFERRAL_SHARE: Final = _q("referral-share", "Information a referral may carry")
 REFERRAL_REQUEST_EVENT: Final = _q("referral-request", "Referral request message")
 ACCESS_BARRIERS: Final = _q("access-barriers", "Barriers to accessing mental-health care")
 
-#: (code, Spanish display, definition) for every question concept we publish.
-QUESTION_CONCEPTS: Final[tuple[tuple[Code, str, str], ...]] = (
+#: (code, definition) for every question concept we publish (translations: the catalogues).
+QUESTION_CONCEPTS: Final[tuple[tuple[Code, str], ...]] = (
     (
         INTAKE_PANEL,
-        "Entrevista de ingreso de salud mental con enfoque cultural",
         "The whole intake: cultural formulation, support network, preferences, concerns, "
         "barriers and perceived social support.",
     ),
     (
         PERCEIVED_CAUSES,
-        "Causas del problema según el paciente",
         "What the patient believes causes their difficulties (CFI cause domain).",
     ),
     (
         PAST_HELP_SOURCES,
-        "Fuentes de ayuda buscadas antes del ingreso",
         "Where the patient has already sought help (CFI help-seeking domain).",
     ),
     (
         SPIRITUAL_IMPORTANCE,
-        "Importancia de la espiritualidad para sobrellevar",
         "How much faith or spirituality helps the patient cope.",
     ),
     (
         DECISION_STYLE,
-        "Forma preferida de tomar decisiones sobre la atención",
         "Whether the patient decides alone, with chosen people, or as a family.",
     ),
     (
         PREFERRED_SUPPORTS,
-        "Apoyos comunitarios preferidos",
         "Community supports the patient wants involved: peers, faith, community centres, "
         "healers, online groups, family.",
     ),
     (
         LANGUAGE_CONCORDANT_CLINICIAN,
-        "Importancia de un profesional que hable su idioma",
         "How much it matters that the clinician speaks the patient's language.",
     ),
     (
         CULTURAL_BACKGROUND_MATCH,
-        "Importancia de un profesional de cultura similar",
         "How much it matters that the clinician shares or understands the patient's culture.",
     ),
     (
         CLINICIAN_GENDER,
-        "Género preferido del profesional",
         "The clinician gender the patient is most comfortable with.",
     ),
-    (VISIT_MODE, "Forma preferida de consulta", "In person, video or telephone."),
-    (THERAPY_FORMAT, "Tipo de sesión preferido", "Individual, group or family sessions."),
+    (VISIT_MODE, "In person, video or telephone."),
+    (THERAPY_FORMAT, "Individual, group or family sessions."),
     (
         STIGMA_CONCERNS,
-        "Preocupaciones por el estigma al buscar atención",
         "Social consequences the patient fears from seeking mental-health care.",
     ),
     (
         DISCREET_CONTACT,
-        "Preferencias de contacto privado",
         "Contact methods the clinic must avoid or use to keep care private.",
     ),
     (
         REFERRAL_REQUEST_EVENT,
-        "Mensaje de solicitud de derivación",
         "MessageHeader event of a referral message Bundle sent to a community organisation.",
     ),
     (
         REFERRAL_CONSENT,
-        "Consentimiento para derivación a organizaciones comunitarias",
         "Whether the patient agrees to be referred to the community organisations they chose.",
     ),
     (
         REFERRAL_SHARE,
-        "Información que puede llevar una derivación",
         "Categories of information a referral to a community organisation may carry.",
     ),
     (
         ACCESS_BARRIERS,
-        "Obstáculos para acceder a la atención de salud mental",
         "Practical barriers: cost, insurance, transport, distance, childcare, work, digital "
         "access, language, immigration concerns, disability.",
     ),

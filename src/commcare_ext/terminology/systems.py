@@ -33,6 +33,9 @@ CONTENT_DATE: Final = "2026-11-24"
 
 #: FHIR core extension carrying a translated string (Questionnaire text in other languages).
 TRANSLATION_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/translation"
+#: Our extension on a Questionnaire: one language's translation status (``needs-review`` until a
+#: qualified medical translator has reviewed it).
+TRANSLATION_REVIEW_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/translation-review"
 
 # Structure Data Capture (SDC) and core Questionnaire extensions and systems we use.
 SDC_QUESTIONNAIRE_PROFILE: Final = (

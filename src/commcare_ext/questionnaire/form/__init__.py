@@ -21,15 +21,11 @@ FORM = FormSpec(
     items=(ABOUT, LANGUAGE_SECTION, FORMULATION, NETWORK, CARE, PRIVACY, BARRIERS, SOCIAL_SUPPORT),
     title=Text(
         "Getting to know you: a culturally informed mental-health intake",
-        "Para conocerle: entrevista de ingreso de salud mental con enfoque cultural",
     ),
     description=Text(
         "Helps your care team understand how you see what you are going through, who supports "
         "you, what care you want, and what could get in the way. Skip anything you prefer not "
         "to answer, except where marked required.",
-        "Ayuda a su equipo de atención a entender cómo ve lo que está viviendo, quién le apoya, "
-        "qué atención desea y qué podría dificultarla. Puede omitir lo que prefiera no "
-        "responder, salvo lo marcado como obligatorio.",
     ),
 )
 

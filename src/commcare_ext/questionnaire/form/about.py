@@ -6,31 +6,31 @@ from commcare_ext.terminology.answers import RESPONDENT
 
 ABOUT = Item(
     "about",
-    Text("About you", "Sobre usted"),
+    Text("About you"),
     children=(
         Item(
             "about.given-name",
-            Text("First name", "Nombre"),
+            Text("First name"),
             STRING,
             "patient.given_name",
             max_length=200,
         ),
         Item(
             "about.family-name",
-            Text("Family name", "Apellido(s)"),
+            Text("Family name"),
             STRING,
             "patient.family_name",
             max_length=200,
         ),
         Item(
             "about.birth-date",
-            Text("Date of birth", "Fecha de nacimiento"),
+            Text("Date of birth"),
             DATE,
             "patient.birth_date",
         ),
         Item(
             "about.respondent",
-            Text("Who is answering these questions?", "¿Quién está respondiendo estas preguntas?"),
+            Text("Who is answering these questions?"),
             choice(RESPONDENT),
             "respondent",
             required=True,

@@ -7,14 +7,13 @@ from commcare_ext.terminology.answers import ACCESS_BARRIER
 
 BARRIERS = Item(
     "barriers",
-    Text("Getting to care", "Acceso a la atención"),
+    Text("Getting to care"),
     field="barriers",
     children=(
         Item(
             "barriers.any",
             Text(
                 "Does anything make it hard for you to get to or pay for care?",
-                "¿Hay algo que le dificulte llegar a la atención o pagarla?",
             ),
             BOOLEAN,
             "has_barriers",
@@ -23,7 +22,6 @@ BARRIERS = Item(
             "barriers.list",
             Text(
                 "What makes it hard? Choose all that apply.",
-                "¿Qué lo dificulta? Marque todo lo que corresponda.",
             ),
             choice(ACCESS_BARRIER),
             "barriers",
@@ -38,7 +36,6 @@ BARRIERS = Item(
             "barriers.details",
             "details",
             "Tell us more, so we can look for ways around it.",
-            "Cuéntenos más, para buscar cómo resolverlo.",
             enable_when=(When("barriers.any", "=", True),),
         ),
     ),

@@ -14,15 +14,13 @@ from commcare_ext.terminology.answers import (
 
 CARE = Item(
     "care",
-    Text("Supports and care you would like", "Los apoyos y la atención que desea"),
+    Text("Supports and care you would like"),
     field="care",
     children=(
         Item(
             "care.supports",
             Text(
                 "Which of these would you like to be part of your care? Choose all that apply.",
-                "¿Cuáles de estos le gustaría que formaran parte de su atención? Marque todo lo "
-                "que corresponda.",
             ),
             choice(SUPPORT_TYPE),
             "preferred_supports",
@@ -35,14 +33,12 @@ CARE = Item(
             "care.supports-detail",
             "preferred_supports_detail",
             "Tell us more, for example the name of a group, place of worship or centre.",
-            "Cuéntenos más, por ejemplo el nombre de un grupo, templo o centro.",
             enable_when=(When("care.supports", "exists", True),),
         ),
         Item(
             "care.referral-consent",
             Text(
                 "May we refer you to the community supports you chose, such as a group or centre?",
-                "¿Podemos derivarle a los apoyos comunitarios que eligió, como un grupo o centro?",
             ),
             BOOLEAN,
             "referral_consent",
@@ -53,8 +49,6 @@ CARE = Item(
             "care.referral-share",
             Text(
                 "What may we tell the organisation we refer you to? Choose all that apply.",
-                "¿Qué podemos contarle a la organización a la que le derivemos? Marque todo lo "
-                "que corresponda.",
             ),
             choice(REFERRAL_SHARE),
             "referral_share",
@@ -67,7 +61,6 @@ CARE = Item(
             "care.language-concordant",
             Text(
                 "How important is it that your clinician speaks your language?",
-                "¿Qué tan importante es que su profesional hable su idioma?",
             ),
             choice(PREFERENCE_STRENGTH),
             "language_concordant_clinician",
@@ -79,7 +72,6 @@ CARE = Item(
             "care.cultural-match",
             Text(
                 "How important is it that your clinician shares or knows your culture?",
-                "¿Qué tan importante es que su profesional comparta o conozca su cultura?",
             ),
             choice(PREFERENCE_STRENGTH),
             "cultural_background_match",
@@ -91,7 +83,6 @@ CARE = Item(
             "care.clinician-gender",
             Text(
                 "Would you feel more comfortable with a clinician who is…",
-                "Se sentiría más cómodo/a con un profesional que sea…",
             ),
             choice(CLINICIAN_GENDER),
             "clinician_gender",
@@ -101,7 +92,7 @@ CARE = Item(
         ),
         Item(
             "care.visit-mode",
-            Text("How would you prefer to meet?", "¿Cómo prefiere reunirse?"),
+            Text("How would you prefer to meet?"),
             choice(VISIT_MODE),
             "visit_mode",
             control="radio-button",
@@ -110,7 +101,7 @@ CARE = Item(
         ),
         Item(
             "care.format",
-            Text("Would you prefer sessions…", "Preferiría sesiones…"),
+            Text("Would you prefer sessions…"),
             choice(THERAPY_FORMAT),
             "therapy_format",
             control="radio-button",

@@ -31,7 +31,6 @@ def own_words(
     link_id: str,
     field: str,
     en: str,
-    es: str,
     *,
     required: bool = False,
     enable_when: tuple[When, ...] = (),
@@ -40,7 +39,7 @@ def own_words(
     """A paragraph in the patient's own words."""
     return Item(
         link_id,
-        Text(en, es),
+        Text(en),
         TEXT,
         field,
         max_length=OWN_WORDS_MAX_LENGTH,

@@ -11,45 +11,40 @@ from commcare_ext.terminology.answers import HELP_SOURCE, PERCEIVED_CAUSE
 
 FORMULATION = Item(
     "formulation",
-    Text("Your understanding of what is happening", "Cómo entiende lo que le está pasando"),
+    Text("Your understanding of what is happening"),
     field="formulation",
     children=(
         Item(
             "formulation.definition",
-            Text("The problem in your words", "El problema en sus palabras"),
+            Text("The problem in your words"),
             children=(
                 own_words(
                     "formulation.problem",
                     "problem_in_own_words",
                     "What brings you here today? Please describe it the way you would to "
                     "someone close to you.",
-                    "¿Qué le trae hoy por aquí? Descríbalo como se lo contaría a alguien cercano.",
                     required=True,
                 ),
                 own_words(
                     "formulation.problem-others-name",
                     "problem_name_used_by_others",
                     "How do your family, friends or community talk about this kind of problem?",
-                    "¿Cómo hablan su familia, sus amistades o su comunidad de este tipo de "
-                    "problema?",
                 ),
                 own_words(
                     "formulation.most-troubling",
                     "most_troubling_aspect",
                     "What troubles you most about it?",
-                    "¿Qué es lo que más le preocupa de esto?",
                 ),
             ),
         ),
         Item(
             "formulation.causes",
-            Text("Causes, stresses and supports", "Causas, tensiones y apoyos"),
+            Text("Causes, stresses and supports"),
             children=(
                 Item(
                     "formulation.perceived-causes",
                     Text(
                         "What do you think is causing it? Choose all that apply.",
-                        "¿Qué cree que lo está causando? Marque todo lo que corresponda.",
                     ),
                     choice(PERCEIVED_CAUSE),
                     "perceived_causes",
@@ -62,55 +57,44 @@ FORMULATION = Item(
                     "formulation.cause-own-words",
                     "cause_in_own_words",
                     "In your own words, why do you think this is happening to you?",
-                    "Con sus propias palabras, ¿por qué cree que le está pasando esto?",
                 ),
                 own_words(
                     "formulation.others-view",
                     "others_view_of_cause",
                     "What do people close to you think is causing it?",
-                    "¿Qué creen las personas cercanas a usted que lo está causando?",
                 ),
                 own_words(
                     "formulation.stressors",
                     "current_stressors",
                     "What is making things harder for you right now (for example at home, "
                     "work, money, or with other people)?",
-                    "¿Qué le está haciendo las cosas más difíciles ahora (por ejemplo en casa, "
-                    "el trabajo, el dinero o con otras personas)?",
                 ),
                 own_words(
                     "formulation.supports-that-help",
                     "supports_that_help",
                     "Who or what makes things easier for you?",
-                    "¿Quién o qué le hace las cosas más llevaderas?",
                 ),
                 own_words(
                     "formulation.identity-relevance",
                     "identity_relevance",
                     "Is there anything about your background, beliefs or identity that you "
                     "would like us to understand about this problem?",
-                    "¿Hay algo de su origen, sus creencias o su identidad que le gustaría que "
-                    "entendiéramos sobre este problema?",
                 ),
             ),
         ),
         Item(
             "formulation.coping",
-            Text(
-                "Coping and help you have tried", "Cómo lo ha sobrellevado y qué ayuda ha buscado"
-            ),
+            Text("Coping and help you have tried"),
             children=(
                 own_words(
                     "formulation.self-coping",
                     "self_coping",
                     "What have you done on your own to cope with it?",
-                    "¿Qué ha hecho por su cuenta para sobrellevarlo?",
                 ),
                 Item(
                     "formulation.past-help",
                     Text(
                         "Where have you looked for help before? Choose all that apply.",
-                        "¿Dónde ha buscado ayuda antes? Marque todo lo que corresponda.",
                     ),
                     choice(HELP_SOURCE),
                     "past_help_sources",
@@ -123,40 +107,34 @@ FORMULATION = Item(
                     "formulation.past-help-experience",
                     "past_help_experience",
                     "What was helpful, or not helpful, about that help?",
-                    "¿Qué le sirvió y qué no le sirvió de esa ayuda?",
                     enable_when=(When("formulation.past-help", "exists", True),),
                 ),
                 own_words(
                     "formulation.past-barriers",
                     "past_barriers",
                     "Has anything kept you from getting the help you needed?",
-                    "¿Algo le ha impedido recibir la ayuda que necesitaba?",
                 ),
             ),
         ),
         Item(
             "formulation.current",
-            Text("The help you want now", "La ayuda que desea ahora"),
+            Text("The help you want now"),
             children=(
                 own_words(
                     "formulation.help-wanted",
                     "help_wanted_now",
                     "What kind of help would be most useful to you now?",
-                    "¿Qué tipo de ayuda le sería más útil ahora?",
                 ),
                 own_words(
                     "formulation.others-suggested",
                     "others_suggested_help",
                     "Have people close to you suggested other kinds of help?",
-                    "¿Las personas cercanas le han sugerido otro tipo de ayuda?",
                 ),
                 own_words(
                     "formulation.worries-about-care",
                     "worries_about_care",
                     "Is there anything that worries you about getting care here, for example "
                     "that we might not understand your background?",
-                    "¿Hay algo que le preocupe de recibir atención aquí, por ejemplo que no "
-                    "comprendamos su origen?",
                 ),
             ),
         ),

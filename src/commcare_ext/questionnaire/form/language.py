@@ -9,14 +9,13 @@ from commcare_ext.terminology.standard import INTERPRETER_NEEDED, PREFERRED_LANG
 
 LANGUAGE_SECTION = Item(
     "language",
-    Text("Language, culture and faith", "Idioma, cultura y fe"),
+    Text("Language, culture and faith"),
     field="language",
     children=(
         Item(
             "language.preferred",
             Text(
                 "In which language do you prefer to talk about your health?",
-                "¿En qué idioma prefiere hablar sobre su salud?",
             ),
             LANGUAGE,
             "preferred_language",
@@ -27,7 +26,6 @@ LANGUAGE_SECTION = Item(
             "language.interpreter-needed",
             Text(
                 "Would you like an interpreter for your visits?",
-                "¿Desea un intérprete para sus consultas?",
             ),
             BOOLEAN,
             "interpreter_needed",
@@ -36,7 +34,7 @@ LANGUAGE_SECTION = Item(
         ),
         Item(
             "language.other",
-            Text("Other languages you speak", "Otros idiomas que habla"),
+            Text("Other languages you speak"),
             LANGUAGE,
             "other_languages",
             repeats=True,
@@ -45,13 +43,11 @@ LANGUAGE_SECTION = Item(
             "language.cultural-identity",
             "cultural_identity",
             "How would you describe your cultural or ethnic background, in your own words?",
-            "¿Cómo describiría su origen cultural o étnico, con sus propias palabras?",
         ),
         Item(
             "language.religion",
             Text(
                 "Do you have a religion or spiritual tradition? If so, which one?",
-                "¿Tiene una religión o tradición espiritual? Si es así, ¿cuál?",
             ),
             STRING,
             "religion_or_spirituality",
@@ -61,7 +57,6 @@ LANGUAGE_SECTION = Item(
             "language.spiritual-importance",
             Text(
                 "How much does faith or spirituality help you cope with difficulties?",
-                "¿Cuánto le ayuda la fe o la espiritualidad a sobrellevar las dificultades?",
             ),
             choice(SPIRITUAL_IMPORTANCE),
             "spirituality_importance",
@@ -73,7 +68,6 @@ LANGUAGE_SECTION = Item(
             "language.spiritual-role",
             "spirituality_role",
             "How does your faith or spirituality help you?",
-            "¿De qué manera le ayuda su fe o espiritualidad?",
             enable_when=(
                 When(
                     "language.spiritual-importance",

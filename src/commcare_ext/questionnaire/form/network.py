@@ -25,13 +25,12 @@ _INVOLVED = tuple(
 
 NETWORK = Item(
     "network",
-    Text("The people in your life", "Las personas en su vida"),
+    Text("The people in your life"),
     children=(
         Item(
             "network.decision-style",
             Text(
                 "When decisions about your care need to be made, who makes them?",
-                "Cuando hay que tomar decisiones sobre su atención, ¿quién las toma?",
             ),
             choice(DECISION_STYLE),
             "decision_style",
@@ -43,14 +42,13 @@ NETWORK = Item(
             "network.person",
             Text(
                 "A person in your life (family, friend, faith or community member)",
-                "Una persona en su vida (familiar, amistad, miembro de su fe o comunidad)",
             ),
             field="support_persons",
             repeats=True,
             children=(
                 Item(
                     "network.person.name",
-                    Text("Name", "Nombre"),
+                    Text("Name"),
                     STRING,
                     "name",
                     required=True,
@@ -58,7 +56,7 @@ NETWORK = Item(
                 ),
                 Item(
                     "network.person.relationship",
-                    Text("Who is this person to you?", "¿Quién es esta persona para usted?"),
+                    Text("Who is this person to you?"),
                     choice(RELATIONSHIP),
                     "relationship",
                     required=True,
@@ -68,7 +66,6 @@ NETWORK = Item(
                     "network.person.relationship-detail",
                     Text(
                         "Anything to add about who they are (for example 'pastor at my church')",
-                        "Algo más sobre quién es (por ejemplo 'pastor de mi iglesia')",
                     ),
                     STRING,
                     "relationship_detail",
@@ -78,7 +75,6 @@ NETWORK = Item(
                     _PERSON_DNC,
                     Text(
                         "Must we never contact or inform this person?",
-                        "¿Debemos no contactar ni informar nunca a esta persona?",
                     ),
                     BOOLEAN,
                     "do_not_contact",
@@ -88,21 +84,20 @@ NETWORK = Item(
                     "network.person.do-not-contact-reason",
                     "do_not_contact_reason",
                     "If you wish, tell us why (this helps us keep you safe).",
-                    "Si lo desea, díganos por qué (esto nos ayuda a protegerle).",
                     enable_when=(When(_PERSON_DNC, "=", True),),
                 ),
                 Item(
                     "network.person.phone",
-                    Text("Phone number", "Número de teléfono"),
+                    Text("Phone number"),
                     STRING,
                     "phone",
                     enable_when=(_MAY_BE_CONTACTED,),
                     max_length=40,
-                    entry_format=Text("+1 555 010 0100", "+1 555 010 0100"),
+                    entry_format=Text("+1 555 010 0100"),
                 ),
                 Item(
                     "network.person.email",
-                    Text("E-mail", "Correo electrónico"),
+                    Text("E-mail"),
                     STRING,
                     "email",
                     enable_when=(_MAY_BE_CONTACTED,),
@@ -112,7 +107,6 @@ NETWORK = Item(
                     "network.person.emergency-contact",
                     Text(
                         "May we call this person in an emergency?",
-                        "¿Podemos llamar a esta persona en caso de emergencia?",
                     ),
                     BOOLEAN,
                     "emergency_contact",
@@ -122,7 +116,6 @@ NETWORK = Item(
                     "network.person.involvement",
                     Text(
                         "How involved would you like this person to be in your care?",
-                        "¿Cuánto le gustaría que esta persona participe en su atención?",
                     ),
                     choice(INVOLVEMENT),
                     "involvement",
@@ -134,7 +127,6 @@ NETWORK = Item(
                     "network.person.may-share",
                     Text(
                         "What may we share with this person? Choose all that apply.",
-                        "¿Qué podemos compartir con esta persona? Marque todo lo que corresponda.",
                     ),
                     choice(SHARE_CATEGORY),
                     "may_share",

@@ -7,7 +7,7 @@ from commcare_ext.terminology.answers import DISCREET_CONTACT, STIGMA_CONCERN
 
 PRIVACY = Item(
     "privacy",
-    Text("Privacy and worries about care", "Privacidad y preocupaciones sobre la atención"),
+    Text("Privacy and worries about care"),
     field="privacy",
     children=(
         Item(
@@ -15,8 +15,6 @@ PRIVACY = Item(
             Text(
                 "Do you worry about what could happen if others knew you were getting "
                 "mental-health care?",
-                "¿Le preocupa lo que podría pasar si otras personas supieran que recibe "
-                "atención de salud mental?",
             ),
             BOOLEAN,
             "has_concerns",
@@ -25,7 +23,6 @@ PRIVACY = Item(
             "privacy.concerns",
             Text(
                 "What worries you? Choose all that apply.",
-                "¿Qué le preocupa? Marque todo lo que corresponda.",
             ),
             choice(STIGMA_CONCERN),
             "concerns",
@@ -40,15 +37,12 @@ PRIVACY = Item(
             "privacy.concerns-own-words",
             "concerns_in_own_words",
             "Tell us more if you wish.",
-            "Cuéntenos más si lo desea.",
             enable_when=(When("privacy.has-concerns", "=", True),),
         ),
         Item(
             "privacy.discreet-contact",
             Text(
                 "How should we contact you so your care stays private? Choose all that apply.",
-                "¿Cómo debemos contactarle para que su atención siga siendo privada? Marque todo "
-                "lo que corresponda.",
             ),
             choice(DISCREET_CONTACT),
             "discreet_contact",
@@ -61,7 +55,6 @@ PRIVACY = Item(
             "privacy.safe-contact-notes",
             "safe_contact_notes",
             "Anything else about how or when it is safe to contact you?",
-            "¿Algo más sobre cómo o cuándo es seguro contactarle?",
         ),
     ),
 )

@@ -2,7 +2,6 @@
 
 from commcare_ext.instruments import (
     MOS_SSS_INSTRUCTIONS_EN,
-    MOS_SSS_INSTRUCTIONS_ES,
     MOS_SSS_ITEMS,
     MosItem,
 )
@@ -16,7 +15,7 @@ MOS_ANSWER = OrdinalCodec(tuple(MOS_SSS_ANSWERS.items()))
 def _mos_item(item: MosItem) -> Item:
     return Item(
         f"social-support.{item.key}",
-        Text(item.text_en, item.text_es),
+        Text(item.text_en),
         MOS_ANSWER,
         ("answers", item.number),
         control="radio-button",
@@ -28,13 +27,13 @@ def _mos_item(item: MosItem) -> Item:
 
 SOCIAL_SUPPORT = Item(
     "social-support",
-    Text("Support in your life (MOS Social Support Survey)", "El apoyo en su vida (encuesta MOS)"),
+    Text("Support in your life (MOS Social Support Survey)"),
     field="social_support",
     code=MOS_SSS_PANEL,
     children=(
         Item(
             "social-support.instructions",
-            Text(MOS_SSS_INSTRUCTIONS_EN, MOS_SSS_INSTRUCTIONS_ES),
+            Text(MOS_SSS_INSTRUCTIONS_EN),
             display=True,
         ),
         *(_mos_item(item) for item in MOS_SSS_ITEMS),

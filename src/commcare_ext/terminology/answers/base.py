@@ -1,7 +1,8 @@
 """Shared parts of the answer tables: a question's answer set and the helpers that build one.
 
 The intake enums (``commcare_ext.intake.vocabulary``) hold only codes; an answer set gives
-each member the system it belongs to and the words a patient sees. Wording is ours.
+each member the system it belongs to and the English words a patient sees (other
+languages: the catalogues). Wording is ours.
 """
 
 from collections.abc import Mapping
@@ -23,9 +24,13 @@ class AnswerSet:
 
     id: str
     title: str
-    title_es: str
     description: str
     answers: Mapping[StrEnum, Answer]
+
+    @property
+    def title_context(self) -> str:
+        """The catalogue context of the title (``valueset:<id>``)."""
+        return f"valueset:{self.id}"
 
     def answer(self, member: StrEnum) -> Answer:
         """Return the answer concept for an enum member of this set."""
@@ -43,22 +48,22 @@ class AnswerSet:
         return None
 
 
-def local_answer(code: str, display: str, display_es: str, definition: str) -> Answer:
+def local_answer(code: str, display: str, definition: str) -> Answer:
     """An answer coded in our own CodeSystem (it publishes ``definition``)."""
-    return Answer(Code(COMMCARE_CODESYSTEM, code, display), display_es, definition)
+    return Answer(Code(COMMCARE_CODESYSTEM, code, display), definition)
 
 
-def role_answer(code: str, display: str, display_es: str, definition: str) -> Answer:
+def role_answer(code: str, display: str, definition: str) -> Answer:
     """An answer coded in HL7 v3 RoleCode (``display`` is v3's own)."""
-    return Answer(Code(V3_ROLE_CODE, code, display), display_es, definition)
+    return Answer(Code(V3_ROLE_CODE, code, display), definition)
 
 
 def answer_set(
     enum: type[StrEnum],
     id_: str,
-    title: tuple[str, str],
+    title: str,
     description: str,
-    rows: Mapping[StrEnum, tuple[str, str, str]],
+    rows: Mapping[StrEnum, tuple[str, str]],
 ) -> AnswerSet:
     """Build a local-code answer set; every enum member must have a row."""
     missing = [m for m in enum if m not in rows]
@@ -66,4 +71,4 @@ def answer_set(
         msg = f"answer set {id_} lacks rows for {missing}"
         raise ValueError(msg)
     answers = {m: local_answer(m.value, *rows[m]) for m in enum}
-    return AnswerSet(id_, title[0], title[1], description, answers)
+    return AnswerSet(id_, title, description, answers)

@@ -6,47 +6,39 @@ from commcare_ext.terminology.answers.base import answer_set
 STIGMA_CONCERN = answer_set(
     StigmaConcern,
     "stigma-concern",
-    ("Stigma concerns", "Preocupaciones por el estigma"),
+    "Stigma concerns",
     "Fears of what seeking mental-health care could cost the patient socially.",
     {
         StigmaConcern.FAMILY_SHAME: (
             "Bringing shame on my family",
-            "Avergonzar a mi familia",
             "Fear that care would bring shame or dishonour on the family.",
         ),
         StigmaConcern.COMMUNITY_GOSSIP: (
             "People in my community finding out",
-            "Que la gente de mi comunidad se entere",
             "Fear of gossip or exposure in the community.",
         ),
         StigmaConcern.JOB_CONSEQUENCES: (
             "Problems at work or school",
-            "Problemas en el trabajo o la escuela",
             "Fear of losing a job, promotion or place in school.",
         ),
         StigmaConcern.SEEN_AS_WEAK: (
             "Being seen as weak",
-            "Que me vean como una persona débil",
             "Fear of being judged weak or unable to cope.",
         ),
         StigmaConcern.LABELLED_MENTALLY_ILL: (
             "Being labelled as mentally ill",
-            "Que me etiqueten como enfermo mental",
             "Fear of a psychiatric label.",
         ),
         StigmaConcern.FAITH_DISAPPROVAL: (
             "Disapproval from my faith community",
-            "El rechazo de mi comunidad de fe",
             "Fear that the faith community would disapprove.",
         ),
         StigmaConcern.CUSTODY_OR_LEGAL: (
             "Losing custody or legal trouble",
-            "Perder la custodia o tener problemas legales",
             "Fear of consequences for custody, immigration status or legal matters.",
         ),
         StigmaConcern.RECORDS_SEEN: (
             "Others seeing my health records",
-            "Que otros vean mi expediente médico",
             "Fear that records could be seen by family, employers or insurers.",
         ),
     },
@@ -56,37 +48,31 @@ STIGMA_CONCERN = answer_set(
 DISCREET_CONTACT = answer_set(
     DiscreetContact,
     "discreet-contact",
-    ("Private contact preferences", "Preferencias de contacto privado"),
+    "Private contact preferences",
     "How the clinic must, or must not, contact the patient so that care stays private.",
     {
         DiscreetContact.NO_VOICEMAIL: (
             "Do not leave voicemail",
-            "No dejar mensajes de voz",
             "No voice messages.",
         ),
         DiscreetContact.NO_MAIL_HOME: (
             "Do not send mail to my home",
-            "No enviar correo postal a mi casa",
             "No letters to the home address.",
         ),
         DiscreetContact.NO_TEXT_MESSAGES: (
             "Do not send text messages",
-            "No enviar mensajes de texto",
             "No SMS.",
         ),
         DiscreetContact.NO_CALLS_AT_WORK: (
             "Do not call me at work",
-            "No llamarme al trabajo",
             "No calls to a workplace number.",
         ),
         DiscreetContact.NEUTRAL_CLINIC_NAME: (
             "Use a neutral name when contacting me",
-            "Usar un nombre neutral al contactarme",
             "Do not name mental-health services in messages or caller ID.",
         ),
         DiscreetContact.PATIENT_INITIATES: (
             "Only I start contact",
-            "Solo yo inicio el contacto",
             "The clinic waits for the patient to get in touch.",
         ),
     },
