@@ -17,6 +17,8 @@ from babel.messages.pofile import read_po, write_po
 
 from commcare_ext.extract.questionnaire_response import NARRATIVE_TEXTS
 from commcare_ext.questionnaire.strings import form_strings
+from commcare_ext.summary.labels import label_strings
+from commcare_ext.summary.words import summary_strings
 from commcare_ext.terminology.catalogue import LOCALE_DIR
 from commcare_ext.terminology.languages import FormLanguage
 from commcare_ext.terminology.systems import CONTENT_DATE, CONTENT_VERSION
@@ -38,6 +40,8 @@ def library_strings() -> Iterator[Entry]:
     yield from form_strings()
     for _, context, english in NARRATIVE_TEXTS:
         yield context, english, "Stored response's narrative (for the EHR)"
+    yield from summary_strings()
+    yield from label_strings()
 
 
 def translated_languages() -> list[FormLanguage]:

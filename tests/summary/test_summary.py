@@ -1,6 +1,8 @@
 import base64
+from html import escape
 from html.parser import HTMLParser
 
+import pytest
 from fhir.resources.R4B.documentreference import DocumentReference
 
 from commcare_ext.instruments import score_mos_sss
@@ -41,7 +43,7 @@ def test_summary_is_accessible_and_self_contained(example_intake: Intake) -> Non
     html = summary_html(example_intake)
     parser = _Tags()
     parser.feed(html)
-    assert html.startswith('<!DOCTYPE html><html lang="en">')
+    assert html.startswith('<!DOCTYPE html><html lang="en" dir="ltr">')
     assert parser.tags.count("h1") == 1
     assert "h2" in parser.tags
     assert "title" in parser.tags
@@ -61,7 +63,7 @@ def test_summary_shows_who_must_not_be_contacted_prominently() -> None:
         "Support network",
         "Stigma and privacy",
         "Barriers to care",
-        "Suggested referrals",
+        "Care preferences and referrals",
     ):
         assert heading in text
 
@@ -80,8 +82,10 @@ def test_social_support_scores_are_shown() -> None:
     rows = score_mos_sss(intake.social_support).as_display_rows()
     assert len(rows) == 5
     for name, score in rows:
-        assert f"{name} | {score}" in text
-    assert "Overall support index | 42.1" in text
+        assert f"{name} | {score.split(' ')[0]} | " in text
+    assert "Overall support index | 42.1 | 19 of 19" in text
+    assert "Score (0 to 100)" in text
+    assert "A low score means the patient seldom has this kind of support" in text
 
 
 def test_hostile_patient_text_is_escaped() -> None:
@@ -113,3 +117,54 @@ def test_answer_label_is_what_the_form_shows() -> None:
     intake = load_example("amina-hassan")
     assert answer_label(intake.respondent) == "The patient, with an interpreter"
     assert answer_label(intake.support_persons[0].relationship) == "cousin"
+
+
+def test_summary_names_the_patient_record_and_who_may_be_reached() -> None:
+    intake = load_example("amina-hassan")
+    text = summary_text(intake)
+    assert f"Medical record number (MRN): {intake.patient.identifier_value}" in text
+    assert intake.patient.birth_date is not None
+    assert f"Date of birth: {intake.patient.birth_date.isoformat()}" in text
+    for person in intake.support_persons:
+        row = next(line for line in text.splitlines() if line.startswith(person.name + " | "))
+        if person.do_not_contact:
+            assert "| DO NOT CONTACT |" in row
+            assert person.phone is None
+        else:
+            assert "| Yes" in row
+            if person.phone:
+                assert f"| {person.phone} |" in row
+    assert any(p.phone for p in intake.support_persons), "the example checks no phone number"
+
+
+def test_summary_says_it_is_a_supplement_not_an_assessment(example_intake: Intake) -> None:
+    html = summary_html(example_intake)
+    assert "cultural and social supplement to the clinical assessment, not a full assessment" in (
+        html
+    )
+
+
+def test_summary_uses_clinician_labels_not_first_person_answers() -> None:
+    intake = load_example("maria-garcia")
+    text = summary_text(intake)
+    for first_person in ("I decide", "my family", "My family", "Stress in my life", "to me"):
+        assert first_person not in text, first_person
+
+
+@pytest.mark.parametrize("language", ["es", "vi", "zh-Hans", "ar"])
+def test_summary_in_another_language_marks_the_patient_words(
+    example_intake: Intake, language: str
+) -> None:
+    html = summary_html(example_intake, language=language)
+    direction = "rtl" if language == "ar" else "ltr"
+    assert html.startswith(f'<!DOCTYPE html><html lang="{language}" dir="{direction}">')
+    assert "Intake summary" not in html
+    assert "Support network" not in html
+    own = example_intake.formulation.problem_in_own_words
+    patient_language = example_intake.language.preferred_language
+    marked = (
+        f'<span dir="auto">{escape(own)}</span>'
+        if patient_language == language
+        else f'<span dir="auto" lang="{patient_language}">{escape(own)}</span>'
+    )
+    assert marked in html

@@ -1,170 +1,264 @@
-"""What the clinician summary says, as plain data: both the HTML and the text render it."""
+"""What the clinician summary says, as plain data: both the HTML and the text render it.
+
+Labels are clinician-facing (``labels``), headings and notes come from ``words``, all in the
+summary's language; the patient's own words are kept exactly as written and flagged, so the
+renderers can mark their language and direction.
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from commcare_ext.instruments import score_mos_sss
-from commcare_ext.intake import Intake
+from commcare_ext.instruments import MosScores, score_mos_sss
+from commcare_ext.intake import Intake, SupportPerson
+from commcare_ext.questionnaire.strings import mos_name_context
+from commcare_ext.summary.labels import clinician_label
+from commcare_ext.summary.words import word
 from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
+from commcare_ext.terminology.catalogue import code_display, translate
+from commcare_ext.terminology.languages import form_language
 
 
-def language_name(tag: str) -> str:
+def language_name(tag: str, language: str = "en") -> str:
     """A language tag as people read it: "Somali (so)", or the tag when we have no name."""
     primary = tag.split("-", maxsplit=1)[0].lower()
     for option in COMMON_LANGUAGES:
         if option.code.code in (tag, primary):
-            return f"{option.display_en} ({tag})"
+            return word(
+                language, "language-name", name=code_display(option.code, language), tag=tag
+            )
     return tag
 
 
-def answer_label(member: StrEnum) -> str:
-    """The English display of an intake answer, as the form shows it (e.g. "Very important")."""
-    return answer_set_for(type(member)).answer(member).display_en
+def answer_label(member: StrEnum, language: str = "en") -> str:
+    """An intake answer as the form shows it (e.g. "Very important"), in ``language``."""
+    return code_display(answer_set_for(type(member)).answer(member).code, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A label and its value; ``own_words`` marks text the patient wrote (kept as written)."""
+
+    label: str
+    value: str
+    own_words: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading with label/value rows and, optionally, a table."""
+    """A heading with rows, optionally a table (``own_words`` per column) and notes."""
 
     title: str
-    rows: list[tuple[str, str]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     table_header: tuple[str, ...] = ()
     table: Sequence[tuple[str, ...]] = field(default_factory=list)
+    table_own_words: tuple[bool, ...] = ()
     alert: str | None = None
+    notes: tuple[str, ...] = ()
 
 
-def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
-    """The summary's title and sections, in the order a clinician reads them."""
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The whole summary: title (holds the patient's name), the supplement note, sections."""
+
+    title: str
+    note: str
+    sections: list[Section]
+    language: str
+    patient_language: str
+
+
+def _labels(members: Sequence[StrEnum], language: str, empty: str = "") -> str:
+    return ", ".join(clinician_label(m, language) for m in members) or empty
+
+
+def build_summary(intake: Intake, language: str = "en") -> Summary:
+    """The summary of ``intake`` in ``language`` (a published BCP-47 tag)."""
+    chosen = form_language(language).value
     who = intake.patient
-    name = " ".join(p for p in (who.given_name, who.family_name) if p) or "Patient"
-    title = f"Intake summary: {name}"
-    language = intake.language
-    formulation = intake.formulation
+    name = " ".join(p for p in (who.given_name, who.family_name) if p) or word(chosen, "patient")
     sections = [
-        Section(
-            "About the patient",
-            [
-                ("Intake date", intake.authored.date().isoformat()),
-                ("Answered by", answer_label(intake.respondent)),
-                (
-                    "Language",
-                    language_name(language.preferred_language)
-                    + (", interpreter needed" if language.interpreter_needed else ""),
-                ),
-                ("Cultural identity", language.cultural_identity or ""),
-                ("Faith or spirituality", language.religion_or_spirituality or ""),
-            ],
-        ),
-        Section(
-            "The problem in the patient's words",
-            [
-                ("In their words", formulation.problem_in_own_words),
-                ("How others name it", formulation.problem_name_used_by_others or ""),
-                (
-                    "Perceived causes",
-                    ", ".join(answer_label(c) for c in formulation.perceived_causes),
-                ),
-                ("Help wanted now", formulation.help_wanted_now or ""),
-                ("Worries about care", formulation.worries_about_care or ""),
-            ],
-        ),
+        _about(intake, chosen),
+        _problem(intake, chosen),
+        _network(intake, chosen),
+        _privacy(intake, chosen),
+        _barriers(intake, chosen),
     ]
+    if intake.social_support is not None:
+        sections.append(_social_support(score_mos_sss(intake.social_support), chosen))
+    sections.append(_care(intake, chosen))
+    return Summary(
+        word(chosen, "title", name=name),
+        word(chosen, "supplement"),
+        sections,
+        chosen,
+        intake.language.preferred_language,
+    )
+
+
+def _about(intake: Intake, lang: str) -> Section:
+    language = intake.language
+    spoken = language_name(language.preferred_language, lang)
+    if language.interpreter_needed:
+        spoken = word(lang, "interpreter-needed", language=spoken)
+    birth = intake.patient.birth_date
+    importance = language.spirituality_importance
+    return Section(
+        word(lang, "about"),
+        [
+            Row(word(lang, "mrn"), intake.patient.identifier_value),
+            Row(word(lang, "birth-date"), birth.isoformat() if birth else ""),
+            Row(word(lang, "intake-date"), intake.authored.date().isoformat()),
+            Row(word(lang, "answered-by"), answer_label(intake.respondent, lang)),
+            Row(word(lang, "language"), spoken),
+            Row(word(lang, "cultural-identity"), language.cultural_identity or "", own_words=True),
+            Row(word(lang, "faith"), language.religion_or_spirituality or "", own_words=True),
+            Row(
+                word(lang, "faith-importance"), answer_label(importance, lang) if importance else ""
+            ),
+        ],
+    )
+
+
+def _problem(intake: Intake, lang: str) -> Section:
+    formulation = intake.formulation
+    return Section(
+        word(lang, "problem"),
+        [
+            Row(word(lang, "in-their-words"), formulation.problem_in_own_words, own_words=True),
+            Row(
+                word(lang, "others-name"),
+                formulation.problem_name_used_by_others or "",
+                own_words=True,
+            ),
+            Row(word(lang, "causes"), _labels(formulation.perceived_causes, lang)),
+            Row(word(lang, "cause-words"), formulation.cause_in_own_words or "", own_words=True),
+            Row(word(lang, "help-wanted"), formulation.help_wanted_now or "", own_words=True),
+            Row(word(lang, "worries"), formulation.worries_about_care or "", own_words=True),
+        ],
+    )
+
+
+def _contact(person: SupportPerson, lang: str) -> str:
+    if person.do_not_contact:
+        return word(lang, "contact-never")
+    return word(lang, "contact-emergency" if person.emergency_contact else "contact-yes")
+
+
+def _network(intake: Intake, lang: str) -> Section:
     people = [
         (
             person.name,
-            answer_label(person.relationship)
+            answer_label(person.relationship, lang)
             + (f" ({person.relationship_detail})" if person.relationship_detail else ""),
-            "DO NOT CONTACT"
-            if person.do_not_contact
-            else answer_label(person.involvement)
-            if person.involvement
-            else "",
-            ", ".join(answer_label(s) for s in person.may_share) or "nothing",
+            _contact(person, lang),
+            "" if person.do_not_contact else person.phone or "",
+            clinician_label(person.involvement, lang) if person.involvement else "",
+            _labels(person.may_share, lang, word(lang, "nothing")),
         )
         for person in intake.support_persons
     ]
     barred = intake.do_not_contact_persons()
-    sections.append(
-        Section(
-            "Support network",
-            [("Decisions", answer_label(intake.decision_style) if intake.decision_style else "")],
-            ("Name", "Relationship", "Involvement", "May be told"),
-            people,
-            alert=(
-                "Do not contact or inform: " + ", ".join(p.name for p in barred) if barred else None
-            ),
-        )
-    )
-    privacy = intake.privacy
-    sections.append(
-        Section(
-            "Stigma and privacy",
-            [
-                (
-                    "Concerns",
-                    ", ".join(answer_label(c) for c in privacy.concerns) or "none reported",
-                ),
-                ("In their words", privacy.concerns_in_own_words or ""),
-                (
-                    "Contact rules",
-                    ", ".join(answer_label(c) for c in privacy.discreet_contact) or "none",
-                ),
-                ("Safe contact", privacy.safe_contact_notes or ""),
-            ],
-        )
-    )
-    sections.append(
-        Section(
-            "Barriers to care",
-            [
-                (
-                    "Barriers",
-                    ", ".join(answer_label(b) for b in intake.barriers.barriers) or "none reported",
-                ),
-                ("Details", intake.barriers.details or ""),
-            ],
-        )
-    )
-    if intake.social_support is not None:
-        scores = score_mos_sss(intake.social_support)
-        sections.append(
-            Section(
-                "Social support (MOS-SSS, 0-100)",
-                table_header=("Scale", "Score"),
-                table=[(n, s) for n, s in scores.as_display_rows()],
+    style = intake.decision_style
+    return Section(
+        word(lang, "network"),
+        [Row(word(lang, "decisions"), clinician_label(style, lang) if style else "")],
+        tuple(
+            word(lang, key)
+            for key in (
+                "col-name",
+                "col-relationship",
+                "col-contact",
+                "col-phone",
+                "col-involvement",
+                "col-may-be-told",
             )
-        )
-    care = intake.care
-    consent = {True: "patient consents", False: "patient declined referral", None: "not asked"}
-    sections.append(
-        Section(
-            "Suggested referrals",
-            [
-                (
-                    "Community supports wanted",
-                    ", ".join(answer_label(s) for s in care.preferred_supports) or "none",
-                ),
-                ("Referral", consent[care.referral_consent]),
-                (
-                    "May be shared with the organisation",
-                    ", ".join(answer_label(s) for s in care.referral_share),
-                ),
-                (
-                    "Clinician",
-                    ", ".join(
-                        f"{what}: {answer_label(value)}"
-                        for what, value in (
-                            ("language", care.language_concordant_clinician),
-                            ("culture", care.cultural_background_match),
-                            ("gender", care.clinician_gender),
-                            ("visits", care.visit_mode),
-                            ("sessions", care.therapy_format),
-                        )
-                        if value is not None
-                    ),
-                ),
-            ],
-        )
+        ),
+        people,
+        (True, False, False, False, False, False),
+        alert=(
+            word(lang, "do-not-contact", names=", ".join(p.name for p in barred))
+            if barred
+            else None
+        ),
     )
-    return title, sections
+
+
+def _privacy(intake: Intake, lang: str) -> Section:
+    privacy = intake.privacy
+    return Section(
+        word(lang, "privacy"),
+        [
+            Row(
+                word(lang, "concerns"), _labels(privacy.concerns, lang, word(lang, "none-reported"))
+            ),
+            Row(word(lang, "in-their-words"), privacy.concerns_in_own_words or "", own_words=True),
+            Row(
+                word(lang, "contact-rules"),
+                _labels(privacy.discreet_contact, lang, word(lang, "none")),
+            ),
+            Row(word(lang, "safe-contact"), privacy.safe_contact_notes or "", own_words=True),
+        ],
+    )
+
+
+def _barriers(intake: Intake, lang: str) -> Section:
+    barriers = intake.barriers
+    return Section(
+        word(lang, "barriers"),
+        [
+            Row(
+                word(lang, "barrier-list"),
+                _labels(barriers.barriers, lang, word(lang, "none-reported")),
+            ),
+            Row(word(lang, "details"), barriers.details or "", own_words=True),
+        ],
+    )
+
+
+def _social_support(scores: MosScores, lang: str) -> Section:
+    rows = []
+    for subscale, score in (*scores.subscales.items(), (None, scores.overall)):
+        name = translate(lang, score.name, mos_name_context(subscale))
+        shown = (
+            word(lang, "not-scored") if score.score_0_100 is None else f"{score.score_0_100:.1f}"
+        )
+        answered = word(
+            lang, "answered-of", answered=str(score.items_answered), total=str(score.items_total)
+        )
+        rows.append((name, shown, answered))
+    return Section(
+        word(lang, "mos"),
+        table_header=(word(lang, "col-scale"), word(lang, "col-score"), word(lang, "col-answered")),
+        table=rows,
+        table_own_words=(False, False, False),
+        notes=(word(lang, "mos-explained"),),
+    )
+
+
+def _care(intake: Intake, lang: str) -> Section:
+    care = intake.care
+    consent = {True: "consent-yes", False: "consent-no", None: "consent-not-asked"}
+    preferences = ", ".join(
+        f"{word(lang, key)}: {clinician_label(value, lang)}"
+        for key, value in (
+            ("pref-language", care.language_concordant_clinician),
+            ("pref-culture", care.cultural_background_match),
+            ("pref-gender", care.clinician_gender),
+            ("pref-visits", care.visit_mode),
+            ("pref-sessions", care.therapy_format),
+        )
+        if value is not None
+    )
+    return Section(
+        word(lang, "care"),
+        [
+            Row(
+                word(lang, "supports-wanted"),
+                _labels(care.preferred_supports, lang, word(lang, "none")),
+            ),
+            Row(word(lang, "referral"), word(lang, consent[care.referral_consent])),
+            Row(word(lang, "referral-share"), _labels(care.referral_share, lang)),
+            Row(word(lang, "clinician"), preferences),
+        ],
+    )

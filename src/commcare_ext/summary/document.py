@@ -6,16 +6,21 @@ from typing import Any
 from commcare_ext.extract.ids import business_identifier, resource_id
 from commcare_ext.intake import Intake
 from commcare_ext.summary.render import summary_html
+from commcare_ext.summary.words import word
+from commcare_ext.terminology.languages import form_language
 from commcare_ext.terminology.standard import MENTAL_HEALTH_EVALUATION_NOTE
 
 
-def summary_document_reference(intake: Intake, patient_reference: str) -> dict[str, Any]:
+def summary_document_reference(
+    intake: Intake, patient_reference: str, *, language: str = "en"
+) -> dict[str, Any]:
     """A current DocumentReference (LOINC 96142-5) carrying the HTML summary as an attachment.
 
     Its deterministic id and business identifier let it join the transaction Bundle with
     a conditional create like every other extracted resource.
     """
-    html = summary_html(intake).encode("utf-8")
+    html = summary_html(intake, language=language).encode("utf-8")
+    title = word(language, "document")
     return {
         "resourceType": "DocumentReference",
         "id": resource_id(intake, "summary-document"),
@@ -25,14 +30,14 @@ def summary_document_reference(intake: Intake, patient_reference: str) -> dict[s
         "type": {"coding": [MENTAL_HEALTH_EVALUATION_NOTE.as_coding()]},
         "subject": {"reference": patient_reference},
         "date": intake.authored.isoformat(),
-        "description": "Culturally informed intake summary",
+        "description": title,
         "content": [
             {
                 "attachment": {
                     "contentType": "text/html; charset=utf-8",
-                    "language": "en",
+                    "language": form_language(language).value,
                     "data": base64.b64encode(html).decode("ascii"),
-                    "title": "Culturally informed intake summary",
+                    "title": title,
                     "creation": intake.authored.isoformat(),
                 }
             }

@@ -1,0 +1,98 @@
+"""The summary's own words (headings, labels, notes), in English; other languages: catalogues.
+
+Each text has a key; its catalogue context is ``summary:<key>``. Placeholders such as
+``{name}`` are filled after translation, so a translator may move them but must keep them.
+"""
+
+from collections.abc import Iterator
+from typing import Final
+
+from commcare_ext.terminology.catalogue import translate
+
+WORDS: Final[dict[str, str]] = {
+    "title": "Intake summary: {name}",
+    "patient": "Patient",
+    "supplement": (
+        "A cultural and social supplement to the clinical assessment, not a full assessment. "
+        "It records how the patient sees their difficulties, who supports them, what they want "
+        "from care and what may get in the way. The patient's own words are shown as written."
+    ),
+    "about": "About the patient",
+    "mrn": "Medical record number (MRN)",
+    "birth-date": "Date of birth",
+    "intake-date": "Intake date",
+    "answered-by": "Answered by",
+    "language": "Language",
+    "language-name": "{name} ({tag})",
+    "interpreter-needed": "{language}, interpreter needed",
+    "cultural-identity": "Cultural identity",
+    "faith": "Faith or spirituality",
+    "faith-importance": "Faith in coping",
+    "problem": "The problem in the patient's words",
+    "in-their-words": "In their words",
+    "others-name": "How others name it",
+    "causes": "Perceived causes",
+    "cause-words": "Cause, in their words",
+    "help-wanted": "Help wanted now",
+    "worries": "Worries about care",
+    "network": "Support network",
+    "decisions": "Decisions",
+    "col-name": "Name",
+    "col-relationship": "Relationship",
+    "col-contact": "May we contact?",
+    "col-phone": "Phone",
+    "col-involvement": "Involvement",
+    "col-may-be-told": "May be told",
+    "contact-yes": "Yes",
+    "contact-emergency": "Yes, also in an emergency",
+    "contact-never": "DO NOT CONTACT",
+    "nothing": "nothing",
+    "do-not-contact": "Do not contact or inform: {names}",
+    "privacy": "Stigma and privacy",
+    "concerns": "Concerns",
+    "none-reported": "none reported",
+    "contact-rules": "Contact rules",
+    "none": "none",
+    "safe-contact": "Safe contact",
+    "barriers": "Barriers to care",
+    "barrier-list": "Barriers",
+    "details": "Details",
+    "mos": "Social support (MOS Social Support Survey)",
+    "col-scale": "Scale",
+    "col-score": "Score (0 to 100)",
+    "col-answered": "Items answered",
+    "mos-explained": (
+        "Each score runs from 0 to 100: 0 means the patient said this kind of support is there "
+        "none of the time, 100 that it is there all of the time. A low score means the patient "
+        "seldom has this kind of support when they need it. The survey has no clinical cut-off: "
+        "read a low score as a prompt to ask about it, not as a diagnosis."
+    ),
+    "not-scored": "not scored (too few items answered)",
+    "answered-of": "{answered} of {total}",
+    "care": "Care preferences and referrals",
+    "supports-wanted": "Community supports wanted",
+    "referral": "Referral",
+    "consent-yes": "patient consents",
+    "consent-no": "patient declined referral",
+    "consent-not-asked": "not asked",
+    "referral-share": "May be shared with the organisation",
+    "clinician": "Clinician preferences",
+    "pref-language": "language",
+    "pref-culture": "culture",
+    "pref-gender": "gender",
+    "pref-visits": "visits",
+    "pref-sessions": "sessions",
+    "document": "Culturally informed intake summary",
+}
+
+
+def word(language: str, key: str, /, **values: str) -> str:
+    """The summary text ``key`` in ``language``, with ``values`` filled in."""
+    text = translate(language, WORDS[key], f"summary:{key}")
+    return text.format(**values) if values else text
+
+
+def summary_strings() -> Iterator[tuple[str, str, str]]:
+    """(context, English, note) of every summary text, for the catalogues."""
+    for key, english in WORDS.items():
+        yield f"summary:{key}", english, "Clinician summary"
