@@ -3,11 +3,14 @@
 from collections.abc import Iterator
 
 import pytest
+from examples.clinic_app.texts import chrome_words
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from commcare_ext.questionnaire import build_questionnaire
 from tests.support.renderers import (
     CHROMIUM_ARGS,
+    CLINIC_APP,
+    Route,
     ensure_smart_forms_bundle,
     json_route,
     page_server,
@@ -25,15 +28,25 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture(scope="session")
-def form_server() -> Iterator[str]:
-    routes = {
+def form_routes() -> dict[str, Route]:
+    """The test pages' routes: our Questionnaire, the chrome words and their localiser."""
+    return {
         "/questionnaire.json": json_route(
             lambda query: build_questionnaire(query.get("lang", ["en"])[0])
         ),
+        "/chrome.json": json_route(lambda query: chrome_words(query.get("lang", ["en"])[0])),
+        "/renderer-chrome.js": lambda _q, _b: (
+            200,
+            "text/javascript; charset=utf-8",
+            (CLINIC_APP / "renderer-chrome.js").read_bytes(),
+        ),
         "/favicon.ico": lambda _q, _b: (204, "image/x-icon", b""),
     }
-    with page_server(routes) as url:
+
+
+@pytest.fixture(scope="session")
+def form_server() -> Iterator[str]:
+    with page_server(form_routes()) as url:
         yield url
 
 

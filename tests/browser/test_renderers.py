@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.chrome import english_chrome, page_texts
 from tests.browser.conftest import RENDER_CASES, PageErrors
 from tests.browser.drivers import DRIVERS, FormDriver
 
@@ -58,3 +59,45 @@ def test_enable_when_shows_and_hides_follow_ups(
     phone.wait_for(state="detached")
     assert driver.item(tab, "network.person.do-not-contact-reason").is_visible()
     assert errors == []
+
+
+@pytest.mark.parametrize("language", ["es", "vi", "ar"])
+def test_no_english_chrome_remains_on_a_translated_form(
+    page: tuple[Page, PageErrors],
+    form_server: str,
+    tmp_path: Path,
+    driver: FormDriver,
+    language: str,
+) -> None:
+    tab, errors = page
+    driver.open(tab, form_server, language)
+    tab.wait_for_function("window.chromeLocalised === true")
+    # What the renderer draws after a click too: a second support person, a focused date box.
+    driver.item(tab, "about.birth-date").locator("input").first.click()
+    tab.keyboard.press("Escape")
+    tab.screenshot(path=str(tmp_path / f"{driver.name}-{language}.png"), full_page=True)
+    questionnaire = tab.evaluate("window.questionnaire")
+    assert questionnaire["language"] == language
+    assert len(page_texts(tab)) > 100, "the check read almost nothing off the page"
+    assert english_chrome(tab, questionnaire) == []
+    assert tab.evaluate("document.documentElement.lang") == language
+    direction = tab.evaluate("getComputedStyle(document.querySelector('#form')).direction")
+    assert direction == ("rtl" if language == "ar" else "ltr")
+    assert errors == []
+
+
+def test_the_chrome_check_finds_renderer_english(
+    page: tuple[Page, PageErrors], form_server: str, driver: FormDriver
+) -> None:
+    # Without the page's localiser (English chrome left as the renderer wrote it) the check
+    # must find it, or it proves nothing.
+    tab, _ = page
+    tab.route(
+        "**/renderer-chrome.js",
+        lambda route: route.fulfill(
+            body="window.localiseRendererChrome = async () => {};", content_type="text/javascript"
+        ),
+    )
+    driver.open(tab, form_server, "es")
+    found = english_chrome(tab, tab.evaluate("window.questionnaire"))
+    assert found, "the check found no English on an unlocalised page"

@@ -14,6 +14,8 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+from examples.clinic_app.texts import LOCALE_DIR as APP_LOCALE_DIR
+from examples.clinic_app.texts import app_strings
 
 from commcare_ext.extract.questionnaire_response import NARRATIVE_TEXTS
 from commcare_ext.questionnaire.strings import form_strings
@@ -87,6 +89,8 @@ def update(directory: Path, entries: list[Entry], project: str) -> dict[str, int
 def main() -> None:
     """Update the library's catalogues and the clinic app's."""
     print("library:", update(LOCALE_DIR, list(library_strings()), "commcare_ext"))  # noqa: T201
+    app = update(APP_LOCALE_DIR, list(app_strings()), "commcare_ext clinic app")
+    print("clinic app:", app)  # noqa: T201
 
 
 if __name__ == "__main__":

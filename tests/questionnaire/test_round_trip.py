@@ -1,3 +1,4 @@
+import json
 from typing import Literal
 
 import pytest
@@ -8,6 +9,8 @@ from commcare_ext.errors import CommcareError
 from commcare_ext.instruments import MosSocialSupport
 from commcare_ext.intake import AccessBarrier, AccessBarriers, Intake
 from commcare_ext.questionnaire import (
+    IntakeResponseError,
+    ProblemKind,
     UnrepresentableIntakeError,
     UnsupportedLanguageError,
     intake_to_response,
@@ -100,3 +103,42 @@ def test_a_value_no_question_offers_is_our_typed_error_without_the_value() -> No
         intake_to_response(broken)
     assert raised.value.link_id == "social-support.mos-sss-01"
     assert "9" not in str(raised.value)
+
+
+@pytest.mark.parametrize("language", ["es", "vi", "zh-Hans", "ar"])
+def test_translated_forms_ask_yes_no_as_coded_answers_with_the_same_meaning(
+    example_intake: Intake, language: str
+) -> None:
+    coded = intake_to_response(example_intake, language=language)
+    plain = intake_to_response(example_intake, language="en")
+    as_text = json.dumps(coded)
+    assert '"valueBoolean"' not in as_text
+    assert '"code": "LA33-6"' in as_text or '"code": "LA32-8"' in as_text
+    assert '"valueBoolean"' in json.dumps(plain)
+    # Both shapes read into the same intake: the stored meaning does not depend on the form.
+    assert response_to_intake(coded) == response_to_intake(plain) == example_intake
+    # ...and a renderer may answer a translated form with a boolean all the same.
+    mixed = json.loads(as_text)
+    _booleans_for_codes(mixed)
+    assert response_to_intake(mixed) == example_intake
+
+
+def _booleans_for_codes(node: object) -> None:
+    if isinstance(node, dict):
+        coding = node.get("valueCoding")
+        if isinstance(coding, dict) and coding.get("code") in ("LA33-6", "LA32-8"):
+            del node["valueCoding"]
+            node["valueBoolean"] = coding["code"] == "LA33-6"
+        for value in node.values():
+            _booleans_for_codes(value)
+    elif isinstance(node, list):
+        for value in node:
+            _booleans_for_codes(value)
+
+
+def test_a_coded_yes_no_outside_the_answer_list_is_reported() -> None:
+    response = intake_to_response(load_example("maria-garcia"), language="es")
+    as_text = json.dumps(response).replace('"LA33-6"', '"LA4489-6"', 1)
+    with pytest.raises(IntakeResponseError) as raised:
+        response_to_intake(json.loads(as_text))
+    assert any(p.kind is ProblemKind.NOT_IN_VALUE_SET for p in raised.value.problems)

@@ -15,6 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 from examples.clinic_app.assets import lforms_dir
 
 BROWSER_DIR = Path(__file__).resolve().parent.parent / "browser"
+#: The example app's directory: the test pages load its renderer-chrome localiser.
+CLINIC_APP = Path(__file__).resolve().parents[2] / "examples" / "clinic_app"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

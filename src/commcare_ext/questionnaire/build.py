@@ -2,7 +2,7 @@
 
 from typing import Any, Final
 
-from commcare_ext.questionnaire.codecs import EnumCodec
+from commcare_ext.questionnaire.codecs import BooleanCodec, EnumCodec, yes_no_coded
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.publish import value_set
 from commcare_ext.questionnaire.spec import Item, When
@@ -11,6 +11,7 @@ from commcare_ext.terminology.catalogue import code_display, translate
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.languages import FormLanguage, form_language, needs_review
 from commcare_ext.terminology.questions import INTAKE_PANEL
+from commcare_ext.terminology.standard import NO, YES
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
     CONTENT_DATE,
@@ -40,6 +41,15 @@ QUESTIONNAIRE_URLS: Final[dict[FormLanguage, str]] = {
 #: instead of listing answerOptions, so long lists stay in one published place.
 _CONTAINED_CONTROL = "drop-down"
 _REVIEW_NOTE = "needs review by a qualified medical translator"
+#: Hints shown inside empty answer boxes on translated forms, by item type (renderers
+#: otherwise show their own English: "Type a value", "MM/DD/YYYY", "Select one").
+PLACEHOLDERS: Final = {
+    "string": "Type your answer",
+    "text": "Type your answer",
+    "date": "YYYY-MM-DD",
+    "choice": "Choose an answer",
+    "open-choice": "Choose an answer or type one",
+}
 
 
 def questionnaire_url(language: str = "en") -> str:
@@ -59,7 +69,8 @@ def build_questionnaire(language: str = "en") -> dict[str, Any]:
     and picks the primary text; every other published language travels in the FHIR
     translation extension, so a renderer that honours translations can switch, and one that
     does not still gets the whole form in the chosen language. Translations we made and no
-    medical translator has reviewed yet are listed in a ``translation-review`` extension.
+    medical translator has reviewed yet are listed in a ``translation-review`` extension
+    (not in ``copyright``: LHC-Forms turns that into an English "Copyright" button).
 
     Raises:
         UnsupportedLanguageError: ``language`` is not a published language.
@@ -88,20 +99,11 @@ def build_questionnaire(language: str = "en") -> dict[str, Any]:
         "description": builder.text(FORM.description.en, "form.description"),
         "_description": builder.others(FORM.description.en, "form.description"),
         "code": [INTAKE_PANEL.as_coding()],
-        "copyright": _COPYRIGHT,
     }
     if builder.contained:
         questionnaire["contained"] = list(builder.contained.values())
     questionnaire["item"] = items
     return questionnaire
-
-
-_COPYRIGHT = (
-    "Question wording is our own (commcare_ext, Apache-2.0), following the domains of the DSM-5 "
-    "Cultural Formulation Interview without its text; the MOS Social Support Survey items are "
-    "paraphrased (RAND, free to use). The Spanish, Vietnamese, Simplified Chinese and Arabic "
-    f"wording is our own translation and {_REVIEW_NOTE}."
-)
 
 
 def _review_extensions() -> list[dict[str, Any]]:
@@ -151,9 +153,9 @@ class _Builder:
             out["prefix"] = spec.prefix
         out["text"] = spec.text_in(self.language)
         out["_text"] = self.others(spec.text.en, spec.link_id)
-        out["type"] = "display" if spec.display else _type(spec)
+        out["type"] = "display" if spec.display else _type(spec, self.language)
         if spec.enable_when:
-            out["enableWhen"] = [_enable_when(w) for w in spec.enable_when]
+            out["enableWhen"] = [_enable_when(w, self.language) for w in spec.enable_when]
             if len(spec.enable_when) > 1:
                 out["enableBehavior"] = spec.enable_behavior
         if spec.required:
@@ -170,23 +172,36 @@ class _Builder:
 
     def _extensions(self, spec: Item) -> list[dict[str, Any]]:
         extensions: list[dict[str, Any]] = []
-        if spec.control is not None:
+        control = spec.control
+        if isinstance(spec.codec, BooleanCodec) and yes_no_coded(self.language):
+            control = "radio-button"
+        if control is not None:
             extensions.append(
                 {
                     "url": QUESTIONNAIRE_ITEM_CONTROL,
                     "valueCodeableConcept": {
-                        "coding": [
-                            {"system": QUESTIONNAIRE_ITEM_CONTROL_SYSTEM, "code": spec.control}
-                        ]
+                        "coding": [{"system": QUESTIONNAIRE_ITEM_CONTROL_SYSTEM, "code": control}]
                     },
                 }
             )
         if spec.observation_extract:
             extensions.append({"url": SDC_OBSERVATION_EXTRACT, "valueBoolean": True})
-        entry_format = spec.entry_format_in(self.language)
+        entry_format = spec.entry_format_in(self.language) or self._placeholder(spec)
         if entry_format is not None:
             extensions.append({"url": SDC_ENTRY_FORMAT, "valueString": entry_format})
         return extensions
+
+    def _placeholder(self, spec: Item) -> str | None:
+        """Our own hint inside an answer box, so no renderer shows its English one."""
+        if spec.codec is None or spec.display or not yes_no_coded(self.language):
+            return None
+        kind = _type(spec, self.language)
+        if kind in ("choice", "open-choice") and spec.control in ("radio-button", "check-box"):
+            return None
+        if kind == "boolean" or (kind == "choice" and isinstance(spec.codec, BooleanCodec)):
+            return None
+        english = PLACEHOLDERS.get(kind)
+        return None if english is None else translate(self.language, english, f"placeholder:{kind}")
 
     def _answers(self, spec: Item, out: dict[str, Any]) -> None:
         codec = spec.codec
@@ -201,17 +216,22 @@ class _Builder:
             out["answerOption"] = options
 
 
-def _type(spec: Item) -> str:
+def _type(spec: Item, language: FormLanguage) -> str:
     """A question's type comes from its codec; an item without one is a group."""
+    if isinstance(spec.codec, BooleanCodec):
+        return spec.codec.type_in(language)
     return spec.codec.item_type if spec.codec is not None else "group"
 
 
-def _enable_when(when: When) -> dict[str, Any]:
+def _enable_when(when: When, language: FormLanguage) -> dict[str, Any]:
     condition: dict[str, Any] = {"question": when.question, "operator": when.operator}
-    if isinstance(when.answer, Code):
-        condition["answerCoding"] = {"system": when.answer.system, "code": when.answer.code}
+    answer = when.answer
+    if isinstance(answer, bool) and when.operator != "exists" and yes_no_coded(language):
+        answer = YES if answer else NO  # the question is asked as a coded yes/no here
+    if isinstance(answer, Code):
+        condition["answerCoding"] = {"system": answer.system, "code": answer.code}
     else:
-        condition["answerBoolean"] = when.answer
+        condition["answerBoolean"] = answer
     return condition
 
 

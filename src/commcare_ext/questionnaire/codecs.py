@@ -16,6 +16,7 @@ from commcare_ext.terminology.answers import AnswerSet
 from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.code import Answer, Code
 from commcare_ext.terminology.languages import FormLanguage, form_language
+from commcare_ext.terminology.standard import NO, YES
 from commcare_ext.terminology.systems import BCP47, ORDINAL_VALUE_EXTENSION
 from commcare_ext.terminology.translation import translated
 
@@ -100,23 +101,56 @@ class TextCodec:
         return []
 
 
+def yes_no_coded(language: str) -> bool:
+    """Whether ``language``'s form asks yes/no as a coded choice (every language but English).
+
+    Renderers draw a boolean with their own English words ("Yes", "No", "Not answered"); a
+    choice of the LOINC answers Yes/No carries our translated text instead. English keeps
+    the boolean, so English responses and the Bundles built from them are unchanged.
+    """
+    return form_language(language) is not FormLanguage.EN
+
+
 @dataclass(frozen=True)
 class BooleanCodec:
-    """Yes/no."""
+    """Yes/no: ``valueBoolean``, or the LOINC Yes/No coding on non-English forms; both read."""
 
     item_type: str = "boolean"
 
     def encode(self, value: Any) -> dict[str, Any]:
         return {"valueBoolean": bool(value)}
 
+    def encode_in(self, value: Any, language: str) -> dict[str, Any]:
+        """The answer as ``language``'s form asks it (coded yes/no or boolean)."""
+        if not yes_no_coded(language):
+            return self.encode(value)
+        code = YES if value else NO
+        return {"valueCoding": _coding(code, code.display)}
+
+    def type_in(self, language: str) -> str:
+        """``boolean``, or ``choice`` where the form asks with coded yes/no."""
+        return "choice" if yes_no_coded(language) else "boolean"
+
     def decode(self, answer: Mapping[str, Any]) -> Any:
-        value = _expect(answer, "valueBoolean", "true or false")
-        if not isinstance(value, bool):
-            raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, "expected valueBoolean true/false")
-        return value
+        key, value = answer_value(answer)
+        if key == "valueBoolean" and isinstance(value, bool):
+            return value
+        if key == "valueCoding" and isinstance(value, Mapping):
+            for code, meaning in ((YES, True), (NO, False)):
+                if value.get("system") == code.system and value.get("code") == code.code:
+                    return meaning
+            raise AnswerProblem(
+                ProblemKind.NOT_IN_VALUE_SET,
+                f"expected the LOINC answer {YES.code} (yes) or {NO.code} (no)",
+            )
+        raise AnswerProblem(
+            ProblemKind.WRONG_ANSWER_TYPE, "expected valueBoolean, or valueCoding yes/no"
+        )
 
     def options(self, language: str) -> list[dict[str, Any]]:
-        return []
+        if not yes_no_coded(language):
+            return []
+        return [{"valueCoding": translated_coding(code, language)} for code in (YES, NO)]
 
 
 @dataclass(frozen=True)

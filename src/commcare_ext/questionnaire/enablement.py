@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from commcare_ext.questionnaire.spec import Item, When
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.standard import NO, YES
 
 
 class Scope:
@@ -41,13 +42,18 @@ def _matches(answer: object, expected: bool | Code) -> bool:
     if not isinstance(answer, Mapping):
         return False
     if isinstance(expected, Code):
-        coding = answer.get("valueCoding")
-        return (
-            isinstance(coding, Mapping)
-            and coding.get("code") == expected.code
-            and coding.get("system") == expected.system
-        )
-    return answer.get("valueBoolean") is expected
+        return _coded(answer, expected)
+    # A yes/no question is answered as a boolean, or as a coded Yes/No on non-English forms.
+    return answer.get("valueBoolean") is expected or _coded(answer, YES if expected else NO)
+
+
+def _coded(answer: Mapping[object, object], expected: Code) -> bool:
+    coding = answer.get("valueCoding")
+    return (
+        isinstance(coding, Mapping)
+        and coding.get("code") == expected.code
+        and coding.get("system") == expected.system
+    )
 
 
 def condition_holds(when: When, scope: Scope) -> bool:

@@ -13,6 +13,7 @@ from commcare_ext.instruments import (
     MOS_SSS_OVERALL_NAME,
     MOS_SSS_SUBSCALE_NAMES,
 )
+from commcare_ext.questionnaire.build import PLACEHOLDERS
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.terminology.answers import ANSWER_SETS, COMMON_LANGUAGES
 from commcare_ext.terminology.catalogue import code_context
@@ -22,6 +23,7 @@ from commcare_ext.terminology.mos_sss import (
     MOS_SSS_SCORE_CODES,
 )
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
+from commcare_ext.terminology.standard import NO, YES
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM
 
 #: Context of a MOS-SSS subscale's name (``None``: the overall index).
@@ -44,6 +46,12 @@ def form_strings() -> Iterator[tuple[str, str, str]]:
         yield item.link_id, item.text.en, f"Form {kind}"
         if item.entry_format is not None:
             yield f"{item.link_id}#entry-format", item.entry_format.en, "Hint inside an answer box"
+    for kind, english in PLACEHOLDERS.items():
+        yield f"placeholder:{kind}", english, f"Hint inside an empty {kind} answer box"
+    yield from _terminology_strings()
+
+
+def _terminology_strings() -> Iterator[tuple[str, str, str]]:
     seen: set[str] = set()
     for answer_set in ANSWER_SETS:
         yield answer_set.title_context, answer_set.title, "Title of a list of answers"
@@ -54,6 +62,8 @@ def form_strings() -> Iterator[tuple[str, str, str]]:
                 yield context, answer.code.display, answer.definition or "An answer choice"
     for language in COMMON_LANGUAGES:
         yield code_context(language.code), language.code.display, "Name of a language"
+    for yes_no in (YES, NO):
+        yield code_context(yes_no), yes_no.display, "Yes/no answer (instead of a renderer's own)"
     for point in MOS_SSS_ANSWERS.values():
         yield code_context(point.code), point.code.display, "MOS-SSS answer (how often)"
     for code, definition in QUESTION_CONCEPTS:

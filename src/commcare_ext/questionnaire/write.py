@@ -7,6 +7,7 @@ from pydantic import BaseModel
 
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire.build import questionnaire_canonical
+from commcare_ext.questionnaire.codecs import BooleanCodec
 from commcare_ext.questionnaire.enablement import Scope, is_enabled
 from commcare_ext.questionnaire.errors import UnrepresentableIntakeError
 from commcare_ext.questionnaire.form import FORM
@@ -101,6 +102,8 @@ class _Writer:
             return []
         values = list(value) if spec.repeats else [value]
         try:
+            if isinstance(spec.codec, BooleanCodec):
+                return [spec.codec.encode_in(v, self.language) for v in values]
             return [spec.codec.encode(v) for v in values]
         except (TypeError, ValueError, LookupError):
             # Only an intake built without validation gets here (model_construct, copies).

@@ -18,6 +18,11 @@ from commcare_ext.terminology.systems import (
 
 #: LOINC 54899-0, as used by US Core's PRAPARE item example for the patient's preferred language.
 PREFERRED_LANGUAGE: Final = Code(LOINC, "54899-0", "Preferred language")
+#: LOINC answers Yes/No (answer list LL2828-3, as SDC's AhrqYN example value set expands it):
+#: the coded yes/no a non-English form shows instead of a boolean, so no renderer-owned
+#: English ("Yes", "No", "Not answered") appears.
+YES: Final = Code(LOINC, "LA33-6", "Yes")
+NO: Final = Code(LOINC, "LA32-8", "No")
 #: LOINC 54588-9; same meaning as the US Core interpreter-needed extension.
 INTERPRETER_NEEDED: Final = Code(LOINC, "54588-9", "Interpreter needed")
 

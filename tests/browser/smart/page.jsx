@@ -7,6 +7,10 @@ async function main() {
   const language = new URLSearchParams(location.search).get('lang') || 'en';
   const questionnaire = await (await fetch(`/questionnaire.json?lang=${language}`)).json();
   window.questionnaire = questionnaire;
+  // The page speaks the form's language: lang and dir for the browser and screen readers.
+  document.documentElement.lang = questionnaire.language;
+  document.documentElement.dir = questionnaire.language === 'ar' ? 'rtl' : 'ltr';
+  await window.localiseRendererChrome(questionnaire.language);
   window.intakeResponse = () => {
     const response = structuredClone(getResponse());
     response.questionnaire = response.questionnaire || `${questionnaire.url}|${questionnaire.version}`;
