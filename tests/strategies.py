@@ -14,6 +14,7 @@ from commcare_ext.intake import (
     DecisionStyle,
     DiscreetContact,
     HelpSource,
+    IdiomOfDistress,
     Intake,
     Involvement,
     PerceivedCause,
@@ -112,6 +113,7 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("language", "cultural_identity"),
     ("language", "religion_or_spirituality"),
     ("formulation", "problem_in_own_words"),
+    ("formulation", "own_name_for_trouble"),
     ("formulation", "current_stressors"),
     ("formulation", "worries_about_care"),
     ("privacy", "safe_contact_notes"),
@@ -363,6 +365,8 @@ def intakes(draw: st.DrawFn) -> Intake:
         "formulation": {
             "problem_in_own_words": draw(patient_text),
             "problem_name_used_by_others": draw(optional(patient_text)),
+            "own_name_for_trouble": draw(optional(patient_text)),
+            "idiom_of_distress": draw(optional(st.sampled_from(list(IdiomOfDistress)))),
             "perceived_causes": draw(
                 st.just([PerceivedCause.UNKNOWN])
                 | enum_list(PerceivedCause, exclude=(PerceivedCause.UNKNOWN,))

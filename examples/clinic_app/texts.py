@@ -86,8 +86,7 @@ def chrome_words(language: str) -> dict[str, Any]:
     return {
         "lang": chosen.value,
         "texts": {
-            english: texts.get((f"chrome:{english}", english), english)
-            for english in CHROME_TEXTS
+            english: texts.get((f"chrome:{english}", english), english) for english in CHROME_TEXTS
         },
         "patterns": [
             [pattern, texts.get((f"chrome:{english}", english), english)]

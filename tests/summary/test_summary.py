@@ -6,13 +6,14 @@ import pytest
 from fhir.resources.R4B.documentreference import DocumentReference
 
 from commcare_ext.instruments import score_mos_sss
-from commcare_ext.intake import Intake
+from commcare_ext.intake import IdiomOfDistress, Intake
 from commcare_ext.summary import (
     answer_label,
     summary_document_reference,
     summary_html,
     summary_text,
 )
+from commcare_ext.summary.labels import idiom_meaning as clinician_meaning
 from tests.fixtures import load_example
 
 
@@ -168,3 +169,25 @@ def test_summary_in_another_language_marks_the_patient_words(
         else f'<span dir="auto" lang="{patient_language}">{escape(own)}</span>'
     )
     assert marked in html
+
+
+@pytest.mark.parametrize("language", ["en", "es", "vi", "zh-Hans", "ar"])
+def test_a_coded_idiom_is_explained_below_the_patients_own_words(language: str) -> None:
+    data = load_example("maria-garcia").model_dump(mode="json")
+    data["formulation"]["own_name_for_trouble"] = "Son mis nervios, me dan ataques"
+    data["formulation"]["idiom_of_distress"] = "idiom-ataque-de-nervios"
+    intake = Intake.model_validate(data)
+    html = summary_html(intake, language=language)
+    words = html.index("Son mis nervios, me dan ataques")
+    problem = html.index(escape(intake.formulation.problem_in_own_words))
+    explained = html.index(clinician_meaning(IdiomOfDistress.ATAQUE_DE_NERVIOS, language))
+    assert problem < words < explained  # the person's words first, the code's sentence after
+    text = summary_text(intake, language=language)
+    assert "Son mis nervios, me dan ataques" in text
+    assert text.count("Son mis nervios, me dan ataques") == 1  # shown once, never replaced
+
+
+def test_no_idiom_row_when_none_is_coded() -> None:
+    intake = load_example("maria-garcia")
+    assert intake.formulation.idiom_of_distress is None
+    assert "Cultural concept of distress" not in summary_text(intake)

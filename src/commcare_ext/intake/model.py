@@ -28,6 +28,7 @@ from commcare_ext.intake.vocabulary import (
     DecisionStyle,
     DiscreetContact,
     HelpSource,
+    IdiomOfDistress,
     Involvement,
     PerceivedCause,
     PreferenceStrength,
@@ -171,6 +172,10 @@ class CulturalFormulation(IntakeSection):
     problem_in_own_words: PatientText
     problem_name_used_by_others: PatientText | None = None
     most_troubling_aspect: PatientText | None = None
+    #: What the person calls their trouble, in their words ("nervios", "thinking too much").
+    own_name_for_trouble: PatientText | None = None
+    #: Optional: the glossary idiom a clinician recognises in it (never replaces the words).
+    idiom_of_distress: IdiomOfDistress | None = None
     # Domain 2: cultural perceptions of cause, context and support.
     perceived_causes: list[PerceivedCause] = Field(default_factory=list)
     cause_in_own_words: PatientText | None = None

@@ -85,6 +85,23 @@ class DecisionStyle(StrEnum):
     FAMILY_CENTRED = "decision-family-centred"
 
 
+class IdiomOfDistress(StrEnum):
+    """A cultural concept of distress of the DSM-5-TR glossary, as a clinician may code it.
+
+    The code never replaces the person's words; it helps a clinician recognise the idiom.
+    """
+
+    ATAQUE_DE_NERVIOS = "idiom-ataque-de-nervios"
+    NERVIOS = "idiom-nervios"
+    SUSTO = "idiom-susto"
+    KHYAL_CAP = "idiom-khyal-cap"
+    KUFUNGISISA = "idiom-kufungisisa"
+    MALADI_MOUN = "idiom-maladi-moun"
+    SHENJING_SHUAIRUO = "idiom-shenjing-shuairuo"
+    TAIJIN_KYOFUSHO = "idiom-taijin-kyofusho"
+    DHAT = "idiom-dhat"
+
+
 class PerceivedCause(StrEnum):
     """The patient's explanatory model: what they believe is causing the problem (CFI domain 2)."""
 

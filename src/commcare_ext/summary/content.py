@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from commcare_ext.instruments import MosScores, score_mos_sss
-from commcare_ext.intake import Intake, SupportPerson
+from commcare_ext.intake import IdiomOfDistress, Intake, SupportPerson
 from commcare_ext.questionnaire.strings import mos_name_context
-from commcare_ext.summary.labels import clinician_label
+from commcare_ext.summary.labels import clinician_label, idiom_meaning
 from commcare_ext.summary.words import word
 from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
 from commcare_ext.terminology.catalogue import code_display, translate
@@ -126,6 +126,8 @@ def _problem(intake: Intake, lang: str) -> Section:
         word(lang, "problem"),
         [
             Row(word(lang, "in-their-words"), formulation.problem_in_own_words, own_words=True),
+            Row(word(lang, "own-name"), formulation.own_name_for_trouble or "", own_words=True),
+            Row(word(lang, "idiom"), _idiom(formulation.idiom_of_distress, lang)),
             Row(
                 word(lang, "others-name"),
                 formulation.problem_name_used_by_others or "",
@@ -136,6 +138,15 @@ def _problem(intake: Intake, lang: str) -> Section:
             Row(word(lang, "help-wanted"), formulation.help_wanted_now or "", own_words=True),
             Row(word(lang, "worries"), formulation.worries_about_care or "", own_words=True),
         ],
+    )
+
+
+def _idiom(idiom: IdiomOfDistress | None, lang: str) -> str:
+    """One sentence on a coded idiom; it sits below the person's words, never instead."""
+    if idiom is None:
+        return ""
+    return word(
+        lang, "idiom-explained", name=answer_label(idiom, lang), meaning=idiom_meaning(idiom, lang)
     )
 
 

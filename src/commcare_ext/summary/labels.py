@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Final
 
-from commcare_ext.terminology.answers import answer_set_for
-from commcare_ext.terminology.catalogue import code_display, translate
+from commcare_ext.intake import IdiomOfDistress
+from commcare_ext.terminology.answers import IDIOM_OF_DISTRESS, answer_set_for
+from commcare_ext.terminology.catalogue import code_context, code_display, translate
 
 #: Answer code -> what the clinician reads.
 CLINICIAN_LABELS: Final[dict[str, str]] = {
@@ -67,7 +68,19 @@ def clinician_label(member: StrEnum, language: str) -> str:
     return code_display(answer_set_for(type(member)).answer(member).code, language)
 
 
+def idiom_meaning(idiom: IdiomOfDistress, language: str) -> str:
+    """Our plain-language description of a cultural concept of distress, in ``language``."""
+    answer = IDIOM_OF_DISTRESS.answer(idiom)
+    return translate(language, answer.definition or "", f"meaning:{code_context(answer.code)}")
+
+
 def label_strings() -> Iterator[tuple[str, str, str]]:
     """(context, English, note) of every clinician label, for the catalogues."""
     for code, english in CLINICIAN_LABELS.items():
         yield label_context(code), english, "Clinician-facing name of an answer (summary)"
+    for answer in IDIOM_OF_DISTRESS.answers.values():
+        yield (
+            f"meaning:{code_context(answer.code)}",
+            answer.definition or "",
+            "What a cultural concept of distress means (clinician summary)",
+        )

@@ -7,7 +7,7 @@ help, and the help wanted now; wording is ours, following the CFI's domains.
 from commcare_ext.questionnaire.form.common import choice, own_words
 from commcare_ext.questionnaire.spec import Item, Text, When
 from commcare_ext.terminology import questions as q
-from commcare_ext.terminology.answers import HELP_SOURCE, PERCEIVED_CAUSE
+from commcare_ext.terminology.answers import HELP_SOURCE, IDIOM_OF_DISTRESS, PERCEIVED_CAUSE
 
 FORMULATION = Item(
     "formulation",
@@ -34,6 +34,23 @@ FORMULATION = Item(
                     "formulation.most-troubling",
                     "most_troubling_aspect",
                     "What troubles you most about it?",
+                ),
+                own_words(
+                    "formulation.own-name",
+                    "own_name_for_trouble",
+                    "Is there a name or a saying that you, or people close to you, use for this "
+                    "trouble? Write it the way you say it.",
+                ),
+                Item(
+                    "formulation.idiom",
+                    Text(
+                        "For the clinician (optional): if the person's words describe one of "
+                        "these cultural concepts of distress, choose it. Keep their own words "
+                        "above as they are."
+                    ),
+                    choice(IDIOM_OF_DISTRESS),
+                    "idiom_of_distress",
+                    control="drop-down",
                 ),
             ),
         ),

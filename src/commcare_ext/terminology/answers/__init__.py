@@ -18,6 +18,7 @@ from commcare_ext.terminology.answers.care import (
     VISIT_MODE,
 )
 from commcare_ext.terminology.answers.formulation import HELP_SOURCE, PERCEIVED_CAUSE
+from commcare_ext.terminology.answers.idioms import IDIOM_OF_DISTRESS
 from commcare_ext.terminology.answers.language import COMMON_LANGUAGES, SPIRITUAL_IMPORTANCE
 from commcare_ext.terminology.answers.network import (
     DECISION_STYLE,
@@ -47,6 +48,7 @@ ANSWER_SETS: tuple[AnswerSet, ...] = (
     ACCESS_BARRIER,
     SPIRITUAL_IMPORTANCE,
     RESPONDENT,
+    IDIOM_OF_DISTRESS,
 )
 
 _BY_ENUM: dict[type[StrEnum], AnswerSet] = {type(next(iter(s.answers))): s for s in ANSWER_SETS}
@@ -74,6 +76,7 @@ __all__ = [
     "DECISION_STYLE",
     "DISCREET_CONTACT",
     "HELP_SOURCE",
+    "IDIOM_OF_DISTRESS",
     "INVOLVEMENT",
     "PERCEIVED_CAUSE",
     "PREFERENCE_STRENGTH",
