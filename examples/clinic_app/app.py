@@ -26,11 +26,24 @@ from commcare_ext import CommcareError
 from commcare_ext.client import FhirClient
 from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
 from commcare_ext.intake import Intake
-from commcare_ext.questionnaire import IntakeResponseError, build_questionnaire, response_to_intake
+from commcare_ext.questionnaire import (
+    IntakeResponseError,
+    build_questionnaire,
+    problem_messages,
+    response_to_intake,
+    variant_language,
+)
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_html
+from commcare_ext.terminology import (
+    FormLanguage,
+    UnsupportedLanguageError,
+    form_language,
+    text_direction,
+)
 from examples.clinic_app.assets import Asset
 from examples.clinic_app.config import AppConfig
+from examples.clinic_app.texts import APP_TEXTS, app_text, chrome_words
 
 HERE = Path(__file__).resolve().parent
 logger = logging.getLogger("examples.clinic_app")
@@ -136,36 +149,98 @@ class Store:
             return self.visits.get(key)
 
 
-def _summary_page(key: str, visit: Visit, fhir_server: str | None, csrf_token: str) -> str:
+#: Each language's name in that language, for the language switch (not translated).
+ENDONYMS = {
+    FormLanguage.EN: "English",
+    FormLanguage.ES: "Español",
+    FormLanguage.VI: "Tiếng Việt",
+    FormLanguage.ZH_HANS: "简体中文",
+    FormLanguage.AR: "العربية",
+}
+
+
+def _texts_json(lang: str) -> str:
+    """The app's texts for the page's scripts, safe inside a <script> data block."""
+    texts = {key: app_text(lang, key) for key in APP_TEXTS}
+    return json.dumps(texts, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def form_page(template: str, lang: str, csrf_token: str) -> str:
+    """The intake page in ``lang``: its own words, ``lang``/``dir``, and the language switch."""
+    options = "".join(
+        f'<option value="{language.value}" lang="{language.value}" '
+        f'dir="{text_direction(language)}"{" selected" if language.value == lang else ""}>'
+        f"{ENDONYMS[language]}</option>"
+        for language in FormLanguage
+    )
+    values = {
+        "lang": lang,
+        "dir": text_direction(lang),
+        "csrf_token": csrf_token,
+        "language_options": options,
+        "texts": _texts_json(lang),
+        **{
+            name: escape(app_text(lang, key))
+            for name, key in (
+                ("page_title", "page-title"),
+                ("heading", "heading"),
+                ("language_label", "language"),
+                ("change", "change-language"),
+                ("skip", "skip"),
+                ("loading", "loading"),
+                ("sections", "sections"),
+                ("submit", "submit"),
+            )
+        },
+    }
+    page = template
+    for name, value in values.items():
+        page = page.replace("{{" + name + "}}", value)
+    return page
+
+
+def _summary_page(
+    key: str, visit: Visit, fhir_server: str | None, csrf_token: str, lang: str
+) -> str:
     links = [
         f'<li><a href="/bundle/{key}/transaction.json" download>'
-        "Transaction Bundle for the EHR</a></li>"
+        f"{escape(app_text(lang, 'transaction'))}</a></li>"
     ]
     links += [
-        f'<li><a href="/bundle/{key}/{escape(kind)}.json" download>Referral message: '
-        f"{escape(kind.removeprefix('support-').replace('-', ' '))}</a></li>"
+        f'<li><a href="/bundle/{key}/{escape(kind)}.json" download>'
+        + escape(app_text(lang, "referral", kind=kind.removeprefix("support-").replace("-", " ")))
+        + "</a></li>"
         for kind in visit.messages
     ]
     if fhir_server is None:
-        post = (
-            "<p>No FHIR server is configured: start the app with "
-            "<code>--fhir-server URL</code> to post.</p>"
-        )
+        post = f"<p>{escape(app_text(lang, 'no-server'))}</p>"
     else:
         post = (
-            f"<p>FHIR server: <code>{escape(fhir_server)}</code></p>"
-            f'<button id="post" type="button" data-key="{key}">Post to FHIR server</button>'
+            f"<p>{escape(app_text(lang, 'server'))} "
+            f'<code dir="ltr">{escape(fhir_server)}</code></p>'
+            f'<button id="post" type="button" data-key="{key}">'
+            f"{escape(app_text(lang, 'post'))}</button>"
         )
     actions = (
-        '<section aria-labelledby="fhir"><h2 id="fhir">Referral Bundles</h2>'
+        f'<section aria-labelledby="fhir"><h2 id="fhir">{escape(app_text(lang, "bundles"))}</h2>'
         f'<ul>{"".join(links)}</ul>{post}<p role="status" id="posted"></p></section>'
     )
     head = (
         f'<meta name="csrf-token" content="{csrf_token}">'
+        f'<script type="application/json" id="texts">{_texts_json(lang)}</script>'
         '<script src="/app/summary.js" defer></script>'
     )
-    page = summary_html(visit.intake).replace("</main>", actions + "</main>", 1)
+    page = summary_html(visit.intake, language=lang).replace("</main>", actions + "</main>", 1)
     return page.replace("</head>", head + "</head>", 1)
+
+
+def _language(query: str) -> str | None:
+    """The page language a query asks for (``lang=``), English by default; None if refused."""
+    try:
+        asked = parse_qs(query, max_num_fields=4).get("lang", ["en"])[0]
+        return form_language(asked).value
+    except (ValueError, UnsupportedLanguageError):
+        return None
 
 
 class ClinicApp:
@@ -180,8 +255,7 @@ class ClinicApp:
         self.assets = dict(assets)
         self.store = Store()
         self.csrf_token = secrets.token_urlsafe(32)
-        form = (HERE / "form.html").read_text("utf-8")
-        self._form = form.replace("{{csrf_token}}", self.csrf_token)
+        self._form = (HERE / "form.html").read_text("utf-8")
         self._fhir = (
             None
             if config.fhir_server is None
@@ -191,19 +265,21 @@ class ClinicApp:
 
     def get(self, path: str, query: str) -> Answer:
         """Answer a GET (or HEAD) for ``path``: the app's pages, Bundles and listed files."""
-        answer = self._static(path, query) or self._visit_page(path)
+        answer = self._static(path, query) or self._visit_page(path, query)
         return answer or Answer.error(HTTPStatus.NOT_FOUND, "not found")
 
     def _static(self, path: str, query: str) -> Answer | None:
-        if path in ("/", "/index.html"):
-            return Answer.html(self._form)
-        if path == "/questionnaire.json":
-            try:
-                language = parse_qs(query, max_num_fields=4).get("lang", ["en"])[0]
-            except ValueError:
-                return Answer.error(HTTPStatus.BAD_REQUEST, "too many query parameters")
-            questionnaire = build_questionnaire("es" if language == "es" else "en")
-            return Answer.json(HTTPStatus.OK, questionnaire, "application/fhir+json")
+        if path in ("/", "/index.html", "/questionnaire.json", "/chrome.json"):
+            lang = _language(query)
+            if lang is None:
+                return Answer.error(HTTPStatus.BAD_REQUEST, "unsupported language")
+            if path == "/questionnaire.json":
+                return Answer.json(
+                    HTTPStatus.OK, build_questionnaire(lang), "application/fhir+json"
+                )
+            if path == "/chrome.json":
+                return Answer.json(HTTPStatus.OK, chrome_words(lang))
+            return Answer.html(form_page(self._form, lang, self.csrf_token))
         if path == "/favicon.ico":
             return Answer(HTTPStatus.NO_CONTENT, "image/x-icon", b"")
         asset = self.assets.get(path)
@@ -213,9 +289,12 @@ class ClinicApp:
             else Answer(HTTPStatus.OK, asset.content_type, asset.body, cacheable=True)
         )
 
-    def _visit_page(self, path: str) -> Answer | None:
+    def _visit_page(self, path: str, query: str) -> Answer | None:
         if (match := _SUMMARY.fullmatch(path)) and (visit := self.store.get(match[1])):
-            page = _summary_page(match[1], visit, self.config.fhir_server, self.csrf_token)
+            lang = _language(query)
+            if lang is None:
+                return Answer.error(HTTPStatus.BAD_REQUEST, "unsupported language")
+            page = _summary_page(match[1], visit, self.config.fhir_server, self.csrf_token, lang)
             return Answer.html(page)
         if (match := _BUNDLE.fullmatch(path)) and (visit := self.store.get(match[1])):
             kind = match[2]
@@ -244,8 +323,17 @@ class ClinicApp:
         try:
             key = self.store.add(response)
         except IntakeResponseError as error:
+            # In the language of the form that was answered, with each question's own text.
+            lang = variant_language(response.get("questionnaire")) or FormLanguage.EN
             problems = [
-                {"path": p.path, "kind": p.kind, "message": p.message} for p in error.problems
+                {
+                    "link_id": p.link_id,
+                    "instances": list(p.instances),
+                    "question": p.question,
+                    "message": p.message,
+                    "path": p.path,
+                }
+                for p in problem_messages(error, lang)
             ]
             return Answer.json(HTTPStatus.UNPROCESSABLE_ENTITY, {"problems": problems})
         except CommcareError as error:
@@ -257,13 +345,21 @@ class ClinicApp:
         # The destination is the server configured at start; nothing in the request names it.
         if self._fhir is None:
             message = "Not posted: no FHIR server is configured."
-            return Answer.json(HTTPStatus.CONFLICT, {"posted": False, "message": message})
+            body = {"posted": False, "message": message, "reason": "no-server"}
+            return Answer.json(HTTPStatus.CONFLICT, body)
         try:
             with self._posting:
                 result = self._fhir.submit(visit.transaction)
         except CommcareError as error:
             logger.warning("post failed: %s", type(error).__name__)
             message = f"Not posted: {type(error).__name__}. Nothing was lost; try again."
-            return Answer.json(HTTPStatus.BAD_GATEWAY, {"posted": False, "message": message})
+            body = {"posted": False, "message": message, "reason": type(error).__name__}
+            return Answer.json(HTTPStatus.BAD_GATEWAY, body)
         message = f"Posted: {len(result.references)} resources ({result.mode})."
-        return Answer.json(HTTPStatus.OK, {"posted": True, "message": message})
+        body = {
+            "posted": True,
+            "message": message,
+            "count": len(result.references),
+            "mode": result.mode,
+        }
+        return Answer.json(HTTPStatus.OK, body)

@@ -27,7 +27,7 @@ LFORMS_FILES = (
     "fhir/R4/lformsFHIR.min.js",
 )
 #: The app's own scripts (kept out of the pages so the CSP can forbid inline script).
-APP_FILES = ("form.js", "summary.js")
+APP_FILES = ("form.js", "summary.js", "renderer-chrome.js")
 CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",

@@ -37,6 +37,8 @@ APP_TEXTS: Final[dict[str, str]] = {
     "post": "Post to FHIR server",
     "posting": "Posting…",
     "no-answer": "Not posted: the app did not answer. Nothing was lost; try again.",
+    "posted": "Posted: {count} resources ({mode}).",
+    "not-posted": "Not posted: {reason}. Nothing was lost; try again.",
 }
 
 #: English the renderers write themselves -> how to find it (exact text, or a pattern whose

@@ -129,6 +129,7 @@ def test_without_a_configured_server_nothing_is_posted(
     assert answer.json() == {
         "posted": False,
         "message": "Not posted: no FHIR server is configured.",
+        "reason": "no-server",
     }
     assert named.requests == []
     page = requests.get(f"{app.url}/summary/{key}", timeout=30).text

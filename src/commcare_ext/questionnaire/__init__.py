@@ -11,6 +11,7 @@ from commcare_ext.questionnaire.build import (
     QUESTIONNAIRE_URLS,
     build_questionnaire,
     questionnaire_canonical,
+    variant_language,
 )
 from commcare_ext.questionnaire.errors import (
     IntakeResponseError,
@@ -19,6 +20,7 @@ from commcare_ext.questionnaire.errors import (
     UnrepresentableIntakeError,
     UnsupportedLanguageError,
 )
+from commcare_ext.questionnaire.messages import ProblemMessage, problem_messages
 from commcare_ext.questionnaire.publish import code_system, value_set, value_set_url, value_sets
 from commcare_ext.questionnaire.read import response_to_intake
 from commcare_ext.questionnaire.write import intake_to_response
@@ -29,15 +31,18 @@ __all__ = [
     "QUESTIONNAIRE_URL_ES",
     "IntakeResponseError",
     "ProblemKind",
+    "ProblemMessage",
     "ResponseProblem",
     "UnrepresentableIntakeError",
     "UnsupportedLanguageError",
     "build_questionnaire",
     "code_system",
     "intake_to_response",
+    "problem_messages",
     "questionnaire_canonical",
     "response_to_intake",
     "value_set",
     "value_set_url",
     "value_sets",
+    "variant_language",
 ]

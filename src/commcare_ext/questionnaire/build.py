@@ -57,6 +57,14 @@ def questionnaire_url(language: str = "en") -> str:
     return QUESTIONNAIRE_URLS[form_language(language)]
 
 
+def variant_language(canonical: object) -> FormLanguage | None:
+    """The language of the form variant a ``QuestionnaireResponse.questionnaire`` cites."""
+    if not isinstance(canonical, str):
+        return None
+    url = canonical.partition("|")[0]
+    return next((lang for lang, known in QUESTIONNAIRE_URLS.items() if known == url), None)
+
+
 def questionnaire_canonical(language: str = "en") -> str:
     """``url|version``, as ``QuestionnaireResponse.questionnaire`` should cite it."""
     return f"{questionnaire_url(language)}|{CONTENT_VERSION}"
