@@ -31,6 +31,7 @@ def _translations(element: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+LOCAL = "https://fhir.commcare-ext.org/CodeSystem/commcare-intake"
 _LANGUAGES = ("en", "es", "vi", "zh-Hans", "ar")
 
 
@@ -168,10 +169,25 @@ def test_support_person_group_repeats_and_hides_contact_for_do_not_contact() -> 
     children = {c["linkId"]: c for c in person["item"]}
     for link_id in ("network.person.phone", "network.person.email", "network.person.involvement"):
         assert children[link_id]["enableWhen"] == [
-            {"question": "network.person.do-not-contact", "operator": "=", "answerBoolean": False}
+            {
+                "question": "network.person.do-not-contact",
+                "operator": "=",
+                "answerCoding": {"system": LOCAL, "code": "contact-safe"},
+            }
         ]
     assert children["network.person.name"]["required"] is True
-    assert children["network.person.do-not-contact"]["required"] is True
+    safety = children["network.person.do-not-contact"]
+    assert safety["required"] is True
+    # asked positively, each answer stating its meaning in full (no bare yes/no to flip)
+    assert safety["text"] == "Is it safe for us to contact this person?"
+    assert [o["valueCoding"]["code"] for o in safety["answerOption"]] == [
+        "contact-safe",
+        "contact-never",
+    ]
+    assert [o["valueCoding"]["display"] for o in safety["answerOption"]] == [
+        "Yes, it is safe to contact them",
+        "No, never contact or tell them",
+    ]
 
 
 def test_mos_items_offer_scored_loinc_answers() -> None:

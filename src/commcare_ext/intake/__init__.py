@@ -14,6 +14,7 @@ from commcare_ext.intake.model import (
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
+    ContactSafety,
     DecisionStyle,
     DiscreetContact,
     HelpSource,
@@ -37,6 +38,7 @@ __all__ = [
     "AccessBarriers",
     "CarePreferences",
     "ClinicianGender",
+    "ContactSafety",
     "CulturalFormulation",
     "DecisionStyle",
     "DiscreetContact",

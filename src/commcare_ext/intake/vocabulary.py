@@ -85,6 +85,17 @@ class DecisionStyle(StrEnum):
     FAMILY_CENTRED = "decision-family-centred"
 
 
+class ContactSafety(StrEnum):
+    """The answer to "Is it safe for us to contact this person?" (stored as ``do_not_contact``).
+
+    Each answer states its meaning in full, so the question can be asked positively without
+    a bare yes/no whose sense could be flipped.
+    """
+
+    SAFE = "contact-safe"
+    NEVER = "contact-never"
+
+
 class IdiomOfDistress(StrEnum):
     """A cultural concept of distress of the DSM-5-TR glossary, as a clinician may code it.
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from commcare_ext.fhir.language import language_coding
+from commcare_ext.intake.vocabulary import ContactSafety
 from commcare_ext.questionnaire.errors import ProblemKind
 from commcare_ext.terminology.answers import AnswerSet
 from commcare_ext.terminology.catalogue import code_display
@@ -230,6 +231,54 @@ def translated_coding(code: Code, language: str) -> dict[str, Any]:
         {other.value: code_display(code, other) for other in FormLanguage if other is not shown}
     )
     return coding
+
+
+@dataclass(frozen=True)
+class ContactSafetyCodec:
+    """'Is it safe for us to contact this person?': the model keeps ``do_not_contact``.
+
+    The form offers two coded answers that each say what they mean ("Yes, it is safe to
+    contact them" / "No, never contact or tell them"), so the positive wording cannot flip
+    the stored flag. A ``valueBoolean`` is the flag itself (true: do not contact), as the
+    question's linkId says and as responses to the earlier wording carried it; a bare coded
+    Yes/No is refused: it would be ambiguous between the two wordings.
+    """
+
+    answer_set: AnswerSet
+    item_type: str = "choice"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        member = self._member(bool(value))
+        answer = self.answer_set.answer(member)
+        return {"valueCoding": _coding(answer.code, answer.display_en)}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        key, value = answer_value(answer)
+        if key == "valueBoolean" and isinstance(value, bool):
+            return value
+        if key == "valueCoding" and isinstance(value, Mapping):
+            system, code = value.get("system"), value.get("code")
+            member = (
+                self.answer_set.member_for(system, code)
+                if isinstance(system, str) and isinstance(code, str)
+                else None
+            )
+            if member is not None:
+                return member is self._member(True)
+        raise AnswerProblem(
+            ProblemKind.NOT_IN_VALUE_SET,
+            f"expected a coding from ValueSet '{self.answer_set.id}' (safe / never contact)",
+        )
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return [
+            {"valueCoding": translated_coding(a.code, language)}
+            for a in self.answer_set.answers.values()
+        ]
+
+    @staticmethod
+    def _member(do_not_contact: bool) -> ContactSafety:
+        return ContactSafety.NEVER if do_not_contact else ContactSafety.SAFE
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,21 @@ a repeating group's instances each see only their own answers.
 
 from collections.abc import Mapping, Sequence
 
+from commcare_ext.intake.vocabulary import ContactSafety
 from commcare_ext.questionnaire.spec import Item, When
+from commcare_ext.terminology.answers import coding_for
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.standard import NO, YES
+
+#: Coded answers that an earlier wording of their question carried as a boolean: the safety
+#: question was "Must we never contact...?" (true: never), now "Is it safe...?" (coded).
+_AS_BOOLEAN: dict[tuple[str, str], bool] = {
+    (code.system, code.code): meaning
+    for code, meaning in (
+        (coding_for(ContactSafety.SAFE), False),
+        (coding_for(ContactSafety.NEVER), True),
+    )
+}
 
 
 class Scope:
@@ -42,6 +54,9 @@ def _matches(answer: object, expected: bool | Code) -> bool:
     if not isinstance(answer, Mapping):
         return False
     if isinstance(expected, Code):
+        legacy = _AS_BOOLEAN.get((expected.system, expected.code))
+        if legacy is not None and answer.get("valueBoolean") is legacy:
+            return True
         return _coded(answer, expected)
     # A yes/no question is answered as a boolean, or as a coded Yes/No on non-English forms.
     return answer.get("valueBoolean") is expected or _coded(answer, YES if expected else NO)

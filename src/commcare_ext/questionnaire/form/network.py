@@ -4,11 +4,13 @@ A person marked do-not-contact loses every contact and involvement question
 (``enableWhen``), matching the model rule that nobody may reach or inform them.
 """
 
-from commcare_ext.intake.vocabulary import Involvement
+from commcare_ext.intake.vocabulary import ContactSafety, Involvement
+from commcare_ext.questionnaire.codecs import ContactSafetyCodec
 from commcare_ext.questionnaire.form.common import BOOLEAN, STRING, choice, own_words
 from commcare_ext.questionnaire.spec import Item, Text, When
 from commcare_ext.terminology import questions as q
 from commcare_ext.terminology.answers import (
+    CONTACT_SAFETY,
     DECISION_STYLE,
     INVOLVEMENT,
     RELATIONSHIP,
@@ -16,8 +18,10 @@ from commcare_ext.terminology.answers import (
     coding_for,
 )
 
+#: The linkId names the stored flag (do_not_contact); the question is asked positively.
 _PERSON_DNC = "network.person.do-not-contact"
-_MAY_BE_CONTACTED = When(_PERSON_DNC, "=", False)
+_MAY_BE_CONTACTED = When(_PERSON_DNC, "=", coding_for(ContactSafety.SAFE))
+_NEVER_CONTACT = When(_PERSON_DNC, "=", coding_for(ContactSafety.NEVER))
 _INVOLVED = tuple(
     When("network.person.involvement", "=", coding_for(level))
     for level in (Involvement.INFORMED, Involvement.DECISIONS, Involvement.ATTENDS)
@@ -73,18 +77,17 @@ NETWORK = Item(
                 ),
                 Item(
                     _PERSON_DNC,
-                    Text(
-                        "Must we never contact or inform this person?",
-                    ),
-                    BOOLEAN,
+                    Text("Is it safe for us to contact this person?"),
+                    ContactSafetyCodec(CONTACT_SAFETY),
                     "do_not_contact",
                     required=True,
+                    control="radio-button",
                 ),
                 own_words(
                     "network.person.do-not-contact-reason",
                     "do_not_contact_reason",
                     "If you wish, tell us why (this helps us keep you safe).",
-                    enable_when=(When(_PERSON_DNC, "=", True),),
+                    enable_when=(_NEVER_CONTACT,),
                 ),
                 Item(
                     "network.person.phone",

@@ -21,6 +21,7 @@ from commcare_ext.terminology.answers.formulation import HELP_SOURCE, PERCEIVED_
 from commcare_ext.terminology.answers.idioms import IDIOM_OF_DISTRESS
 from commcare_ext.terminology.answers.language import COMMON_LANGUAGES, SPIRITUAL_IMPORTANCE
 from commcare_ext.terminology.answers.network import (
+    CONTACT_SAFETY,
     DECISION_STYLE,
     INVOLVEMENT,
     RELATIONSHIP,
@@ -49,6 +50,7 @@ ANSWER_SETS: tuple[AnswerSet, ...] = (
     SPIRITUAL_IMPORTANCE,
     RESPONDENT,
     IDIOM_OF_DISTRESS,
+    CONTACT_SAFETY,
 )
 
 _BY_ENUM: dict[type[StrEnum], AnswerSet] = {type(next(iter(s.answers))): s for s in ANSWER_SETS}
@@ -73,6 +75,7 @@ __all__ = [
     "ANSWER_SETS",
     "CLINICIAN_GENDER",
     "COMMON_LANGUAGES",
+    "CONTACT_SAFETY",
     "DECISION_STYLE",
     "DISCREET_CONTACT",
     "HELP_SOURCE",

@@ -1,7 +1,32 @@
 """Answers of 'The people in your life': decision style, relationships, involvement, sharing."""
 
-from commcare_ext.intake.vocabulary import DecisionStyle, Involvement, Relationship, ShareCategory
+from commcare_ext.intake.vocabulary import (
+    ContactSafety,
+    DecisionStyle,
+    Involvement,
+    Relationship,
+    ShareCategory,
+)
 from commcare_ext.terminology.answers.base import AnswerSet, answer_set, local_answer, role_answer
+
+CONTACT_SAFETY = answer_set(
+    ContactSafety,
+    "contact-safety",
+    "Whether it is safe to contact a person",
+    "The answer to 'Is it safe for us to contact this person?'. 'Never' is the do-not-contact "
+    "flag: nobody may contact or inform the person.",
+    {
+        ContactSafety.SAFE: (
+            "Yes, it is safe to contact them",
+            "The clinic may contact this person, within the involvement the patient chose.",
+        ),
+        ContactSafety.NEVER: (
+            "No, never contact or tell them",
+            "The clinic must never contact or inform this person (do not contact).",
+        ),
+    },
+)
+
 
 DECISION_STYLE = answer_set(
     DecisionStyle,
