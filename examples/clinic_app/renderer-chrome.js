@@ -15,13 +15,16 @@ window.localiseRendererChrome = async (lang) => {
     return null;
   };
   const fix = (root) => {
+    if (!root) return;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode;
       const shown = translate(node.textContent);
       if (shown !== null && shown !== node.textContent.trim()) node.textContent = shown;
     }
-    const elements = root.querySelectorAll ? root.querySelectorAll('[placeholder],[aria-label],[title]') : [];
+    if (!root || !root.querySelectorAll) return;
+    const elements = [...root.querySelectorAll('[placeholder],[aria-label],[title]')];
+    if (root.matches && root.matches('[placeholder],[aria-label],[title]')) elements.push(root);
     for (const element of elements) {
       for (const name of ['placeholder', 'aria-label', 'title']) {
         const value = element.getAttribute(name);

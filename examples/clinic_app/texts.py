@@ -61,6 +61,7 @@ CHROME_PATTERNS: Final[tuple[tuple[str, str], ...]] = (
     (r"^Checkbox (.+) for (.+)$", "Checkbox {0} for {1}"),
     (r"^add button for (.+)$", "add button for {0}"),
     (r"^remove button for (.+)$", "remove button for {0}"),
+    (r'^Remove this "(.+)"$', 'Remove this "{0}"'),
 )
 
 

@@ -55,7 +55,9 @@ def test_clinician_walks_from_form_to_posted_referral(
     # Submitting an empty form shows every problem, and nothing is lost.
     page.locator("#submit").click()
     page.locator("#problems").wait_for(state="visible")
-    assert "language.preferred" in page.locator("#problems").inner_text()
+    problems = page.locator("#problems").inner_text()
+    assert "In which language do you prefer to talk about your health?" in problems
+    assert "language.preferred" not in problems
 
     _choose(page, f"about.respondent/1/1|{LOCAL}|respondent-patient")
     _pick(page, "language.preferred/1/1", "Somali")
@@ -63,12 +65,12 @@ def test_clinician_walks_from_form_to_posted_referral(
     page.locator(_id("formulation.problem/1/1/1")).fill("I cannot sleep and I am always afraid.")
     page.locator(_id("network.person.name/1/1/1")).fill("Hodan Ali")
     _pick(page, "network.person.relationship/1/1/1", "cousin")
-    _choose(page, "network.person.do-not-contact/1/1/1|false")
+    _choose(page, f"network.person.do-not-contact/1/1/1|{LOCAL}|contact-safe")
     _choose(page, f"network.person.involvement/1/1/1|{LOCAL}|involvement-attends")
     page.locator(_id("add-network.person/1/1")).click()
     page.locator(_id("network.person.name/1/2/1")).fill("Abdirahman Farah")
     _pick(page, "network.person.relationship/1/2/1", "spouse")
-    _choose(page, "network.person.do-not-contact/1/2/1|true")
+    _choose(page, f"network.person.do-not-contact/1/2/1|{LOCAL}|contact-never")
     _choose(page, f"care.supports/1/1|{LOCAL}|support-peer-group")
     _choose(page, "care.referral-consent/1/1|true")
     _choose(page, f"care.referral-share/1/1|{LOCAL}|referral-share-language")

@@ -13,6 +13,8 @@ from tests.browser.conftest import PATIENT, PageErrors
 
 pytestmark = pytest.mark.browser
 
+LOCAL = "https://fhir.commcare-ext.org/CodeSystem/commcare-intake"
+
 
 def _id(link_id: str, *suffix: str) -> str:
     return f'[id="{link_id}{"".join(suffix)}"]'
@@ -58,7 +60,7 @@ def test_clinician_fills_the_form_and_it_reads_into_the_intake(
     # first support person: mother, involved in decisions
     tab.locator(_id("network.person.name/1/1/1")).fill("Rosa Ramírez")
     _pick(tab, "network.person.relationship/1/1/1", "mother")
-    _choose(tab, "network.person.do-not-contact/1/1/1|false")
+    _choose(tab, f"network.person.do-not-contact/1/1/1|{LOCAL}|contact-safe")
     _choose(
         tab,
         "network.person.involvement/1/1/1|https://fhir.commcare-ext.org/CodeSystem/commcare-intake|involvement-decisions",
@@ -68,7 +70,7 @@ def test_clinician_fills_the_form_and_it_reads_into_the_intake(
     tab.locator(_id("network.person.name/1/2/1")).wait_for(state="visible")
     tab.locator(_id("network.person.name/1/2/1")).fill("Ernesto García")
     _pick(tab, "network.person.relationship/1/2/1", "family member")
-    _choose(tab, "network.person.do-not-contact/1/2/1|true")
+    _choose(tab, f"network.person.do-not-contact/1/2/1|{LOCAL}|contact-never")
     _choose(tab, "privacy.has-concerns/1/1|true")
     _choose(
         tab,

@@ -60,7 +60,7 @@ def test_clinician_fills_the_form_and_it_reads_into_the_intake(
     wait_for_response_text(tab, "Tengo ataques de nervios.")
     _field(tab, "network.person.name").fill("Rosa Ramírez")
     _choose_option(tab, "network.person.relationship", "mother")
-    _radio(tab, "network.person.do-not-contact", "No")
+    _radio(tab, "network.person.do-not-contact", "Yes, it is safe to contact them")
     _radio(tab, "network.person.involvement", "Takes part in decisions")
     add = '//button[@data-test="button-add-repeat-item"]'
     tab.locator('[data-linkid="network.person"]').first.locator(
@@ -69,7 +69,7 @@ def test_clinician_fills_the_form_and_it_reads_into_the_intake(
     _field(tab, "network.person.name", 1).wait_for(state="visible")
     _field(tab, "network.person.name", 1).fill("Ernesto García")
     _choose_option(tab, "network.person.relationship", "family member", nth=1)
-    _radio(tab, "network.person.do-not-contact", "Yes", nth=1)
+    _radio(tab, "network.person.do-not-contact", "No, never contact or tell them", nth=1)
     tab.screenshot(path=str(tmp_path / "smart-filled.png"), full_page=True)
     wait_for_response_text(tab, "Rosa Ramírez", "Ernesto García")
     response: dict[str, Any] = tab.evaluate("window.intakeResponse()")
