@@ -11,14 +11,19 @@ from commcare_ext.instruments import MOS_SSS_ITEMS
 from commcare_ext.intake import (
     AccessBarrier,
     ClinicianGender,
+    CommunicationNeed,
     DecisionStyle,
     DiscreetContact,
+    GenderIdentity,
     HelpSource,
     IdiomOfDistress,
     Intake,
+    InterpreterToday,
     Involvement,
+    MigrationStatus,
     PerceivedCause,
     PreferenceStrength,
+    Pronouns,
     ReferralShare,
     Relationship,
     Respondent,
@@ -414,6 +419,7 @@ def intakes(draw: st.DrawFn) -> Intake:
             "details": draw(optional(patient_text)) if has_barriers else None,
         },
         "social_support": None if mos_items is None else {"answers": mos_items},
+        "identity": draw(identities()),
     }
     return Intake.model_validate(data)
 
@@ -499,3 +505,27 @@ multiscript_text = (
     .map(" ".join)
     .filter(lambda text: text == text.strip())
 )
+
+
+@st.composite
+def identities(draw: st.DrawFn) -> dict[str, Any]:
+    """Identity and communication answers: each optional, own words only when chosen."""
+    gender = draw(optional(st.sampled_from(list(GenderIdentity))))
+    pronouns = draw(optional(st.sampled_from(list(Pronouns))))
+    migration = draw(optional(st.sampled_from(list(MigrationStatus))))
+    return {
+        "gender_identity": gender,
+        "gender_identity_own_words": draw(short_text)
+        if gender is GenderIdentity.OWN_WORDS
+        else None,
+        "pronouns": pronouns,
+        "pronouns_own_words": "ze/zir" if pronouns is Pronouns.OWN_WORDS else None,
+        "communication_needs": draw(enum_list(CommunicationNeed)),
+        "interpreter_today": draw(optional(st.sampled_from(list(InterpreterToday)))),
+        "professional_interpreter_needed": draw(optional(st.booleans())),
+        "clinician_language": draw(optional(language_tags)),
+        "migration_status": migration,
+        "migration_own_words": (
+            draw(patient_text) if migration is MigrationStatus.OWN_WORDS else None
+        ),
+    }

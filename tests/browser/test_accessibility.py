@@ -134,15 +134,15 @@ def test_placeholders_meet_aa_contrast(browser: Browser, app_url: str) -> None:
 def test_the_long_form_has_section_links_and_progress(browser: Browser, app_url: str) -> None:
     page = _open(browser, f"{app_url}/?lang=es")
     links = page.locator("#sections a")
-    assert links.count() == 8
+    assert links.count() == 9
     assert links.first.inner_text() == "Sobre usted"
     progress = page.locator("#progress-text")
-    expect(progress).to_have_text("0 de 8 secciones empezadas")
-    links.nth(2).click()
+    expect(progress).to_have_text("0 de 9 secciones empezadas")
+    links.nth(3).click()
     focused = page.evaluate("document.activeElement.closest('[id^=\"item-formulation\"]') !== null")
     assert focused
     page.keyboard.type("No duermo")
-    expect(progress).to_have_text("1 de 8 secciones empezadas")
+    expect(progress).to_have_text("1 de 9 secciones empezadas")
     page.context.close()
 
 

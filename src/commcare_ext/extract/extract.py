@@ -8,6 +8,7 @@ from commcare_ext.extract.consent import organization_consent, person_consent
 from commcare_ext.extract.context import ExtractionContext
 from commcare_ext.extract.disclosure import ReferralSharing
 from commcare_ext.extract.errors import ExtractionError
+from commcare_ext.extract.identity import identity_observations
 from commcare_ext.extract.observations import observations
 from commcare_ext.extract.organizations import organization
 from commcare_ext.extract.patient import patient
@@ -48,7 +49,10 @@ def extract(
         for index, person in enumerate(people)
         if (consent := person_consent(intake, index, patient_ref, person.reference)) is not None
     ]
-    found = observations(intake, patient_ref, questionnaire_response.reference)
+    found = [
+        *observations(intake, patient_ref, questionnaire_response.reference),
+        *identity_observations(intake, patient_ref, questionnaire_response.reference),
+    ]
     team = care_team(intake, patient_ref, [p.reference for p in people], clinic.reference)
 
     performers: dict[str, ExtractedResource] = {}

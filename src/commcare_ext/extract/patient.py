@@ -3,6 +3,7 @@
 from typing import Any
 
 from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.identity import identity_extensions
 from commcare_ext.extract.ids import resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.language import language_concept
@@ -32,6 +33,7 @@ def patient(intake: Intake) -> ExtractedResource:
                 "valueCodeableConcept": {"text": language.religion_or_spirituality},
             }
         )
+    extensions += identity_extensions(intake)
     name = " ".join(p for p in (who.given_name, who.family_name) if p)
     resource: dict[str, Any] = {
         "resourceType": "Patient",

@@ -22,6 +22,7 @@ from commcare_ext.intake.base import (
     ShortText,
     check_plain_text,
 )
+from commcare_ext.intake.identity import IdentityAndCommunication
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
@@ -344,6 +345,7 @@ class Intake(IntakeSection):
     privacy: StigmaAndPrivacy = Field(default_factory=StigmaAndPrivacy)
     barriers: AccessBarriers = Field(default_factory=AccessBarriers)
     social_support: MosSocialSupport | None = None
+    identity: IdentityAndCommunication = Field(default_factory=IdentityAndCommunication)
 
     def contactable_persons(self) -> list[SupportPerson]:
         """Support persons the clinic may reach out to."""

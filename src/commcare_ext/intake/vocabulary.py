@@ -245,3 +245,52 @@ class Respondent(StrEnum):
     PATIENT_WITH_CLINICIAN = "respondent-with-clinician"
     PATIENT_WITH_INTERPRETER = "respondent-with-interpreter"
     INFORMANT = "respondent-informant"
+
+
+class GenderIdentity(StrEnum):
+    """How the person describes their gender (asked, never assumed)."""
+
+    WOMAN = "gender-woman"
+    MAN = "gender-man"
+    NON_BINARY = "gender-non-binary"
+    OWN_WORDS = "gender-own-words"
+    DECLINED = "gender-declined"
+
+
+class Pronouns(StrEnum):
+    """The pronouns to use for the person."""
+
+    SHE = "pronouns-she"
+    HE = "pronouns-he"
+    THEY = "pronouns-they"
+    OWN_WORDS = "pronouns-own-words"
+    DECLINED = "pronouns-declined"
+
+
+class CommunicationNeed(StrEnum):
+    """Needs beyond a spoken language that care must meet."""
+
+    SIGN_LANGUAGE_INTERPRETER = "need-sign-language-interpreter"
+    HEARING_LOSS = "need-hearing-loss"
+    RELAY_OR_TTY = "need-relay-tty"
+    LARGE_PRINT = "need-large-print"
+    READ_ALOUD = "need-read-aloud"
+
+
+class InterpreterToday(StrEnum):
+    """Who is interpreting at this visit."""
+
+    NOBODY = "interpreting-nobody"
+    FAMILY_MEMBER = "interpreting-family"
+    FRIEND = "interpreting-friend"
+    PROFESSIONAL = "interpreting-professional"
+    STAFF = "interpreting-staff"
+
+
+class MigrationStatus(StrEnum):
+    """Refugee or asylum status, only as the person chooses to state it."""
+
+    REFUGEE = "migration-refugee"
+    ASYLUM_SEEKER = "migration-asylum-seeker"
+    OWN_WORDS = "migration-own-words"
+    DECLINED = "migration-declined"

@@ -231,7 +231,11 @@ class _Reader:
         by_link_id = {spec.link_id: spec for spec in specs}
         occurrences: dict[str, list[Mapping[str, Any]]] = {spec.link_id: [] for spec in specs}
         for index, raw in enumerate(given):
-            if not isinstance(raw, Mapping) or not isinstance(raw.get("linkId"), str):
+            if (
+                not isinstance(raw, Mapping)
+                or not isinstance(raw.get("linkId"), str)
+                or not raw["linkId"]
+            ):
                 self.problem(
                     _join(path, f"item[{index}]"),
                     ProblemKind.UNKNOWN_LINK_ID,

@@ -96,6 +96,48 @@ def build_summary(intake: Intake, language: str = "en") -> Summary:
     )
 
 
+def _own_or_label(member: StrEnum | None, words: str | None, lang: str) -> str:
+    """An answer's clinician label, or the person's own words when they chose them."""
+    if member is None:
+        return ""
+    return words or clinician_label(member, lang)
+
+
+def _identity_rows(intake: Intake, lang: str) -> list[Row]:
+    who = intake.identity
+    needed = who.professional_interpreter_needed
+    return [
+        Row(
+            word(lang, "gender"),
+            _own_or_label(who.gender_identity, who.gender_identity_own_words, lang),
+            own_words=who.gender_identity_own_words is not None,
+        ),
+        Row(
+            word(lang, "pronouns"),
+            _own_or_label(who.pronouns, who.pronouns_own_words, lang),
+            own_words=who.pronouns_own_words is not None,
+        ),
+        Row(word(lang, "communication"), _labels(who.communication_needs, lang)),
+        Row(
+            word(lang, "interpreter-today"),
+            clinician_label(who.interpreter_today, lang) if who.interpreter_today else "",
+        ),
+        Row(
+            word(lang, "professional-interpreter"),
+            "" if needed is None else word(lang, "yes" if needed else "no"),
+        ),
+        Row(
+            word(lang, "clinician-language"),
+            language_name(who.clinician_language, lang) if who.clinician_language else "",
+        ),
+        Row(
+            word(lang, "migration"),
+            _own_or_label(who.migration_status, who.migration_own_words, lang),
+            own_words=who.migration_own_words is not None,
+        ),
+    ]
+
+
 def _about(intake: Intake, lang: str) -> Section:
     language = intake.language
     spoken = language_name(language.preferred_language, lang)
@@ -116,6 +158,7 @@ def _about(intake: Intake, lang: str) -> Section:
             Row(
                 word(lang, "faith-importance"), answer_label(importance, lang) if importance else ""
             ),
+            *_identity_rows(intake, lang),
         ],
     )
 

@@ -52,6 +52,15 @@ CLINICIAN_LABELS: Final[dict[str, str]] = {
     "referral-share-stigma": "Privacy and stigma concerns",
     "referral-share-social-support": "Social-support scores",
     "referral-share-problem": "The problem, in the patient's words",
+    "gender-declined": "Declined to say",
+    "pronouns-declined": "Declined to say",
+    "migration-declined": "Declined to say",
+    "migration-refugee": "Came as a refugee",
+    "migration-asylum-seeker": "Seeking asylum",
+    "need-sign-language-interpreter": "Sign language interpreter",
+    "need-hearing-loss": "Hearing loss",
+    "need-relay-tty": "Relay service or TTY for calls",
+    "need-read-aloud": "Read forms and letters with them",
 }
 
 

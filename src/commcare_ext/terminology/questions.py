@@ -35,6 +35,13 @@ REFERRAL_CONSENT: Final = _q("referral-consent", "Consent to referral to communi
 REFERRAL_SHARE: Final = _q("referral-share", "Information a referral may carry")
 REFERRAL_REQUEST_EVENT: Final = _q("referral-request", "Referral request message")
 ACCESS_BARRIERS: Final = _q("access-barriers", "Barriers to accessing mental-health care")
+COMMUNICATION_NEEDS: Final = _q("communication-needs", "Communication needs")
+INTERPRETER_TODAY: Final = _q("interpreter-today", "Who interprets at this visit")
+PROFESSIONAL_INTERPRETER_NEEDED: Final = _q(
+    "professional-interpreter-needed", "Professional interpreter still needed"
+)
+CLINICIAN_LANGUAGE: Final = _q("language-for-clinician", "Language a clinician should speak")
+MIGRATION_STATUS: Final = _q("migration-status", "Refugee or asylum status (self-stated)")
 
 #: (code, definition) for every question concept we publish (translations: the catalogues).
 QUESTION_CONCEPTS: Final[tuple[tuple[Code, str], ...]] = (
@@ -102,5 +109,20 @@ QUESTION_CONCEPTS: Final[tuple[tuple[Code, str], ...]] = (
         ACCESS_BARRIERS,
         "Practical barriers: cost, insurance, transport, distance, childcare, work, digital "
         "access, language, immigration concerns, disability.",
+    ),
+    (
+        COMMUNICATION_NEEDS,
+        "A need beyond a spoken language that care must meet (sign language, hearing, relay or "
+        "TTY, large print, reading support).",
+    ),
+    (INTERPRETER_TODAY, "Who interprets at this visit (family, friend, staff, professional)."),
+    (
+        PROFESSIONAL_INTERPRETER_NEEDED,
+        "Whether a professional interpreter is still needed, whoever interprets today.",
+    ),
+    (CLINICIAN_LANGUAGE, "The language a language-concordant clinician should speak (BCP-47)."),
+    (
+        MIGRATION_STATUS,
+        "Refugee or asylum status as the person chose to state it; never inferred.",
     ),
 )

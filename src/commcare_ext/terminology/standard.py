@@ -6,6 +6,7 @@ from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.systems import (
     CONSENT_ACTION,
     CONSENT_SCOPE,
+    DATA_ABSENT_REASON,
     LOINC,
     OBSERVATION_CATEGORY,
     PROVENANCE_PARTICIPANT_TYPE,
@@ -23,6 +24,16 @@ PREFERRED_LANGUAGE: Final = Code(LOINC, "54899-0", "Preferred language")
 #: English ("Yes", "No", "Not answered") appears.
 YES: Final = Code(LOINC, "LA33-6", "Yes")
 NO: Final = Code(LOINC, "LA32-8", "No")
+#: Gender identity: the SNOMED CT codes of the FHIR extensions pack's gender-identity value set
+#: (the value set US Core's genderIdentity extension draws on), and its "asked but declined".
+FEMALE_GENDER_IDENTITY: Final = Code(SNOMED_CT, "446141000124107", "Female gender identity")
+MALE_GENDER_IDENTITY: Final = Code(SNOMED_CT, "446151000124109", "Male gender identity")
+NON_BINARY_GENDER_IDENTITY: Final = Code(SNOMED_CT, "33791000087105", "Non-binary gender identity")
+ASKED_DECLINED: Final = Code(DATA_ABSENT_REASON, "asked-declined", "Asked But Declined")
+#: Pronouns: LOINC answers of HL7's Personal Pronouns value set.
+HE_HIM: Final = Code(LOINC, "LA29518-0", "he/him/his/his/himself")
+SHE_HER: Final = Code(LOINC, "LA29519-8", "she/her/her/hers/herself")
+THEY_THEM: Final = Code(LOINC, "LA29520-6", "they/them/their/theirs/themselves")
 #: LOINC 54588-9; same meaning as the US Core interpreter-needed extension.
 INTERPRETER_NEEDED: Final = Code(LOINC, "54588-9", "Interpreter needed")
 

@@ -59,3 +59,10 @@ US_CORE_INTERPRETER_NEEDED: Final = (
     "http://hl7.org/fhir/us/core/StructureDefinition/us-core-interpreter-needed"
 )
 PATIENT_RELIGION: Final = "http://hl7.org/fhir/StructureDefinition/patient-religion"
+#: US Core (R4) gender identity extension on Patient (valueCodeableConcept).
+US_CORE_GENDER_IDENTITY: Final = (
+    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-genderIdentity"
+)
+#: FHIR extensions pack: pronouns (complex: ``value`` CodeableConcept, optional period/comment).
+INDIVIDUAL_PRONOUNS: Final = "http://hl7.org/fhir/StructureDefinition/individual-pronouns"
+DATA_ABSENT_REASON: Final = "http://terminology.hl7.org/CodeSystem/data-absent-reason"

@@ -11,6 +11,7 @@ from commcare_ext.questionnaire.form.about import ABOUT
 from commcare_ext.questionnaire.form.barriers import BARRIERS
 from commcare_ext.questionnaire.form.care import CARE
 from commcare_ext.questionnaire.form.formulation import FORMULATION
+from commcare_ext.questionnaire.form.identity import IDENTITY
 from commcare_ext.questionnaire.form.language import LANGUAGE_SECTION
 from commcare_ext.questionnaire.form.network import NETWORK
 from commcare_ext.questionnaire.form.privacy import PRIVACY
@@ -18,7 +19,17 @@ from commcare_ext.questionnaire.form.social_support import SOCIAL_SUPPORT
 from commcare_ext.questionnaire.spec import FormSpec, Text
 
 FORM = FormSpec(
-    items=(ABOUT, LANGUAGE_SECTION, FORMULATION, NETWORK, CARE, PRIVACY, BARRIERS, SOCIAL_SUPPORT),
+    items=(
+        ABOUT,
+        LANGUAGE_SECTION,
+        IDENTITY,
+        FORMULATION,
+        NETWORK,
+        CARE,
+        PRIVACY,
+        BARRIERS,
+        SOCIAL_SUPPORT,
+    ),
     title=Text(
         "Getting to know you: a culturally informed mental-health intake",
     ),

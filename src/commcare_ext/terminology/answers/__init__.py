@@ -18,6 +18,13 @@ from commcare_ext.terminology.answers.care import (
     VISIT_MODE,
 )
 from commcare_ext.terminology.answers.formulation import HELP_SOURCE, PERCEIVED_CAUSE
+from commcare_ext.terminology.answers.identity import (
+    COMMUNICATION_NEED,
+    GENDER_IDENTITY,
+    INTERPRETER_TODAY,
+    MIGRATION_STATUS,
+    PRONOUNS,
+)
 from commcare_ext.terminology.answers.idioms import IDIOM_OF_DISTRESS
 from commcare_ext.terminology.answers.language import COMMON_LANGUAGES, SPIRITUAL_IMPORTANCE
 from commcare_ext.terminology.answers.network import (
@@ -51,6 +58,11 @@ ANSWER_SETS: tuple[AnswerSet, ...] = (
     RESPONDENT,
     IDIOM_OF_DISTRESS,
     CONTACT_SAFETY,
+    GENDER_IDENTITY,
+    PRONOUNS,
+    COMMUNICATION_NEED,
+    INTERPRETER_TODAY,
+    MIGRATION_STATUS,
 )
 
 _BY_ENUM: dict[type[StrEnum], AnswerSet] = {type(next(iter(s.answers))): s for s in ANSWER_SETS}
@@ -75,14 +87,19 @@ __all__ = [
     "ANSWER_SETS",
     "CLINICIAN_GENDER",
     "COMMON_LANGUAGES",
+    "COMMUNICATION_NEED",
     "CONTACT_SAFETY",
     "DECISION_STYLE",
     "DISCREET_CONTACT",
+    "GENDER_IDENTITY",
     "HELP_SOURCE",
     "IDIOM_OF_DISTRESS",
+    "INTERPRETER_TODAY",
     "INVOLVEMENT",
+    "MIGRATION_STATUS",
     "PERCEIVED_CAUSE",
     "PREFERENCE_STRENGTH",
+    "PRONOUNS",
     "REFERRAL_SHARE",
     "RELATIONSHIP",
     "RESPONDENT",
