@@ -7,6 +7,7 @@ record that was skipped or only partly read, with its id and field.
 """
 
 from commcare_ext.directory.directory import Directory
+from commcare_ext.directory.hsds import read_hsds
 from commcare_ext.directory.model import (
     Address,
     Capacity,
@@ -30,6 +31,7 @@ from commcare_ext.directory.taxonomy import TaxonomyMapping, TaxonomyTerm
 from commcare_ext.directory.vocabulary import (
     DIRECTORY_TAXONOMY,
     AccessibilityFeature,
+    Flag,
     Gender,
     InsuranceKind,
     InterpretationMode,
@@ -37,6 +39,7 @@ from commcare_ext.directory.vocabulary import (
     Population,
     ServiceMode,
     ServiceStatus,
+    ValuedTerm,
     Weekday,
 )
 
@@ -52,6 +55,7 @@ __all__ = [
     "DirectoryError",
     "Discretion",
     "Eligibility",
+    "Flag",
     "Gender",
     "InsuranceKind",
     "InterpretationMode",
@@ -70,9 +74,11 @@ __all__ = [
     "Severity",
     "TaxonomyMapping",
     "TaxonomyTerm",
+    "ValuedTerm",
     "Weekday",
     "WeeklySchedule",
     "distance_km",
     "normalise_language",
     "primary_language",
+    "read_hsds",
 ]

@@ -24,7 +24,8 @@ class LoadProblem:
     """One located problem: which record (type and id), which field, what was expected.
 
     ``source`` names the file (or FHIR resource) the record came from, when there is one.
-    ``terms`` lists taxonomy terms that could not be mapped, for the integrator to map.
+    ``terms`` lists taxonomy terms that could not be mapped, for the integrator to map;
+    ``service_id`` names the service a skipped part (a schedule, a language) belonged to.
     """
 
     severity: Severity
@@ -34,11 +35,21 @@ class LoadProblem:
     message: str
     source: str | None = None
     terms: tuple[str, ...] = ()
+    service_id: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
         ident = self.record_id if self.record_id is not None else "<no id>"
-        return f"{where}{self.record_type} {ident}: {self.field}: {self.message} [{self.severity}]"
+        owner = (
+            f" (service {self.service_id})"
+            if self.service_id is not None and self.service_id != self.record_id
+            else ""
+        )
+        terms = f" terms: {', '.join(self.terms)}" if self.terms else ""
+        return (
+            f"{where}{self.record_type} {ident}{owner}: {self.field}: {self.message}{terms}"
+            f" [{self.severity}]"
+        )
 
 
 @dataclass(slots=True)

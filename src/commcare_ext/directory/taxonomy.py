@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from commcare_ext.directory.vocabulary import DIRECTORY_TAXONOMY
+from commcare_ext.directory.vocabulary import DIRECTORY_TAXONOMY, Gender, Population
 from commcare_ext.intake.vocabulary import SupportType
 
 _SPACES = re.compile(r"[\s_]+")
@@ -64,6 +64,33 @@ OPEN_ELIGIBILITY: Mapping[str, frozenset[SupportType]] = MappingProxyType(
         "community support services": frozenset({SupportType.COMMUNITY_CENTRE}),
         "recreation": frozenset({SupportType.COMMUNITY_CENTRE}),
         "virtual support": frozenset({SupportType.ONLINE_COMMUNITY}),
+    }
+)
+
+#: Open Eligibility "Human Situations" that name a population or gender the model codes.
+#: Read as eligibility when the HSDS attribute's ``link_type`` is "eligibility", otherwise as
+#: populations the service welcomes (a gender always restricts).
+OPEN_ELIGIBILITY_SITUATIONS: Mapping[str, Population | Gender] = MappingProxyType(
+    {
+        "refugees": Population.REFUGEES,
+        "immigrants": Population.IMMIGRANTS,
+        "undocumented": Population.IMMIGRANTS,
+        "lgbtq": Population.LGBTQ,
+        "lgbtq+": Population.LGBTQ,
+        "lgbtqia+": Population.LGBTQ,
+        "transgender or non-binary": Population.LGBTQ,
+        "veterans": Population.VETERANS,
+        "teens": Population.YOUTH,
+        "seniors": Population.OLDER_ADULTS,
+        "caregivers": Population.PARENTS_AND_CAREGIVERS,
+        "parents": Population.PARENTS_AND_CAREGIVERS,
+        "domestic violence survivors": Population.SURVIVORS_OF_VIOLENCE,
+        "sexual assault survivors": Population.SURVIVORS_OF_VIOLENCE,
+        "all disabilities": Population.PEOPLE_WITH_DISABILITIES,
+        "women": Gender.WOMEN,
+        "female": Gender.WOMEN,
+        "men": Gender.MEN,
+        "male": Gender.MEN,
     }
 )
 
@@ -137,6 +164,13 @@ class TaxonomyMapping:
         if term.code is not None and (found := table.get(normalise_term(term.code))):
             return found
         return table.get(normalise_term(term.name))
+
+    def situation(self, term: TaxonomyTerm) -> Population | Gender | None:
+        """The population or gender an Open Eligibility "Human Situation" term names, if any."""
+        key = normalise_taxonomy(term.taxonomy) if term.taxonomy else self.default_taxonomy
+        if key is None or self.aliases.get(key, key) != "open eligibility":
+            return None
+        return OPEN_ELIGIBILITY_SITUATIONS.get(normalise_term(term.name))
 
     def classify(
         self, terms: Iterable[TaxonomyTerm]

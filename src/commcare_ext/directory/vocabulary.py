@@ -38,10 +38,10 @@ class ServiceStatus(StrEnum):
 class ServiceMode(StrEnum):
     """How a person takes part in the service."""
 
-    IN_PERSON = "in-person"
-    PHONE = "phone"
-    VIDEO = "video"
-    TEXT = "text"  # SMS or web chat
+    IN_PERSON = "mode-in-person"
+    PHONE = "mode-phone"
+    VIDEO = "mode-video"
+    TEXT = "mode-text"  # SMS or web chat
 
 
 class InterpretationMode(StrEnum):
@@ -107,3 +107,30 @@ class AccessibilityFeature(StrEnum):
     PUBLIC_TRANSIT_NEARBY = "access-transit"
     PARKING = "access-parking"
     CHILDCARE_ON_SITE = "access-childcare"
+
+
+class Flag(StrEnum):
+    """Yes/no facts of our directory taxonomy; an attribute value "false" states the opposite."""
+
+    FREE = "free"
+    SLIDING_SCALE = "sliding-scale"
+    PEER_LED = "peer-led"
+    UNMARKED_SITE = "unmarked-site"
+    NO_MAIL = "no-mail"
+    NEUTRAL_CALLER_NAME = "neutral-caller-name"
+    CLIENT_INITIATES_CONTACT = "client-initiates-contact"
+    NO_OUTREACH = "outreach-none"
+    WAITLIST = "waitlist"
+    ACCEPTING_NEW_CLIENTS = "accepting-new-clients"
+    SELF_REFERRAL = "self-referral"
+
+
+class ValuedTerm(StrEnum):
+    """Terms of our directory taxonomy whose meaning is in the attribute's value."""
+
+    FAITH_TRADITION = "faith-tradition"  # value: a tradition, e.g. "islam"
+    CULTURAL_FOCUS = "cultural-focus"  # value: a community, e.g. "somali"
+    WAIT_WEEKS = "wait-weeks"  # value: whole weeks, e.g. "6"
+    REFERRAL_ENDPOINT = "referral-endpoint"  # value: a URL or Direct address
+    POSTAL_CODES = "postal-codes"  # value: codes separated by commas or spaces
+    TIME_ZONE = "time-zone"  # value: an IANA time zone, e.g. "America/Denver"
