@@ -80,8 +80,8 @@ class CodedFacts:
 
     def add(  # noqa: PLR0912 - one branch per kind of term, read in one place
         self, code: str, value: str | None, *, eligibility: bool = False
-    ) -> str | None:
-        """Take one coded term; return why it could not be used, or None.
+    ) -> tuple[str, str] | None:
+        """Take one coded term; return (field, why) when it could not be used, else None.
 
         ``eligibility`` True reads a gender or population as a restriction (HSDS
         ``link_type`` "eligibility"); otherwise a population is one the service welcomes and
@@ -97,7 +97,7 @@ class CodedFacts:
             elif text.lower() in _FALSE:
                 self.flags[flag] = False
             else:
-                return f"value: expected true or false for '{code}'"
+                return "value", f"expected true or false for '{code}'"
         elif (mode := _member(ServiceMode, code)) is not None:
             self.modes.add(mode)
         elif (interpretation := _member(InterpretationMode, code)) is not None:
@@ -116,13 +116,13 @@ class CodedFacts:
             self.accessibility.add(feature)
         elif (valued := _member(ValuedTerm, code)) is not None:
             if text is None:
-                return f"value: '{code}' needs a value"
+                return "value", f"'{code}' needs a value"
             return self._add_valued(valued, text)
         else:
-            return f"code: '{code}' is not a term of our directory taxonomy"
+            return "code", f"'{code}' is not a term of our directory taxonomy"
         return None
 
-    def _add_valued(self, term: ValuedTerm, text: str) -> str | None:
+    def _add_valued(self, term: ValuedTerm, text: str) -> tuple[str, str] | None:
         if term is ValuedTerm.FAITH_TRADITION:
             self.faith_traditions.add(normalise_term(text))
         elif term is ValuedTerm.CULTURAL_FOCUS:
@@ -131,7 +131,7 @@ class CodedFacts:
             self.postal_codes.update(normalise_postal_code(c) for c in _SPLIT.split(text) if c)
         elif term is ValuedTerm.WAIT_WEEKS:
             if not text.isdigit():
-                return "value: expected a whole number of weeks for 'wait-weeks'"
+                return "value", "expected a whole number of weeks for 'wait-weeks'"
             self.wait_weeks = int(text)
         elif term is ValuedTerm.REFERRAL_ENDPOINT:
             self.referral_endpoint = text

@@ -69,7 +69,8 @@ def read_attributes(
             eligibility = link_type == "eligibility"
             why = facts.add(code or name or "", text(attribute, "value"), eligibility=eligibility)
             if why is not None:
-                problems.skipped("attribute", attribute_id, f"taxonomy_term.{why}", "not used")
+                field, message = why
+                problems.skipped("attribute", attribute_id, f"taxonomy_term.{field}", message)
             continue
         if name is None and code is None:
             problems.skipped("attribute", attribute_id, "taxonomy_term.name", "expected a name")
