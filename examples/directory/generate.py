@@ -731,6 +731,9 @@ def fhir_resources(service: dict[str, Any]) -> list[dict[str, Any]]:
             own.append((term["code"], attribute.get("value"), attribute["link_type"]))
         else:
             oe.append(term["name"])
+    for area in service["service_areas"]:
+        for attribute in area["attributes"]:
+            own.append((attribute["taxonomy_term"]["code"], attribute["value"], "area"))
     for site in service["service_at_locations"]:
         for attribute in site["location"].get("attributes", []):
             own.append((attribute["taxonomy_term"]["code"], attribute.get("value"), "location"))
@@ -738,7 +741,8 @@ def fhir_resources(service: dict[str, Any]) -> list[dict[str, Any]]:
                  if s["location"]["location_type"] == "physical"]  # fmt: skip
     resources: list[dict[str, Any]] = [{
         "resourceType": "Organization", "id": org["id"], "active": True, "name": org["name"],
-        "telecom": [{"system": "url", "value": org["website"], "use": "work"}],
+        "telecom": [{"system": "url", "value": org["website"], "use": "work"},
+                    {"system": "email", "value": org["email"], "use": "work"}],
     }]  # fmt: skip
     for location in locations:
         address = location["addresses"][0]
@@ -772,9 +776,8 @@ def fhir_resources(service: dict[str, Any]) -> list[dict[str, Any]]:
         "providedBy": {"reference": f"Organization/{org['id']}", "display": org["name"]},
         "category": [{"coding": [{"system": DIRECTORY_TAXONOMY, "code": c}]}
                      for c, _ in plain if c.startswith("support-")]
-        + [{"text": name, "coding": [{"system": "https://openeligibility.org", "display": name,
-                                      "code": name.lower().replace(" ", "-")}]}
-           for name in oe],
+        # Open Eligibility has no FHIR code system URI: its terms travel as text.
+        + [{"text": name} for name in oe],
         "name": service["name"],
         "comment": service["description"],
         "telecom": [{"system": "phone", "value": service["phones"][0]["number"], "use": "work"},
@@ -801,7 +804,7 @@ def fhir_resources(service: dict[str, Any]) -> list[dict[str, Any]]:
             "extension": [{"url": "code", "valueCode": c}, {"url": "value", "valueString": v}]}
            for c, v in valued]
         + [{"url": "https://fhir.commcare-ext.org/StructureDefinition/directory-attribute",
-            "extension": [{"url": "code", "valueCode": key},
+            "extension": [{"url": "code", "valueCode": key.replace("_", "-")},
                           {"url": "value", "valueString": str(service[key])}]}
            for key in ("minimum_age", "maximum_age") if key in service],
     }  # fmt: skip

@@ -7,6 +7,7 @@ record that was skipped or only partly read, with its id and field.
 """
 
 from commcare_ext.directory.directory import Directory
+from commcare_ext.directory.fhir_reader import read_fhir, read_fhir_resources
 from commcare_ext.directory.hsds import read_hsds
 from commcare_ext.directory.model import (
     Address,
@@ -80,5 +81,7 @@ __all__ = [
     "distance_km",
     "normalise_language",
     "primary_language",
+    "read_fhir",
+    "read_fhir_resources",
     "read_hsds",
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
+from commcare_ext.directory.model import Capacity, CulturalFit, Discretion
 from commcare_ext.directory.taxonomy import normalise_term
 from commcare_ext.directory.vocabulary import (
     AccessibilityFeature,
@@ -71,6 +72,8 @@ class CodedFacts:
     cultural_focus: set[str] = field(default_factory=set)
     postal_codes: set[str] = field(default_factory=set)
     wait_weeks: int | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
     referral_endpoint: str | None = None
     time_zone: str | None = None
 
@@ -129,10 +132,10 @@ class CodedFacts:
             self.cultural_focus.add(normalise_term(text))
         elif term is ValuedTerm.POSTAL_CODES:
             self.postal_codes.update(normalise_postal_code(c) for c in _SPLIT.split(text) if c)
-        elif term is ValuedTerm.WAIT_WEEKS:
+        elif term in (ValuedTerm.WAIT_WEEKS, ValuedTerm.MINIMUM_AGE, ValuedTerm.MAXIMUM_AGE):
             if not text.isdigit():
-                return "value", "expected a whole number of weeks for 'wait-weeks'"
-            self.wait_weeks = int(text)
+                return "value", f"expected a whole number for '{term.value}'"
+            setattr(self, term.name.lower(), int(text))
         elif term is ValuedTerm.REFERRAL_ENDPOINT:
             self.referral_endpoint = text
         else:
@@ -145,3 +148,27 @@ class CodedFacts:
         if self.outreach or self.flags.get(Flag.NO_OUTREACH):
             return frozenset(self.outreach)
         return None
+
+    def discretion(self) -> Discretion:
+        """How discreet the service said it is."""
+        return Discretion(
+            self.outreach_stated,
+            self.flag(Flag.UNMARKED_SITE),
+            self.flag(Flag.NEUTRAL_CALLER_NAME),
+            self.flag(Flag.CLIENT_INITIATES_CONTACT),
+            self.flag(Flag.NO_MAIL),
+        )
+
+    def capacity(self, note: str | None) -> Capacity:
+        """Whether the service takes new people now."""
+        return Capacity(
+            self.flag(Flag.ACCEPTING_NEW_CLIENTS), self.flag(Flag.WAITLIST), self.wait_weeks, note
+        )
+
+    def cultural_fit(self) -> CulturalFit:
+        """Faith traditions, cultural focus and populations welcomed."""
+        return CulturalFit(
+            frozenset(self.faith_traditions),
+            frozenset(self.cultural_focus),
+            frozenset(self.populations_welcomed),
+        )

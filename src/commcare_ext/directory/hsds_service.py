@@ -23,11 +23,8 @@ from commcare_ext.directory.hsds_parts import (
 )
 from commcare_ext.directory.hsds_schedule import read_schedules
 from commcare_ext.directory.model import (
-    Capacity,
     Contact,
     Cost,
-    CulturalFit,
-    Discretion,
     Eligibility,
     LanguageAccess,
     Location,
@@ -133,25 +130,10 @@ class HsdsServiceReader:
             cost=self._cost(raw, facts),
             eligibility=self._eligibility(raw, facts),
             modes=modes,
-            cultural_fit=CulturalFit(
-                frozenset(facts.faith_traditions),
-                frozenset(facts.cultural_focus),
-                frozenset(facts.populations_welcomed),
-            ),
+            cultural_fit=facts.cultural_fit(),
             peer_led=facts.flag(Flag.PEER_LED),
-            discretion=Discretion(
-                facts.outreach_stated,
-                facts.flag(Flag.UNMARKED_SITE),
-                facts.flag(Flag.NEUTRAL_CALLER_NAME),
-                facts.flag(Flag.CLIENT_INITIATES_CONTACT),
-                facts.flag(Flag.NO_MAIL),
-            ),
-            capacity=Capacity(
-                facts.flag(Flag.ACCEPTING_NEW_CLIENTS),
-                facts.flag(Flag.WAITLIST),
-                facts.wait_weeks,
-                text(raw, "wait_time"),
-            ),
+            discretion=facts.discretion(),
+            capacity=facts.capacity(text(raw, "wait_time")),
             contact=self._contact(raw, facts),
             last_verified=self._verified(raw, service_id),
         )
@@ -273,6 +255,8 @@ class HsdsServiceReader:
                 value = None
             ages.append(int(value) if value is not None else None)
         low, high = ages
+        low = facts.minimum_age if low is None else low
+        high = facts.maximum_age if high is None else high
         if low is not None and high is not None and low > high:
             self.problems.warning(
                 "service",

@@ -134,3 +134,5 @@ class ValuedTerm(StrEnum):
     REFERRAL_ENDPOINT = "referral-endpoint"  # value: a URL or Direct address
     POSTAL_CODES = "postal-codes"  # value: codes separated by commas or spaces
     TIME_ZONE = "time-zone"  # value: an IANA time zone, e.g. "America/Denver"
+    MINIMUM_AGE = "minimum-age"  # value: whole years (FHIR has no element for it)
+    MAXIMUM_AGE = "maximum-age"  # value: whole years
