@@ -302,3 +302,23 @@ def test_an_unreadable_file_in_a_folder_is_reported_and_the_rest_read(tmp_path: 
     directory, report = read_hsds(tmp_path, today=TODAY)
     assert len(directory) == 2
     assert [(p.record_type, p.record_id) for p in report.skipped] == [("file", "b.json")]
+
+
+def test_non_finite_and_odd_numbers_are_reported_not_crashed_on() -> None:
+    """Regressions the property test found: NaN ages, infinite offsets, '²' as a digit."""
+    own = "https://fhir.commcare-ext.org/CodeSystem/commcare-directory"
+    service = {
+        "id": "odd", "name": "Odd numbers", "status": "active",
+        "organization": {"id": "o", "name": "O"}, "minimum_age": float("nan"),
+        "schedules": [{"id": "sch", "byday": "MO", "opens_at": "09:00", "closes_at": "10:00",
+                       "interval": float("nan")}],
+        "attributes": [{"id": "att", "value": "²", "taxonomy_term": {
+            "id": "t", "code": "wait-weeks", "name": "wait weeks", "taxonomy": own}}],
+    }  # fmt: skip
+    directory, report = read_hsds([service], today=TODAY)
+    assert "odd" in directory
+    assert {(p.record_id, p.field) for p in report.problems} >= {
+        ("odd", "minimum_age"),
+        ("sch", "interval"),
+        ("att", "taxonomy_term.value"),
+    }

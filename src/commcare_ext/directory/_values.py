@@ -1,5 +1,6 @@
 """Reading loosely typed JSON (or CSV) values, with the problem named (internal)."""
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -30,9 +31,12 @@ def number(raw: Mapping[str, Any], key: str) -> float | None:
     if isinstance(value, bool):
         raise BadValueError("expected a number")
     try:
-        return float(value)
+        found = float(value)
     except (TypeError, ValueError):
         raise BadValueError("expected a number") from None
+    if not math.isfinite(found):
+        raise BadValueError("expected a finite number")
+    return found
 
 
 def iso_date(raw: Mapping[str, Any], key: str) -> date | None:

@@ -133,7 +133,7 @@ class CodedFacts:
         elif term is ValuedTerm.POSTAL_CODES:
             self.postal_codes.update(normalise_postal_code(c) for c in _SPLIT.split(text) if c)
         elif term in (ValuedTerm.WAIT_WEEKS, ValuedTerm.MINIMUM_AGE, ValuedTerm.MAXIMUM_AGE):
-            if not text.isdigit():
+            if not (text.isascii() and text.isdigit()):
                 return "value", f"expected a whole number for '{term.value}'"
             setattr(self, term.name.lower(), int(text))
         elif term is ValuedTerm.REFERRAL_ENDPOINT:

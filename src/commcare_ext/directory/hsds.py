@@ -63,6 +63,8 @@ def read_hsds(
 def _finish(
     records: Iterable[tuple[str, Any]], reader: HsdsServiceReader, report: LoadReport
 ) -> tuple[Directory, LoadReport]:
+    skipped_while_joining = len(report.skipped_ids("service"))
+    records = list(records)
     kept = []
     for source, raw in records:
         reader.problems.source = source
@@ -72,7 +74,7 @@ def _finish(
     for problem in duplicates:
         report.add(problem)
     report.services_loaded = len(directory)
-    report.services_read = len(directory) + len(report.skipped_ids("service"))
+    report.services_read = len(records) + skipped_while_joining
     return directory, report
 
 
