@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from commcare_ext.directory._problems import Problems
-from commcare_ext.directory._values import BadValueError, number, objects, text
+from commcare_ext.directory._values import BadValueError, is_object, number, objects, text
 from commcare_ext.directory.attributes import CodedFacts, normalise_postal_code
 from commcare_ext.directory.languages import language_tag
 from commcare_ext.directory.model import Address, Location
@@ -47,7 +47,7 @@ def nested(
         return ()
     kept: list[Mapping[str, Any]] = []
     for index, item in enumerate(items):
-        if isinstance(item, Mapping):
+        if is_object(item):
             kept.append(item)
         else:
             item_type = _ITEM_TYPE.get(key, key)
@@ -58,7 +58,7 @@ def nested(
 def _taxonomy_names(term: Mapping[str, Any]) -> list[str]:
     names = [text(term, "taxonomy")]
     detail = term.get("taxonomy_detail")
-    if isinstance(detail, Mapping):
+    if is_object(detail):
         names += [text(detail, "uri"), text(detail, "name")]
     return [n for n in names if n]
 
@@ -73,7 +73,7 @@ def read_attributes(
     for attribute in attributes:
         attribute_id = record_id(attribute)
         term = attribute.get("taxonomy_term")
-        if not isinstance(term, Mapping):
+        if not is_object(term):
             problems.skipped("attribute", attribute_id, "taxonomy_term", "expected a term")
             continue
         names = _taxonomy_names(term)

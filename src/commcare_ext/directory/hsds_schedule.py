@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from commcare_ext.directory._problems import Problems
-from commcare_ext.directory._values import BadValueError, number
+from commcare_ext.directory._values import BadValueError, is_object, number
 from commcare_ext.directory.schedule import MINUTES_PER_DAY, Session, WeeklySchedule
 from commcare_ext.directory.vocabulary import Weekday
 
@@ -145,7 +145,7 @@ def read_schedules(
     offset: int | None = None
     notes: list[str] = []
     for index, raw in enumerate(records):
-        if not isinstance(raw, Mapping):
+        if not is_object(raw):
             problems.skipped("schedule", None, f"schedules[{index}]", "expected an object")
             continue
         record_id = str(raw["id"]) if raw.get("id") not in (None, "") else None
