@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+from commcare_ext import CommcareError
 from commcare_ext.client import FhirClient
-from commcare_ext.errors import CommcareError
 from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import IntakeResponseError, build_questionnaire, response_to_intake
