@@ -1,5 +1,6 @@
 """The lifecycle table and reading referral Tasks into typed states (pure)."""
 
+import itertools
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -22,7 +23,7 @@ NOW = datetime(2026, 11, 5, 15, 0, tzinfo=UTC)
 
 def test_the_recipient_walks_the_gravity_happy_path() -> None:
     path = [S.REQUESTED, S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS, S.COMPLETED]
-    for current, target in zip(path, path[1:], strict=False):
+    for current, target in itertools.pairwise(path):
         assert allowed(Actor.PERFORMER, current, target)
         assert not allowed(Actor.REQUESTER, current, target), "only the recipient reports work"
 
@@ -31,7 +32,7 @@ def test_the_recipient_walks_the_gravity_happy_path() -> None:
 def test_nothing_leaves_a_final_status(actor: Actor) -> None:
     for final in FINAL_STATUSES:
         assert TRANSITIONS[actor].get(final, frozenset()) == frozenset()
-    assert FINAL_STATUSES | OPEN_STATUSES == set(TaskStatus)
+    assert set(TaskStatus) == FINAL_STATUSES | OPEN_STATUSES
 
 
 def test_the_clinic_may_cancel_or_pause_open_referrals_but_not_finished_ones() -> None:
