@@ -32,7 +32,7 @@ log = logging.getLogger("commcare_ext.followup")
 
 T = TypeVar("T")
 
-_PAGE_SIZE = "100"
+_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +42,11 @@ class ReferralScope:
     patient: str | None = None
     requester: str | None = None
     authored_since: date | None = None
+    page_size: int = _PAGE_SIZE
 
     def params(self) -> dict[str, str]:
         """The Task search parameters for this scope (always only referral Tasks)."""
-        params = {"code": f"{FULFILL.system}|{FULFILL.code}", "_count": _PAGE_SIZE}
+        params = {"code": f"{FULFILL.system}|{FULFILL.code}", "_count": str(self.page_size)}
         if self.patient:
             params["patient"] = self.patient
         if self.requester:
