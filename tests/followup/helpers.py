@@ -7,6 +7,7 @@ from typing import Any
 from commcare_ext.extract import extract
 from commcare_ext.followup import Actor, TaskStatus, allowed
 from commcare_ext.followup.codes import RESULTING_ACTIVITY
+from commcare_ext.instruments import MOS_SSS_ANSWERS, MOS_SSS_ITEMS
 from tests.fixtures import context_for, load_example
 
 
@@ -47,3 +48,38 @@ def recipient_update(
             }
         )
     return out
+
+
+def answered(
+    prefilled: dict[str, Any],
+    feedback: list[dict[str, Any]],
+    mos: dict[int, int],
+) -> dict[str, Any]:
+    """What a patient submits: the pre-filled response with their answers, completed.
+
+    ``feedback`` holds, per referral group, the extra items (linkId -> list of answers).
+    """
+    response = copy.deepcopy(prefilled)
+    response["status"] = "completed"
+    for group, extra in zip(response["item"], feedback, strict=True):
+        group["item"] += [{"linkId": k, "answer": v} for k, v in extra.items()]
+    codes = {a.value: a.code.as_coding() for a in MOS_SSS_ANSWERS}
+    response["item"].append(
+        {
+            "linkId": "social-support",
+            "item": [
+                {
+                    "linkId": f"social-support.{i.key}",
+                    "answer": [{"valueCoding": codes[mos[i.number]]}],
+                }
+                for i in MOS_SSS_ITEMS
+                if i.number in mos
+            ],
+        }
+    )
+    return response
+
+
+def coding(code: Any) -> list[dict[str, Any]]:
+    """One coded answer."""
+    return [{"valueCoding": code.as_coding()}]

@@ -4,6 +4,8 @@ Pure parts (lifecycle, state, changes, report) know FHIR JSON but no transport; 
 parts (``follow``, ``subscriptions``) go through one adapter module (``transport``).
 """
 
+from commcare_ext.followup.answers import FollowUpAnswers, ReferralFeedback, read_follow_up
+from commcare_ext.followup.assessment import find_baseline, follow_up_context
 from commcare_ext.followup.changes import (
     Change,
     cancel,
@@ -12,6 +14,12 @@ from commcare_ext.followup.changes import (
     resume,
 )
 from commcare_ext.followup.command import referrals_command, report_table
+from commcare_ext.followup.compare import (
+    NO_THRESHOLD_NOTE,
+    ScaleChange,
+    SupportComparison,
+    compare_support,
+)
 from commcare_ext.followup.errors import (
     BaselineError,
     FollowupError,
@@ -35,7 +43,22 @@ from commcare_ext.followup.follow import (
     read_referrals,
     retry_on_conflict,
 )
+from commcare_ext.followup.form import (
+    SPANISH_REVIEW_NOTE,
+    FollowUpObstacle,
+    Helpfulness,
+    Reached,
+    build_follow_up_questionnaire,
+    prefill_follow_up,
+    support_name,
+)
 from commcare_ext.followup.lifecycle import Actor, TaskStatus, allowed
+from commcare_ext.followup.record import (
+    Baseline,
+    baseline_from_intake,
+    baseline_from_observations,
+    follow_up_transaction,
+)
 from commcare_ext.followup.report import (
     Attention,
     ReportEntry,
@@ -62,13 +85,19 @@ from commcare_ext.followup.subscriptions import (
 from commcare_ext.followup.transport import Versioned, read_versioned, update_if_match
 
 __all__ = [
+    "NO_THRESHOLD_NOTE",
+    "SPANISH_REVIEW_NOTE",
     "Actor",
     "Attention",
+    "Baseline",
     "BaselineError",
     "Change",
     "ChangeResult",
+    "FollowUpAnswers",
+    "FollowUpObstacle",
     "FollowUpResponseError",
     "FollowupError",
+    "Helpfulness",
     "Notification",
     "NotificationMode",
     "OutcomeKind",
@@ -76,15 +105,19 @@ __all__ = [
     "PollCursor",
     "PollResult",
     "Problem",
+    "Reached",
     "ReferralConflict",
+    "ReferralFeedback",
     "ReferralScope",
     "ReferralState",
     "ReferralTaskError",
     "Referrals",
     "ReportEntry",
     "ReportOptionError",
+    "ScaleChange",
     "StuckPolicy",
     "SubscriptionSupport",
+    "SupportComparison",
     "TaskOutput",
     "TaskStatus",
     "TransitionNotAllowed",
@@ -92,14 +125,23 @@ __all__ = [
     "Versioned",
     "allowed",
     "apply_change",
+    "baseline_from_intake",
+    "baseline_from_observations",
+    "build_follow_up_questionnaire",
     "cancel",
     "change_referral",
     "choose_notification",
+    "compare_support",
+    "find_baseline",
+    "follow_up_context",
+    "follow_up_transaction",
     "hold",
     "mark_outcome_reviewed",
     "parse_days",
     "parse_referral_task",
     "poll_referrals",
+    "prefill_follow_up",
+    "read_follow_up",
     "read_referrals",
     "read_versioned",
     "referral_report",
@@ -109,6 +151,7 @@ __all__ = [
     "resume",
     "retry_on_conflict",
     "subscription_support",
+    "support_name",
     "task_subscription",
     "update_if_match",
 ]
