@@ -1,6 +1,6 @@
 """The followup package's public face (the lead adds it to tests/test_exports.py on merge)."""
 
-import commcare_ext.followup as followup
+from commcare_ext import followup
 
 
 def test_all_is_sorted_unique_and_public() -> None:

@@ -10,9 +10,9 @@ referral the recipient completed). That is what makes re-read-and-retry safe.
 """
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.followup.codes import HELD_FROM_EXTENSION, OUTCOME_REVIEW_EXTENSION
@@ -27,8 +27,14 @@ from commcare_ext.followup.lifecycle import (
 from commcare_ext.followup.state import ReferralState, parse_referral_task
 from commcare_ext.followup.values import iso
 
-#: A change: the current Task JSON -> the Task to write, or None when nothing needs writing.
-Change = Callable[[Mapping[str, Any]], dict[str, Any] | None]
+
+class Change(Protocol):
+    """A change: the current Task JSON -> the Task to write, or None when nothing needs writing."""
+
+    def __call__(self, task: Mapping[str, Any], /) -> dict[str, Any] | None:
+        """Decide on ``task`` as it is now; raise TransitionNotAllowed if it rules this out."""
+        ...
+
 
 _CLINIC = Actor.REQUESTER
 
