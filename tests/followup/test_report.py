@@ -21,6 +21,7 @@ from commcare_ext.followup import (
     parse_referral_task,
     referral_report,
     report_json,
+    summary_section,
 )
 from commcare_ext.followup.follow import Referrals
 from commcare_ext.followup.report import whole_days
@@ -261,3 +262,21 @@ def test_stuck_is_monotonic_in_time_and_agrees_with_local_calendar_days(
     assert e1.stuck == (whole_days(changed, t1, zone) >= limit)
     wall = changed.astimezone(zone).replace(tzinfo=None) + timedelta(days=limit)
     assert e1.stuck == (t1 >= wall.replace(tzinfo=zone)), "limit is in local calendar days"
+
+
+def test_the_summary_section_lists_each_referral_and_alerts_when_needed() -> None:
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    old = _state(changed="2026-11-01T12:00:00Z", businessStatus={"text": "Voicemail left"})
+    section = summary_section(referral_report([old], now=now), {old.task: "Peer support group"})
+    assert section.title == "Referrals: where they stand"
+    assert section.table_header == ("Referral", "Status", "Last change", "Needs attention")
+    assert section.table == (
+        (
+            "Peer support group",
+            "requested (Voicemail left)",
+            "2026-11-01",
+            "no progress for 19 days in requested (limit 7 days)",
+        ),
+    )
+    assert section.alert == "1 referral(s) need attention"
+    assert summary_section([]).alert is None

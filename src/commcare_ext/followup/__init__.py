@@ -63,9 +63,11 @@ from commcare_ext.followup.report import (
     Attention,
     ReportEntry,
     StuckPolicy,
+    SummarySection,
     parse_days,
     referral_report,
     report_json,
+    summary_section,
 )
 from commcare_ext.followup.state import (
     OutcomeKind,
@@ -82,6 +84,15 @@ from commcare_ext.followup.subscriptions import (
     subscription_support,
     task_subscription,
 )
+from commcare_ext.followup.timeline import (
+    EventKind,
+    FollowUpEntry,
+    ReferralHistory,
+    TimelineEvent,
+    referral_history,
+    timeline_events,
+)
+from commcare_ext.followup.timeline_render import timeline_html, timeline_text
 from commcare_ext.followup.transport import Versioned, read_versioned, update_if_match
 
 __all__ = [
@@ -93,7 +104,9 @@ __all__ = [
     "BaselineError",
     "Change",
     "ChangeResult",
+    "EventKind",
     "FollowUpAnswers",
+    "FollowUpEntry",
     "FollowUpObstacle",
     "FollowUpResponseError",
     "FollowupError",
@@ -108,6 +121,7 @@ __all__ = [
     "Reached",
     "ReferralConflict",
     "ReferralFeedback",
+    "ReferralHistory",
     "ReferralScope",
     "ReferralState",
     "ReferralTaskError",
@@ -117,9 +131,11 @@ __all__ = [
     "ScaleChange",
     "StuckPolicy",
     "SubscriptionSupport",
+    "SummarySection",
     "SupportComparison",
     "TaskOutput",
     "TaskStatus",
+    "TimelineEvent",
     "TransitionNotAllowed",
     "Unreadable",
     "Versioned",
@@ -144,6 +160,7 @@ __all__ = [
     "read_follow_up",
     "read_referrals",
     "read_versioned",
+    "referral_history",
     "referral_report",
     "referrals_command",
     "report_json",
@@ -151,7 +168,11 @@ __all__ = [
     "resume",
     "retry_on_conflict",
     "subscription_support",
+    "summary_section",
     "support_name",
     "task_subscription",
+    "timeline_events",
+    "timeline_html",
+    "timeline_text",
     "update_if_match",
 ]

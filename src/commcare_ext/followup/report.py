@@ -223,3 +223,38 @@ def _unreadable(item: Unreadable) -> ReportEntry:
         attention=Attention.UNREADABLE,
         reason=f"unreadable Task: {paths}",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySection:
+    """The report shaped like a clinician-summary section: a title, a table, an alert."""
+
+    title: str
+    table_header: tuple[str, ...]
+    table: tuple[tuple[str, ...], ...]
+    alert: str | None = None
+
+
+def summary_section(
+    entries: Iterable[ReportEntry], names: Mapping[str, str] | None = None
+) -> SummarySection:
+    """The clinician summary's "Referrals" section (``names``: Task reference -> support name)."""
+    names = names or {}
+    shown = tuple(entries)
+    rows = tuple(
+        (
+            names.get(e.task, e.task),
+            e.status + (f" ({e.business_status})" if e.business_status else ""),
+            e.last_change.date().isoformat() if e.last_change else "unknown",
+            e.reason or "no",
+        )
+        for e in shown
+    )
+    stuck = sum(e.stuck for e in shown)
+    alert = f"{stuck} referral(s) need attention" if stuck else None
+    return SummarySection(
+        "Referrals: where they stand",
+        ("Referral", "Status", "Last change", "Needs attention"),
+        rows,
+        alert,
+    )
