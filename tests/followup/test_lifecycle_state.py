@@ -58,6 +58,9 @@ def test_an_extracted_referral_task_reads_as_requested() -> None:
     assert state.last_change == datetime(2026, 11, 2, 21, 42, tzinfo=UTC)  # meta.lastUpdated
     assert state.outputs == ()
     assert not state.outcome_reviewed
+    assert state.identifiers == (
+        "https://fhir.commcare-ext.org/identifier/task|int-2026-0412.referral-1",
+    )
 
 
 def test_outputs_are_typed_and_none_is_dropped() -> None:

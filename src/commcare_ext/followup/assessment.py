@@ -26,7 +26,8 @@ def follow_up_context(client: FhirClient, patient: str) -> list[tuple[ReferralSt
         if ids
         else {}
     )
-    ordered = sorted(states, key=lambda s: (s.authored_on, s.task))
+    # in the order they were made: time, then business identifier (server ids are random)
+    ordered = sorted(states, key=lambda s: (s.authored_on, s.identifiers, s.task))
     return [(s, support_name(requests.get(s.focus, {}))) for s in ordered]
 
 

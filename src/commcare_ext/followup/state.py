@@ -83,6 +83,7 @@ class ReferralState:
     outputs: tuple[TaskOutput, ...] = ()
     reviews: tuple[OutcomeReview, ...] = ()
     held_from: TaskStatus | None = None
+    identifiers: tuple[str, ...] = ()
 
     @property
     def last_change(self) -> datetime:
@@ -148,6 +149,11 @@ def parse_referral_task(task: Mapping[str, Any]) -> ReferralState:
         outputs=outputs,
         reviews=reviews,
         held_from=held_from,
+        identifiers=tuple(
+            f"{i.get('system', '')}|{i.get('value', '')}"
+            for i in task.get("identifier", [])
+            if isinstance(i, Mapping) and i.get("value")
+        ),
     )
 
 
