@@ -7,7 +7,8 @@ from typing import Any
 from commcare_ext.extract import extract
 from commcare_ext.followup import Actor, TaskStatus, allowed
 from commcare_ext.followup.codes import RESULTING_ACTIVITY
-from commcare_ext.instruments import MOS_SSS_ANSWERS, MOS_SSS_ITEMS
+from commcare_ext.instruments import MOS_SSS_ITEMS
+from commcare_ext.terminology.mos_sss import MOS_SSS_ANSWERS
 from tests.fixtures import context_for, load_example
 
 
@@ -64,7 +65,7 @@ def answered(
     response["status"] = "completed"
     for group, extra in zip(response["item"], feedback, strict=True):
         group["item"] += [{"linkId": k, "answer": v} for k, v in extra.items()]
-    codes = {a.value: a.code.as_coding() for a in MOS_SSS_ANSWERS}
+    codes = {value: a.code.as_coding() for value, a in MOS_SSS_ANSWERS.items()}
     response["item"].append(
         {
             "linkId": "social-support",

@@ -28,12 +28,13 @@ from commcare_ext.followup.form import (
     follow_up_url,
 )
 from commcare_ext.followup.values import parse_datetime, reference_type
-from commcare_ext.instruments import MOS_SSS_ANSWERS, MOS_SSS_ITEMS, MosSocialSupport
+from commcare_ext.instruments import MOS_SSS_ITEMS, MosSocialSupport
 from commcare_ext.intake import AccessBarrier, PatientText, ShortText
 from commcare_ext.phi import PhiSafeModel
+from commcare_ext.terminology.mos_sss import MOS_SSS_ANSWERS
 
 _MOS_LINK_IDS: Final = {f"{SOCIAL_SUPPORT}.{item.key}": item.number for item in MOS_SSS_ITEMS}
-_MOS_VALUES: Final = {(a.code.system, a.code.code): a.value for a in MOS_SSS_ANSWERS}
+_MOS_VALUES: Final = {(a.code.system, a.code.code): v for v, a in MOS_SSS_ANSWERS.items()}
 _INSTRUCTIONS: Final = f"{SOCIAL_SUPPORT}.instructions"
 
 

@@ -9,7 +9,7 @@ from commcare_ext.followup.record import Baseline, baseline_from_observations, m
 from commcare_ext.followup.state import ReferralState
 from commcare_ext.followup.transport import search_all
 from commcare_ext.followup.values import parse_datetime
-from commcare_ext.instruments import MOS_SSS_PANEL
+from commcare_ext.terminology.mos_sss import MOS_SSS_PANEL
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

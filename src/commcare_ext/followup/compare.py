@@ -13,6 +13,7 @@ from typing import Final
 
 from commcare_ext.instruments import MosScores, ScaleScore
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.mos_sss import mos_score_code
 
 #: Said once under every comparison (docs/follow-up.md gives the sources).
 NO_THRESHOLD_NOTE: Final = (
@@ -92,7 +93,7 @@ def compare_support(baseline: MosScores, follow_up: MosScores) -> SupportCompari
 def _change(before: ScaleScore, after: ScaleScore) -> ScaleChange:
     return ScaleChange(
         name=before.name,
-        code=before.code,
+        code=mos_score_code(before.subscale),
         baseline=before.score_0_100,
         follow_up=after.score_0_100,
         baseline_partial=before.score_0_100 is not None and not before.complete,

@@ -40,15 +40,14 @@ from commcare_ext.followup.codes import (
 )
 from commcare_ext.followup.state import ReferralState
 from commcare_ext.instruments import (
-    MOS_SSS_ANSWERS,
     MOS_SSS_INSTRUCTIONS_EN,
     MOS_SSS_INSTRUCTIONS_ES,
     MOS_SSS_ITEMS,
-    MOS_SSS_PANEL,
 )
 from commcare_ext.intake import AccessBarrier
 from commcare_ext.terminology.answers import answer_set_for
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.mos_sss import MOS_SSS_ANSWERS, MOS_SSS_ITEM_CODES, MOS_SSS_PANEL
 from commcare_ext.terminology.systems import (
     CONTENT_DATE,
     CONTENT_VERSION,
@@ -350,7 +349,7 @@ def _referral_group(text: _Texts) -> dict[str, Any]:
 def _social_support(text: _Texts) -> dict[str, Any]:
     instructions, other = text.pair(MOS_SSS_INSTRUCTIONS_EN, MOS_SSS_INSTRUCTIONS_ES)
     scale = []
-    for answer in MOS_SSS_ANSWERS:
+    for value, answer in sorted(MOS_SSS_ANSWERS.items()):
         display, other_display = text.pair(answer.display_en, answer.display_es)
         scale.append(
             {
@@ -360,7 +359,7 @@ def _social_support(text: _Texts) -> dict[str, Any]:
                     "display": display,
                     "_display": other_display,
                 },
-                "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": answer.value}],
+                "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": value}],
             }
         )
     items: list[dict[str, Any]] = [
@@ -377,7 +376,7 @@ def _social_support(text: _Texts) -> dict[str, Any]:
             {
                 "linkId": f"{SOCIAL_SUPPORT}.{mos.key}",
                 "extension": [_control("radio-button")],
-                "code": [mos.code.as_coding()],
+                "code": [MOS_SSS_ITEM_CODES[mos.number].as_coding()],
                 "prefix": f"{mos.number}.",
                 "text": item_text,
                 "_text": item_other,

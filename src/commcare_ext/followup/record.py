@@ -23,9 +23,7 @@ from commcare_ext.followup.errors import BaselineError, Problem
 from commcare_ext.followup.form import CHOICES_BY_LINK_ID, HELPFUL, OBSTACLES, REACHED
 from commcare_ext.followup.values import parse_datetime, reference_of
 from commcare_ext.instruments import (
-    MOS_SSS_ANSWERS,
     MOS_SSS_ITEMS,
-    MOS_SSS_PANEL,
     MosScores,
     MosSocialSupport,
     ScaleScore,
@@ -33,13 +31,18 @@ from commcare_ext.instruments import (
 )
 from commcare_ext.intake import Intake
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.mos_sss import (
+    MOS_SSS_ANSWERS,
+    MOS_SSS_ITEM_CODES,
+    MOS_SSS_PANEL,
+    mos_score_code,
+)
 from commcare_ext.terminology.standard import SURVEY
 from commcare_ext.terminology.systems import CANONICAL_BASE, UCUM
 
 _NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, f"{CANONICAL_BASE}/follow-up")
-_ITEM_BY_CODE: Final = {(i.code.system, i.code.code): i.number for i in MOS_SSS_ITEMS}
-_VALUE_BY_ANSWER: Final = {(a.code.system, a.code.code): a.value for a in MOS_SSS_ANSWERS}
-_ANSWER_BY_VALUE: Final = {a.value: a for a in MOS_SSS_ANSWERS}
+_ITEM_BY_CODE: Final = {(c.system, c.code): number for number, c in MOS_SSS_ITEM_CODES.items()}
+_VALUE_BY_ANSWER: Final = {(a.code.system, a.code.code): v for v, a in MOS_SSS_ANSWERS.items()}
 
 
 def _key(code: Code) -> str:
@@ -252,11 +255,11 @@ class _Builder:
             value = survey.answers.get(item.number)
             if value is None:
                 continue
-            answer = _ANSWER_BY_VALUE[value]
+            answer = MOS_SSS_ANSWERS[value]
             members.append(
                 self.observation(
                     f"mos-item-{item.number:02d}",
-                    item.code,
+                    MOS_SSS_ITEM_CODES[item.number],
                     {"valueCodeableConcept": {"coding": [answer.code.as_coding()]}},
                     answer.code.display,
                 )
@@ -267,7 +270,8 @@ class _Builder:
             ("mos-score-overall", scores.overall),
         ):
             if score.mean is not None:
-                members.append(self.score(role, score, linked.get(_key(score.code))))
+                code = mos_score_code(score.subscale)
+                members.append(self.score(role, score, linked.get(_key(code))))
         panel_baseline = linked.get(_key(MOS_SSS_PANEL))
         self.observation(
             "mos-panel",
@@ -282,7 +286,7 @@ class _Builder:
         assert score.score_0_100 is not None  # noqa: S101
         return self.observation(
             role,
-            score.code,
+            mos_score_code(score.subscale),
             {
                 "valueQuantity": {
                     "value": round(score.mean, 4),
