@@ -4,7 +4,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from commcare_ext.terminology.code import Code
 
@@ -69,16 +68,6 @@ def read_concept(node: object) -> Concept | None:
     )
     text = node.get("text")
     return Concept(codings, text if isinstance(text, str) else None)
-
-
-def concept_json(concept: Concept) -> dict[str, Any]:
-    """The CodeableConcept JSON of ``concept``."""
-    out: dict[str, Any] = {}
-    if concept.codings:
-        out["coding"] = [{k: v for k, v in c.as_coding().items() if v} for c in concept.codings]
-    if concept.text:
-        out["text"] = concept.text
-    return out
 
 
 def reference_of(node: object) -> str | None:
