@@ -6,8 +6,8 @@ from typing import Any
 
 from commcare_ext.extract import extract
 from commcare_ext.followup import Actor, TaskStatus, allowed
-from commcare_ext.followup.codes import RESULTING_ACTIVITY
 from commcare_ext.instruments import MOS_SSS_ITEMS
+from commcare_ext.terminology.followup import RESULTING_ACTIVITY
 from commcare_ext.terminology.mos_sss import MOS_SSS_ANSWERS
 from tests.fixtures import context_for, load_example
 

@@ -11,7 +11,6 @@ from fhir.resources.R4B.questionnaire import Questionnaire
 from commcare_ext.extract import extract
 from commcare_ext.followup import parse_referral_task
 from commcare_ext.followup.answers import read_follow_up
-from commcare_ext.followup.codes import LOCAL_CODES, NO, NO_CALL_BACK, VERY_HELPFUL, YES
 from commcare_ext.followup.compare import NO_THRESHOLD_NOTE, compare_support
 from commcare_ext.followup.errors import BaselineError, FollowUpResponseError
 from commcare_ext.followup.form import (
@@ -33,6 +32,7 @@ from commcare_ext.instruments import MosSocialSupport, score_mos_sss
 from commcare_ext.intake import AccessBarrier
 from commcare_ext.questionnaire import build_questionnaire
 from commcare_ext.terminology.answers import coding_for
+from commcare_ext.terminology.followup import LOCAL_CODES, NO, NO_CALL_BACK, VERY_HELPFUL, YES
 from tests.fixtures import context_for, load_example
 from tests.followup.helpers import answered, coding, extracted_task
 

@@ -6,12 +6,12 @@ import pytest
 
 from commcare_ext.followup.answers import read_follow_up
 from commcare_ext.followup.assessment import find_baseline, follow_up_context
-from commcare_ext.followup.codes import NO, NO_CALL_BACK, YES
 from commcare_ext.followup.compare import compare_support
 from commcare_ext.followup.form import build_follow_up_questionnaire, prefill_follow_up
 from commcare_ext.followup.record import follow_up_transaction
 from commcare_ext.followup.transport import create
 from commcare_ext.instruments import score_mos_sss
+from commcare_ext.terminology.followup import NO, NO_CALL_BACK, YES
 from tests.fixtures import load_example
 from tests.followup.helpers import answered, coding
 from tests.followup.server import clinic_client, post_referrals

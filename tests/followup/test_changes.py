@@ -18,7 +18,7 @@ from commcare_ext.followup import (
     parse_referral_task,
     resume,
 )
-from commcare_ext.followup.codes import HELD_FROM_EXTENSION, OUTCOME_REVIEW_EXTENSION
+from commcare_ext.terminology.followup import HELD_FROM_EXTENSION, OUTCOME_REVIEW_EXTENSION
 from tests.followup.helpers import extracted_task, recipient_update
 
 S = TaskStatus

@@ -13,8 +13,8 @@ from commcare_ext.followup import (
     allowed,
     parse_referral_task,
 )
-from commcare_ext.followup.codes import RESULTING_ACTIVITY
 from commcare_ext.followup.lifecycle import FINAL_STATUSES, OPEN_STATUSES, TRANSITIONS
+from commcare_ext.terminology.followup import RESULTING_ACTIVITY
 from tests.followup.helpers import extracted_task, recipient_update
 
 S = TaskStatus

@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.followup.codes import HELD_FROM_EXTENSION, OUTCOME_REVIEW_EXTENSION
 from commcare_ext.followup.errors import TransitionNotAllowed
 from commcare_ext.followup.lifecycle import (
     REVIEWABLE_STATUSES,
@@ -26,6 +25,7 @@ from commcare_ext.followup.lifecycle import (
 )
 from commcare_ext.followup.state import ReferralState, parse_referral_task
 from commcare_ext.followup.values import iso
+from commcare_ext.terminology.followup import HELD_FROM_EXTENSION, OUTCOME_REVIEW_EXTENSION
 
 
 class Change(Protocol):

@@ -20,7 +20,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Final, Literal
 
-from commcare_ext.followup.codes import (
+from commcare_ext.followup.state import ReferralState
+from commcare_ext.instruments import (
+    MOS_SSS_INSTRUCTIONS_EN,
+    MOS_SSS_INSTRUCTIONS_ES,
+    MOS_SSS_ITEMS,
+)
+from commcare_ext.intake import AccessBarrier
+from commcare_ext.terminology.answers import answer_set_for
+from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.followup import (
+    DISPLAY_ES,
     FOLLOW_UP_PANEL,
     FOLLOW_UP_QUESTIONNAIRE_URL,
     NO,
@@ -38,15 +48,6 @@ from commcare_ext.followup.codes import (
     WORRIED_WHO_WOULD_KNOW,
     YES,
 )
-from commcare_ext.followup.state import ReferralState
-from commcare_ext.instruments import (
-    MOS_SSS_INSTRUCTIONS_EN,
-    MOS_SSS_INSTRUCTIONS_ES,
-    MOS_SSS_ITEMS,
-)
-from commcare_ext.intake import AccessBarrier
-from commcare_ext.terminology.answers import answer_set_for
-from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.mos_sss import MOS_SSS_ANSWERS, MOS_SSS_ITEM_CODES, MOS_SSS_PANEL
 from commcare_ext.terminology.systems import (
     CONTENT_DATE,
@@ -113,26 +114,24 @@ class Choice:
 
 REACHED_CHOICES: Final = (
     Choice(Reached.YES, YES, "Sí"),
-    Choice(Reached.STILL_TRYING, STILL_TRYING, "Todavía no, sigo intentándolo"),
+    Choice(Reached.STILL_TRYING, STILL_TRYING, DISPLAY_ES[STILL_TRYING.code]),
     Choice(Reached.NO, NO, "No"),
 )
 HELPFUL_CHOICES: Final = (
-    Choice(Helpfulness.VERY, VERY_HELPFUL, "Muy útil"),
-    Choice(Helpfulness.SOMEWHAT, SOMEWHAT_HELPFUL, "Algo útil"),
-    Choice(Helpfulness.NOT, NOT_HELPFUL, "Nada útil"),
+    Choice(Helpfulness.VERY, VERY_HELPFUL, DISPLAY_ES[VERY_HELPFUL.code]),
+    Choice(Helpfulness.SOMEWHAT, SOMEWHAT_HELPFUL, DISPLAY_ES[SOMEWHAT_HELPFUL.code]),
+    Choice(Helpfulness.NOT, NOT_HELPFUL, DISPLAY_ES[NOT_HELPFUL.code]),
 )
 OBSTACLE_CHOICES: Final[tuple[Choice, ...]] = (
-    Choice(FollowUpObstacle.NO_CALL_BACK, NO_CALL_BACK, "Nadie me respondió"),
-    Choice(FollowUpObstacle.WAITING_LIST, WAITING_LIST, "Estoy en lista de espera"),
-    Choice(
-        FollowUpObstacle.NOT_A_GOOD_FIT, NOT_A_GOOD_FIT, "No sentí que fuera para mí o mi cultura"
-    ),
+    Choice(FollowUpObstacle.NO_CALL_BACK, NO_CALL_BACK, DISPLAY_ES[NO_CALL_BACK.code]),
+    Choice(FollowUpObstacle.WAITING_LIST, WAITING_LIST, DISPLAY_ES[WAITING_LIST.code]),
+    Choice(FollowUpObstacle.NOT_A_GOOD_FIT, NOT_A_GOOD_FIT, DISPLAY_ES[NOT_A_GOOD_FIT.code]),
     Choice(
         FollowUpObstacle.WORRIED_WHO_WOULD_KNOW,
         WORRIED_WHO_WOULD_KNOW,
-        "Me preocupaba que otras personas se enteraran",
+        DISPLAY_ES[WORRIED_WHO_WOULD_KNOW.code],
     ),
-    Choice(FollowUpObstacle.NO_LONGER_NEEDED, NO_LONGER_NEEDED, "Ya no lo necesitaba"),
+    Choice(FollowUpObstacle.NO_LONGER_NEEDED, NO_LONGER_NEEDED, DISPLAY_ES[NO_LONGER_NEEDED.code]),
     *(
         Choice(member, answer.code, answer.display_es)
         for member, answer in answer_set_for(AccessBarrier).answers.items()

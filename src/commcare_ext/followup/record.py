@@ -18,7 +18,6 @@ from urllib.parse import quote
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.fhir.urn import urn_uuid
 from commcare_ext.followup.answers import FollowUpAnswers, ReferralFeedback
-from commcare_ext.followup.codes import REACHED_SUPPORT, SUPPORT_HELPFUL, WHAT_GOT_IN_THE_WAY
 from commcare_ext.followup.errors import BaselineError, Problem
 from commcare_ext.followup.form import CHOICES_BY_LINK_ID, HELPFUL, OBSTACLES, REACHED
 from commcare_ext.followup.values import parse_datetime, reference_of
@@ -31,6 +30,7 @@ from commcare_ext.instruments import (
 )
 from commcare_ext.intake import Intake
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.followup import REACHED_SUPPORT, SUPPORT_HELPFUL, WHAT_GOT_IN_THE_WAY
 from commcare_ext.terminology.mos_sss import (
     MOS_SSS_ANSWERS,
     MOS_SSS_ITEM_CODES,

@@ -11,11 +11,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from commcare_ext.followup.codes import (
-    HELD_FROM_EXTENSION,
-    OUTCOME_REVIEW_EXTENSION,
-    RESULTING_ACTIVITY,
-)
 from commcare_ext.followup.errors import Problem, ReferralTaskError
 from commcare_ext.followup.lifecycle import TaskStatus
 from commcare_ext.followup.values import (
@@ -24,6 +19,11 @@ from commcare_ext.followup.values import (
     read_concept,
     reference_of,
     reference_type,
+)
+from commcare_ext.terminology.followup import (
+    HELD_FROM_EXTENSION,
+    OUTCOME_REVIEW_EXTENSION,
+    RESULTING_ACTIVITY,
 )
 from commcare_ext.terminology.standard import FULFILL
 

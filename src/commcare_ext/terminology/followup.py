@@ -1,14 +1,14 @@
-"""Follow-up codes and canonical URLs. TO MERGE: into ``terminology`` (our CodeSystem, systems).
+"""Codes and canonical URLs of the referral follow-up (``commcare_ext.followup``).
 
-Kept here, in one clearly marked list, while the terminology package is being reorganised:
-the lead moves ``LOCAL_CODES`` into the project CodeSystem and the URLs into
-``terminology.systems``; nothing else in ``followup`` spells a system or canonical URL.
+``LOCAL_CODES`` are published in our CodeSystem (``questionnaire.publish.code_system``);
+nothing in ``followup`` spells a system or canonical URL itself.
 
 Standard codes used here were confirmed in their sources (docs/follow-up.md lists them):
 SDOHCC temporary code ``resulting-activity`` (the SDOHCC Task for referral management profile
 fixes ``Task.output.type`` to it), LOINC answers LA33-6 "Yes" and LA32-8 "No".
 """
 
+from collections.abc import Mapping
 from typing import Final
 
 from commcare_ext.terminology.code import Code
@@ -48,7 +48,7 @@ def _local(code: str, display: str) -> Code:
     return Code(COMMCARE_CODESYSTEM, code, display)
 
 
-# -- TO MERGE into the project CodeSystem ---------------------------------------------------
+# -- our own concepts, published in the project CodeSystem -----------------------------------
 FOLLOW_UP_PANEL: Final = _local("referral-follow-up", "Follow-up on community referrals")
 REACHED_SUPPORT: Final = _local(
     "follow-up-reached-support", "Whether the patient reached the support they were referred to"
@@ -69,7 +69,7 @@ NOT_A_GOOD_FIT: Final = _local("obstacle-not-a-fit", "It did not feel right for 
 WORRIED_WHO_WOULD_KNOW: Final = _local("obstacle-privacy", "Worried about who would find out")
 NO_LONGER_NEEDED: Final = _local("obstacle-no-longer-needed", "I no longer needed it")
 
-#: Every local code above, for the lead to add to the project CodeSystem.
+#: Every local code above; each is a concept of the project CodeSystem.
 LOCAL_CODES: Final[tuple[Code, ...]] = (
     FOLLOW_UP_PANEL,
     REACHED_SUPPORT,
@@ -85,3 +85,22 @@ LOCAL_CODES: Final[tuple[Code, ...]] = (
     WORRIED_WHO_WOULD_KNOW,
     NO_LONGER_NEEDED,
 )
+
+#: Spanish designation of each local code: the one place its Spanish words live (the
+#: follow-up form's answer labels read them from here). A draft awaiting review by a
+#: qualified medical translator, like all Spanish text of the follow-up.
+DISPLAY_ES: Final[Mapping[str, str]] = {
+    FOLLOW_UP_PANEL.code: "Seguimiento de las derivaciones a apoyos comunitarios",
+    REACHED_SUPPORT.code: "Si la persona llegó al apoyo al que fue derivada",
+    SUPPORT_HELPFUL.code: "Qué tan útil le resultó el apoyo al que llegó",
+    WHAT_GOT_IN_THE_WAY.code: "Qué le impidió llegar al apoyo",
+    STILL_TRYING.code: "Todavía no, sigo intentándolo",
+    VERY_HELPFUL.code: "Muy útil",
+    SOMEWHAT_HELPFUL.code: "Algo útil",
+    NOT_HELPFUL.code: "Nada útil",
+    NO_CALL_BACK.code: "Nadie me respondió",
+    WAITING_LIST.code: "Estoy en lista de espera",
+    NOT_A_GOOD_FIT.code: "No sentí que fuera para mí o mi cultura",
+    WORRIED_WHO_WOULD_KNOW.code: "Me preocupaba que otras personas se enteraran",
+    NO_LONGER_NEEDED.code: "Ya no lo necesitaba",
+}
