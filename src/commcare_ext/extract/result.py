@@ -12,8 +12,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
+from commcare_ext.validation import to_model
 
 if TYPE_CHECKING:
+    from fhir_core.fhirabstractmodel import FHIRAbstractModel
+
     from commcare_ext.extract.concerns import ProposedConcern
 
 
@@ -110,6 +113,14 @@ class ExtractedResources:
             *self.tasks,
             self.provenance,
         )
+
+    def as_models(self) -> tuple["FHIRAbstractModel", ...]:
+        """Every resource as its fhir.resources R4B model, in :meth:`all` order.
+
+        For users who want typed objects; raises
+        :class:`~commcare_ext.validation.FhirValidationError` if one does not validate.
+        """
+        return tuple(to_model(item.resource) for item in self.all())
 
     def __repr__(self) -> str:
         counts = Counter(item.resource.get("resourceType", "?") for item in self.all())

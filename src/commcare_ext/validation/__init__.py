@@ -6,5 +6,6 @@ places; :mod:`commcare_ext.validation.r4` guards those. Errors name paths, never
 
 from commcare_ext.validation.models import FhirValidationError, to_model, validate_bundle
 from commcare_ext.validation.r4 import r4_issues
+from commcare_ext.validation.serialize import to_json_bytes
 
-__all__ = ["FhirValidationError", "r4_issues", "to_model", "validate_bundle"]
+__all__ = ["FhirValidationError", "r4_issues", "to_json_bytes", "to_model", "validate_bundle"]
