@@ -13,7 +13,7 @@ import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from commcare_ext.client import BearerToken, FhirClient, SmartBackendServices
+from commcare_ext.client import BearerToken, FhirClient, RequestsTransport, SmartBackendServices
 
 TOKEN = "tok-SENTINEL-123"  # noqa: S105 - a sentinel to prove tokens are never shown
 
@@ -96,12 +96,12 @@ def test_smart_token_is_fetched_cached_and_refreshed(
         key_id="k1",
         clock=lambda: now[0],
     )
-    session = requests.Session()
-    first = auth.authorization(session)
+    transport = RequestsTransport()
+    first = auth.authorization(transport)
     assert first == f"Bearer {TOKEN}-0"
-    assert auth.authorization(session) == first  # cached
+    assert auth.authorization(transport) == first  # cached
     now[0] += 45  # within the 30 s refresh margin of the 60 s lifetime
-    assert auth.authorization(session) == f"Bearer {TOKEN}-1"
+    assert auth.authorization(transport) == f"Bearer {TOKEN}-1"
     assert len(issued) == 2
     assert TOKEN not in repr(auth)
     assert "PRIVATE KEY" not in repr(auth)
@@ -120,7 +120,7 @@ def test_wrong_key_is_refused(token_server: tuple[str, list[dict[str, str]]]) ->
     )
     auth = SmartBackendServices(token_url=url, client_id="clinic-app", private_key=other)
     with pytest.raises(Exception, match="HTTP 401"):
-        auth.authorization(requests.Session())
+        auth.authorization(RequestsTransport())
 
 
 @pytest.mark.integration

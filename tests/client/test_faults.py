@@ -35,6 +35,8 @@ from tests.support.fault_proxy import FaultPlan, fault_proxy
 pytestmark = pytest.mark.integration
 
 REPORT: Counter[str] = Counter()
+#: Long enough for a real transaction on a loaded machine; a stalled answer waits it out.
+READ_TIMEOUT = 3.0
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -79,9 +81,9 @@ def _check_landed_once(server_url: str, bundle: dict[str, Any], plan: FaultPlan)
         ("502", "503"),
         ("429:0",),
         ("ok", "ok", "503", "ok", "502"),
-        ("slow:1.5",),
+        ("stall",),
         ("reset",),
-        ("ok", "reset", "ok", "slow:1.5"),
+        ("ok", "reset", "ok", "stall"),
         ("malformed",),
     ],
     ids="+".join,
@@ -92,7 +94,7 @@ def test_transient_faults_are_retried_without_duplicates(
     bundle = referral_transaction()
     plan = FaultPlan("ok", *faults)  # the first request reads /metadata
     with fault_proxy(server_url, plan) as proxy:
-        result = _client(proxy, read_timeout=1.0).submit(bundle)
+        result = _client(proxy, read_timeout=READ_TIMEOUT).submit(bundle)
     assert set(result.references) == {e["fullUrl"] for e in bundle["entry"]}
     assert plan.injected == [f for f in faults if f != "ok"]
     _check_landed_once(server_url, bundle, plan)
@@ -103,7 +105,7 @@ def test_transient_faults_are_retried_without_duplicates(
     [
         ("503", ServerError),
         ("429:0", RateLimited),
-        ("slow:1.5", RequestTimeout),
+        ("stall", RequestTimeout),
         ("reset", ConnectError),
         ("malformed", MalformedResponseError),
     ],
@@ -114,7 +116,7 @@ def test_persistent_faults_surface_typed_errors_and_resume_cleanly(
     bundle = referral_transaction()
     plan = FaultPlan("ok", "ok", *([fault] * 3))  # metadata, first chunk, then three faults
     with fault_proxy(server_url, plan) as proxy:
-        client = _client(proxy, tries=3, read_timeout=1.0)
+        client = _client(proxy, tries=3, read_timeout=READ_TIMEOUT)
         with pytest.raises(SubmissionIncomplete) as caught:
             client.submit(bundle)
         assert isinstance(caught.value.cause, error)
@@ -138,9 +140,9 @@ def test_rejection_is_not_retried_and_keeps_the_outcome(server_url: str) -> None
 
 
 def test_plain_post_is_never_retried(server_url: str) -> None:
-    plan = FaultPlan("slow:1.5")
+    plan = FaultPlan("stall")
     with fault_proxy(server_url, plan) as proxy:
-        client = _client(proxy, read_timeout=1.0)
+        client = _client(proxy, read_timeout=READ_TIMEOUT)
         with pytest.raises(RequestTimeout):
             client.create({"resourceType": "Organization", "name": "Once Only"})
     assert plan.requests == 1

@@ -1,7 +1,7 @@
 """A loopback proxy in front of the real test server that injects faults on cue.
 
 The real server cannot be told to fail, so this forwards requests to it and, per request,
-can answer 5xx or 429 instead, stall past the client's timeout *after* the server acted,
+can answer 5xx or 429 instead, stall until the client gives up *after* the server acted,
 reset the connection mid-response, or return malformed JSON. Requests that reach the
 server really change it, so tests can count what landed.
 """
@@ -9,7 +9,6 @@ server really change it, so tests can count what landed.
 import socket
 import struct
 import threading
-import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,6 +69,16 @@ def _handler(upstream: str, plan: FaultPlan) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
+        def _wait_for_client_to_give_up(self) -> None:
+            """Hold the answer until the client hangs up (its read timeout), then drop it."""
+            self.connection.settimeout(60)
+            try:
+                while self.connection.recv(1024):
+                    pass
+            except OSError:
+                pass
+            self.close_connection = True
+
         def _handle(self) -> None:
             fault = plan.next()
             if fault in ("500", "502", "503"):
@@ -93,8 +102,9 @@ def _handler(upstream: str, plan: FaultPlan) -> type[BaseHTTPRequestHandler]:
                 )
                 return
             upstream_response = self._forward()  # the server acts before any late fault
-            if fault.startswith("slow"):
-                time.sleep(float(fault.partition(":")[2] or "2"))
+            if fault == "stall":
+                self._wait_for_client_to_give_up()
+                return
             if fault == "reset":
                 self.send_response(upstream_response.status_code)
                 self.send_header("Content-Length", str(len(upstream_response.content)))

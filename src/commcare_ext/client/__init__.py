@@ -1,18 +1,13 @@
 """FHIR REST client for integrators.
 
 Capability check, transactions without duplicates, typed errors, retries, auth, and a
-durable outbox.
+durable outbox. Inside: ``transport`` (one method, ``handle_request``), ``client`` (CRUD,
+search, the retry loop), ``submission`` (landing a Bundle exactly once), ``outbox``.
 """
 
 from commcare_ext.client.auth import Auth, BearerToken, SmartBackendServices
 from commcare_ext.client.bundles import dependency_order, is_idempotent
-from commcare_ext.client.client import (
-    Capabilities,
-    FhirClient,
-    SubmissionIncomplete,
-    SubmissionResult,
-    Timeout,
-)
+from commcare_ext.client.client import FhirClient
 from commcare_ext.client.errors import (
     AuthenticationError,
     CapabilityError,
@@ -28,7 +23,10 @@ from commcare_ext.client.errors import (
     TransportError,
 )
 from commcare_ext.client.outbox import Outbox, Submission, SubmissionStatus
+from commcare_ext.client.results import Capabilities, SubmissionResult
 from commcare_ext.client.retry import NO_RETRY, RetryPolicy
+from commcare_ext.client.submission import SubmissionIncomplete
+from commcare_ext.client.transport import Request, RequestsTransport, Response, Timeout, Transport
 
 __all__ = [
     "NO_RETRY",
@@ -46,7 +44,10 @@ __all__ = [
     "MalformedResponseError",
     "Outbox",
     "RateLimited",
+    "Request",
     "RequestTimeout",
+    "RequestsTransport",
+    "Response",
     "RetryPolicy",
     "ServerError",
     "SmartBackendServices",
@@ -55,6 +56,7 @@ __all__ = [
     "SubmissionResult",
     "SubmissionStatus",
     "Timeout",
+    "Transport",
     "TransportError",
     "dependency_order",
     "is_idempotent",

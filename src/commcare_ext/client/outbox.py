@@ -16,8 +16,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from commcare_ext.client.client import FhirClient, SubmissionIncomplete
+from commcare_ext.client.client import FhirClient
 from commcare_ext.client.errors import ContentRejected, FhirClientError
+from commcare_ext.client.submission import SubmissionIncomplete
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS submissions (
