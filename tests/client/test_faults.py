@@ -18,6 +18,7 @@ from commcare_ext.client import (
     FhirClient,
     MalformedResponseError,
     RateLimited,
+    RedirectRefused,
     RequestTimeout,
     RetryPolicy,
     ServerError,
@@ -148,3 +149,25 @@ def test_plain_post_is_never_retried(server_url: str) -> None:
     assert plan.requests == 1
     assert server_counts(server_url, {"Organization"})["Organization"] == 1
     REPORT["faults injected"] += 1
+
+
+@pytest.mark.parametrize("status", ["307", "308"])
+def test_a_redirected_write_sends_nothing_elsewhere_and_resumes(
+    server_url: str, status: str
+) -> None:
+    bundle = referral_transaction()
+    plan = FaultPlan("ok", "ok", f"redirect:{status}")  # metadata, a first chunk, a redirect
+    with fault_proxy(server_url, plan) as proxy:
+        client = _client(proxy)
+        with pytest.raises(SubmissionIncomplete) as caught:
+            client.submit(bundle)
+        cause = caught.value.cause
+        assert isinstance(cause, RedirectRefused)
+        assert cause.host == plan.trap_url.removeprefix("http://").rstrip("/")
+        assert "SENTINEL" not in str(cause)
+        assert "stolen" not in str(cause)
+        resumed = client.submit(bundle)
+    assert plan.trapped == []  # not one request, let alone the Bundle, reached the other host
+    assert set(resumed.references) == {e["fullUrl"] for e in bundle["entry"]}
+    REPORT["redirects refused"] += 1
+    _check_landed_once(server_url, bundle, plan)

@@ -25,6 +25,7 @@ from commcare_ext.client.errors import (
     FhirClientError,
     MalformedResponseError,
     RateLimited,
+    RedirectRefused,
 )
 from commcare_ext.client.outcome import error_for
 from commcare_ext.client.results import Capabilities, SubmissionResult
@@ -36,12 +37,16 @@ from commcare_ext.client.transport import (
     Response,
     Timeout,
     Transport,
+    host_of,
+    origin,
     shown,
 )
 
 log = logging.getLogger("commcare_ext.client")
 
 _FHIR_JSON = "application/fhir+json"
+_MAX_REDIRECTS = 5
+_FOLLOWED = frozenset({301, 302, 303, 307, 308})
 T = TypeVar("T")
 
 
@@ -72,12 +77,12 @@ class FhirClient:
     max_transaction_entries: int | None = None
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     transport: Transport | None = field(default=None, repr=False)
+    _wire: Transport = field(init=False, repr=False)
     _capabilities: Capabilities | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/") + "/"
-        if self.transport is None:
-            self.transport = RequestsTransport(self.session, verify=self.verify)
+        self._wire = self.transport or RequestsTransport(self.session, verify=self.verify)
 
     # -- requests -------------------------------------------------------------------------
 
@@ -162,12 +167,21 @@ class FhirClient:
     def _once(
         self, method: str, url: str, content: bytes | None, headers: dict[str, str]
     ) -> _Answer:
-        """One exchange: add auth, send, map an error status to its typed exception."""
-        if self.auth is not None:
-            headers = {**headers, "Authorization": self.auth.authorization(self._transport)}
-        request = Request(method, url, headers, content, self.timeout)
-        response = self._transport.handle_request(request)
-        log.debug("%s %s -> %d", method, shown(url), response.status)
+        """One exchange, following same-origin redirects of bodiless reads only.
+
+        A redirect on a write, on a request with a body, or to another origin raises
+        :class:`RedirectRefused`: the body and the Authorization header stay where they
+        were addressed. An error status becomes its typed exception.
+        """
+        for _ in range(_MAX_REDIRECTS + 1):
+            response = self._exchange(method, url, content, headers)
+            target = _redirect_target(method, url, content, response)
+            if target is None:
+                break
+            url = target
+        else:
+            msg = f"{method} {shown(url)}: more than {_MAX_REDIRECTS} redirects"
+            raise MalformedResponseError(msg)
         parsed = json_body(response, method, shown(url))
         if response.status >= 400:
             raise error_for(
@@ -175,10 +189,15 @@ class FhirClient:
             )
         return _Answer(response.status, parsed, response)
 
-    @property
-    def _transport(self) -> Transport:
-        assert self.transport is not None  # noqa: S101 - set in __post_init__
-        return self.transport
+    def _exchange(
+        self, method: str, url: str, content: bytes | None, headers: dict[str, str]
+    ) -> Response:
+        """Add the Authorization header and send through the transport."""
+        if self.auth is not None:
+            headers = {**headers, "Authorization": self.auth.authorization(self._wire)}
+        response = self._wire.handle_request(Request(method, url, headers, content, self.timeout))
+        log.debug("%s %s -> %d", method, shown(url), response.status)
+        return response
 
     # -- capability -----------------------------------------------------------------------
 
@@ -289,3 +308,24 @@ class FhirClient:
 
 def _same(answer: _Answer) -> _Answer:
     return answer
+
+
+def _redirect_target(
+    method: str, url: str, content: bytes | None, response: Response
+) -> str | None:
+    """Where to go next for a redirect the client may follow; None when it is no redirect."""
+    if not 300 <= response.status < 400 or response.status == 304:
+        return None
+    location = response.header("Location")
+    if not location:
+        msg = f"{method} {shown(url)}: HTTP {response.status} without a Location"
+        raise MalformedResponseError(msg)
+    target = urljoin(url, location)
+    if (
+        method not in ("GET", "HEAD")
+        or content is not None
+        or response.status not in _FOLLOWED
+        or origin(target) != origin(url)
+    ):
+        raise RedirectRefused(response.status, method, shown(url), host_of(target))
+    return target

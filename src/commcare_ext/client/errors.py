@@ -6,6 +6,7 @@ FhirClientError
 │   └── RequestTimeout      connect or read took longer than the timeout
 ├── MalformedResponseError  the server answered something that is not FHIR JSON
 ├── CapabilityError         the server cannot take what we would send
+├── RedirectRefused         a redirect the client will not follow (a write, another origin)
 └── HttpStatusError         the server answered 4xx/5xx (``status``, ``issues``)
     ├── AuthenticationError 401/403
     ├── ContentRejected     400/409/412/422: the content itself is refused; do not retry
@@ -59,6 +60,21 @@ class MalformedResponseError(FhirClientError):
 
 class CapabilityError(FhirClientError):
     """The server's CapabilityStatement says it cannot take what we would send."""
+
+
+class RedirectRefused(FhirClientError):
+    """A 3xx the client will not follow: on a write, with a body, or to another origin.
+
+    Following it would send the request (the Bundle, the Authorization header) somewhere
+    it was not addressed. ``host`` is the new location's host, the only part of it shown.
+    """
+
+    def __init__(self, status: int, method: str, path: str, host: str) -> None:
+        self.status = status
+        self.method = method
+        self.path = path
+        self.host = host
+        super().__init__(f"{method} {path} -> HTTP {status} redirect to host {host!r} not followed")
 
 
 class HttpStatusError(FhirClientError):

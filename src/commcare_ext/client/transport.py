@@ -3,7 +3,7 @@
 ``handle_request(Request) -> Response`` is the whole seam (as in httpx), so the client's
 retry, redirect and error logic runs unchanged over any implementation — a test can pass
 a real in-process one and step a clock instead of waiting. A transport sends exactly one
-request and never retries. It raises only
+request: it never follows a redirect and never retries. It raises only
 :class:`TransportError`, whose message names the method and path and nothing else: no
 query string (it carries names and identifiers), and no chained foreign exception (a
 ``requests`` error quotes the whole URL).
@@ -61,8 +61,8 @@ class Response:
 class Transport(Protocol):
     """Sends one request and returns its answer, whatever the status.
 
-    Implementations must raise only ``TransportError`` (``ConnectError``,
-    ``RequestTimeout``) when no answer came.
+    Implementations must not follow redirects (the client decides) and must raise only
+    ``TransportError`` (``ConnectError``, ``RequestTimeout``) when no answer came.
     """
 
     def handle_request(self, request: Request) -> Response:
@@ -83,7 +83,7 @@ class RequestsTransport:
         self.verify = verify
 
     def handle_request(self, request: Request) -> Response:
-        """Send ``request`` once with ``requests``."""
+        """Send ``request`` once with ``requests``, redirects off."""
         failure: TransportError | None = None
         try:
             answer = self.session.request(
@@ -93,6 +93,7 @@ class RequestsTransport:
                 headers=dict(request.headers),
                 timeout=(request.timeout.connect, request.timeout.read),
                 verify=self.verify,
+                allow_redirects=False,
             )
             content = answer.content
         except requests.Timeout:
@@ -112,6 +113,17 @@ class RequestsTransport:
 def shown(url: str) -> str:
     """The part of ``url`` safe to show in logs and errors: its path, never its query."""
     return urlsplit(url).path or "/"
+
+
+def host_of(url: str) -> str:
+    """The host (and port, if given) of ``url``: never its user info, path or query."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = parts.hostname or "?"
+    return f"{host}:{port}" if port else host
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
