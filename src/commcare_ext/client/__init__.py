@@ -10,6 +10,7 @@ from commcare_ext.client.bundles import dependency_order, is_idempotent
 from commcare_ext.client.client import FhirClient
 from commcare_ext.client.errors import (
     AuthenticationError,
+    BundleError,
     CapabilityError,
     ConnectError,
     ContentRejected,
@@ -34,6 +35,7 @@ __all__ = [
     "Auth",
     "AuthenticationError",
     "BearerToken",
+    "BundleError",
     "Capabilities",
     "CapabilityError",
     "ConnectError",

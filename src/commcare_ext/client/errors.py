@@ -6,6 +6,7 @@ FhirClientError
 │   └── RequestTimeout      connect or read took longer than the timeout
 ├── MalformedResponseError  the server answered something that is not FHIR JSON
 ├── CapabilityError         the server cannot take what we would send
+├── BundleError             the Bundle given to submit() cannot be sent safely (also ValueError)
 ├── RedirectRefused         a redirect the client will not follow (a write, another origin)
 └── HttpStatusError         the server answered 4xx/5xx (``status``, ``issues``)
     ├── AuthenticationError 401/403
@@ -17,6 +18,8 @@ FhirClientError
 from dataclasses import dataclass
 
 from commcare_ext.errors import CommcareError
+
+_ERRORS = frozenset({"fatal", "error"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +80,38 @@ class RedirectRefused(FhirClientError):
         super().__init__(f"{method} {path} -> HTTP {status} redirect to host {host!r} not followed")
 
 
-class HttpStatusError(FhirClientError):
-    """The server answered with an error status; ``issues`` holds its OperationOutcome."""
+class BundleError(FhirClientError, ValueError):
+    """The Bundle given to ``submit()`` cannot be sent safely; names the entry and what is wrong."""
 
-    def __init__(self, status: int, issues: tuple[Issue, ...], method: str, path: str) -> None:
+
+class HttpStatusError(FhirClientError):
+    """The server answered with an error status; ``issues`` holds its OperationOutcome.
+
+    ``entry`` is the position, in the submitted Bundle, of the one entry the error is about
+    when the client knows it (an entry sent on its own); issues name entries themselves in
+    their ``expression`` (``Bundle.entry[N]...``), numbered as in the submitted Bundle.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        issues: tuple[Issue, ...],
+        method: str,
+        path: str,
+        *,
+        entry: int | None = None,
+    ) -> None:
         self.status = status
         self.issues = issues
         self.method = method
         self.path = path
-        where = "; ".join(f"{i.code} at {', '.join(i.expression) or '-'}" for i in issues[:5])
-        super().__init__(f"{method} {path} -> HTTP {status}" + (f" ({where})" if where else ""))
+        self.entry = entry
+        shown = [i for i in issues if i.severity in _ERRORS] or list(issues)
+        where = "; ".join(f"{i.code} at {', '.join(i.expression) or '-'}" for i in shown[:5])
+        message = f"{method} {path} -> HTTP {status}"
+        if entry is not None:
+            message += f" for Bundle.entry[{entry}]"
+        super().__init__(message + (f" ({where})" if where else ""))
 
 
 class AuthenticationError(HttpStatusError):
