@@ -31,7 +31,7 @@ from tests.client.helpers import (
     referral_transaction,
     server_counts,
 )
-from tests.support.fault_proxy import FaultPlan, fault_proxy
+from tests.support.fault_proxy import ODD_KINDS, FaultPlan, fault_proxy
 
 pytestmark = pytest.mark.integration
 
@@ -170,4 +170,39 @@ def test_a_redirected_write_sends_nothing_elsewhere_and_resumes(
     assert plan.trapped == []  # not one request, let alone the Bundle, reached the other host
     assert set(resumed.references) == {e["fullUrl"] for e in bundle["entry"]}
     REPORT["redirects refused"] += 1
+    _check_landed_once(server_url, bundle, plan)
+
+
+@pytest.mark.parametrize("fault", ODD_KINDS)
+def test_odd_answers_are_malformed_and_resume_without_duplicates(
+    server_url: str, fault: str
+) -> None:
+    bundle = referral_transaction()
+    tries = 3
+    # an odd CapabilityStatement on every read of /metadata; otherwise on the second chunk
+    faults = [fault] * tries if fault == "odd:capability" else ["ok", "ok", *[fault] * tries]
+    plan = FaultPlan(*faults)
+    with fault_proxy(server_url, plan) as proxy:
+        client = _client(proxy, tries=tries)
+        with pytest.raises((SubmissionIncomplete, MalformedResponseError)) as caught:
+            client.submit(bundle)
+        error = caught.value
+        cause = error.cause if isinstance(error, SubmissionIncomplete) else error
+        assert isinstance(cause, MalformedResponseError), repr(cause)
+        resumed = client.submit(bundle)
+    assert plan.injected == [fault] * tries
+    assert set(resumed.references) == {e["fullUrl"] for e in bundle["entry"]}
+    REPORT["odd answers"] += 1
+    _check_landed_once(server_url, bundle, plan)
+
+
+def test_a_server_with_a_lower_size_limit_gets_smaller_transactions(server_url: str) -> None:
+    bundle = referral_transaction("raymond-begay")
+    plan = FaultPlan(max_entries=3)
+    with fault_proxy(server_url, plan) as proxy:
+        client = _client(proxy)  # starts at Medplum's 8
+        result = client.submit(bundle)
+    assert set(result.references) == {e["fullUrl"] for e in bundle["entry"]}
+    assert plan.too_large >= 1
+    REPORT["size-limited refusals"] += plan.too_large
     _check_landed_once(server_url, bundle, plan)

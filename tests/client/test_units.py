@@ -18,9 +18,12 @@ from tests.client.helpers import referral_transaction
 def test_backoff_is_capped_jittered_and_honours_retry_after() -> None:
     policy = RetryPolicy(tries=5, backoff=0.5, max_backoff=2.0, max_retry_after=10)
     for attempt in range(1, 6):
-        assert 0 <= policy.delay(attempt) <= min(2.0, 0.5 * 2 ** (attempt - 1))
+        wait = policy.delay(attempt)
+        assert wait is not None
+        assert 0 <= wait <= min(2.0, 0.5 * 2 ** (attempt - 1))
     assert policy.delay(1, retry_after=3) == 3
-    assert policy.delay(1, retry_after=999) == 10
+    assert policy.delay(1, retry_after=10) == 10
+    assert policy.delay(1, retry_after=999) is None  # longer than we wait: give up now
     assert policy.allows(4, safe=True)
     assert not policy.allows(5, safe=True)
     assert not policy.allows(1, safe=False)
@@ -48,7 +51,7 @@ def test_status_maps_to_typed_error(status: int, kind: type[Exception]) -> None:
             }
         ],
     }
-    error = error_for(status, body, "POST", "Patient", "7")
+    error = error_for(status, body, "POST", "Patient", "7", now=0.0)
     assert isinstance(error, kind)
     assert error.issues[0].expression == ("Patient.birthDate",)
     assert error.issues[0].diagnostics == "Zebulon"

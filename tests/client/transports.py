@@ -39,7 +39,7 @@ def fhir(status: int, body: Any = None, **headers: str) -> Response:
 
 
 def outcome(code: str = "transient", **issue: Any) -> dict[str, Any]:
-    """An OperationOutcome with one error issue."""
+    """An OperationOutcome with one issue (an error unless ``severity`` says otherwise)."""
     return {
         "resourceType": "OperationOutcome",
         "issue": [{"severity": "error", "code": code, **issue}],
@@ -70,3 +70,48 @@ class Sleeps(list[float]):
 
     def __call__(self, seconds: float) -> None:
         self.append(seconds)
+
+
+def small_bundle(name: str = "Riverside") -> dict[str, Any]:
+    """An idempotent two-entry transaction: an Organization and a Patient that refers to it."""
+    org = "urn:uuid:6f1c4a52-8e7b-4c0e-9a61-2a4f0d3b7c10"
+    return {
+        "resourceType": "Bundle",
+        "id": f"bundle-{name}",
+        "type": "transaction",
+        "entry": [
+            {
+                "fullUrl": org,
+                "resource": {"resourceType": "Organization", "name": name},
+                "request": {
+                    "method": "POST",
+                    "url": "Organization",
+                    "ifNoneExist": f"identifier=https://example.org/orgs|{name}",
+                },
+            },
+            {
+                "fullUrl": "urn:uuid:0b0f8a3e-5a8e-4d55-9d7c-94e5d8c1a2b3",
+                "resource": {"resourceType": "Patient", "managingOrganization": {"reference": org}},
+                "request": {
+                    "method": "POST",
+                    "url": "Patient",
+                    "ifNoneExist": f"identifier=https://example.org/mrn|{name}",
+                },
+            },
+        ],
+    }
+
+
+def transaction_response(request: Request) -> Response:
+    """What a server answers to a transaction: each entry created, with its location."""
+    bundle = json.loads(request.content or b"{}")
+    entries = [
+        {
+            "response": {
+                "status": "201 Created",
+                "location": f"{e['resource']['resourceType']}/{i + 1}/_history/1",
+            }
+        }
+        for i, e in enumerate(bundle.get("entry", []))
+    ]
+    return fhir(200, {"resourceType": "Bundle", "type": "transaction-response", "entry": entries})

@@ -16,7 +16,14 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
-from commcare_ext.client.answers import capabilities_of, json_body, resource_of, transaction_result
+from commcare_ext.client.answers import (
+    bundle_of,
+    capabilities_of,
+    json_body,
+    resource_of,
+    searchset_page,
+    transaction_result,
+)
 from commcare_ext.client.auth import Auth
 from commcare_ext.client.bundles import is_idempotent
 from commcare_ext.client.errors import (
@@ -64,8 +71,8 @@ class FhirClient:
     """Talk to one FHIR R4 server.
 
     Pass your own ``session`` for proxies or certificates, or a whole ``transport``
-    (anything with ``handle_request``). ``sleep`` waits between retries; tests pass one
-    that records instead of sleeping.
+    (anything with ``handle_request``). ``sleep`` waits between retries and ``clock``
+    (epoch seconds) places a ``Retry-After`` date; tests pass ones that record and step.
     """
 
     base_url: str
@@ -76,6 +83,7 @@ class FhirClient:
     verify: bool | str = True
     max_transaction_entries: int | None = None
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    clock: Callable[[], float] = field(default=time.time, repr=False)
     transport: Transport | None = field(default=None, repr=False)
     _wire: Transport = field(init=False, repr=False)
     _capabilities: Capabilities | None = field(default=None, init=False, repr=False)
@@ -185,7 +193,12 @@ class FhirClient:
         parsed = json_body(response, method, shown(url))
         if response.status >= 400:
             raise error_for(
-                response.status, parsed, method, shown(url), response.header("Retry-After")
+                response.status,
+                parsed,
+                method,
+                shown(url),
+                response.header("Retry-After"),
+                now=self.clock(),
             )
         return _Answer(response.status, parsed, response)
 
@@ -257,22 +270,23 @@ class FhirClient:
         self, resource_type: str, params: Mapping[str, str] | None = None
     ) -> Iterator[dict[str, Any]]:
         """Every matching resource, following ``next`` links on this server only."""
-        _, page, _ = self.request("GET", resource_type, params=params)
+        where = f"search {resource_type}"
+        entries, following = self._call(
+            "GET", resource_type, params=params, read=lambda a: searchset_page(a.body, where)
+        )
+        seen: set[str] = set()
         while True:
-            if not isinstance(page, dict) or page.get("resourceType") != "Bundle":
-                raise MalformedResponseError(f"search {resource_type}: not a Bundle")
-            for entry in page.get("entry", []):
+            for entry in entries:
                 if entry.get("search", {}).get("mode", "match") == "match":
                     yield entry["resource"]
-            following = next(
-                (link["url"] for link in page.get("link", []) if link.get("relation") == "next"),
-                None,
-            )
             if following is None:
                 return
-            if urlsplit(following).netloc != urlsplit(self.base_url).netloc:
-                raise MalformedResponseError("search: next link points to another server")
-            _, page, _ = self.request("GET", following)
+            if origin(following) != origin(self.base_url) or following in seen:
+                raise MalformedResponseError(f"{where}: next link leaves the server or loops")
+            seen.add(following)
+            entries, following = self._call(
+                "GET", following, read=lambda a: searchset_page(a.body, where)
+            )
 
     # -- bundles --------------------------------------------------------------------------
 
@@ -289,10 +303,13 @@ class FhirClient:
     def batch(self, bundle: Mapping[str, Any]) -> dict[str, Any]:
         """POST a batch Bundle; returns the batch-response Bundle."""
         batch = {**bundle, "type": "batch"}
-        answer = self._call("POST", "", body=batch, safe=is_idempotent(batch), read=_same)
-        if not isinstance(answer.body, dict):
-            raise MalformedResponseError("batch: no response Bundle")
-        return answer.body
+        return self._call(
+            "POST",
+            "",
+            body=batch,
+            safe=is_idempotent(batch),
+            read=lambda a: bundle_of(a.body, "batch-response", "batch"),
+        )
 
     def submit(self, bundle: Mapping[str, Any]) -> SubmissionResult:
         """Land a transaction Bundle whatever the server supports, without duplicates.

@@ -26,14 +26,16 @@ _ERRORS = frozenset({"fatal", "error"})
 class Issue:
     """One OperationOutcome issue.
 
-    ``diagnostics`` is server text and may quote content, so it is kept as data and never
-    put into an exception message or repr.
+    ``diagnostics`` and ``details`` (``details.text``) are server text that may quote
+    content, so they are kept as data and never put into an exception message or repr;
+    ``code`` and ``expression`` say what is wrong and where.
     """
 
     severity: str
     code: str
     expression: tuple[str, ...]
     diagnostics: str | None = None
+    details: str | None = None
 
     def __repr__(self) -> str:
         return (

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from commcare_ext.client.client import FhirClient
-from commcare_ext.client.errors import ContentRejected, FhirClientError
+from commcare_ext.client.errors import BundleError, ContentRejected, FhirClientError
 from commcare_ext.client.submission import SubmissionIncomplete
 
 _SCHEMA = """
@@ -171,26 +171,20 @@ class Outbox:
         return row[0], json.loads(row[1])
 
     def _send(self, key: str, bundle: dict[str, Any]) -> None:
+        """Send one leased row and record the outcome; the lease never outlives this call."""
         try:
             result = self.client.submit(bundle)
-        except ContentRejected as error:
-            outcome = [
-                {
-                    "severity": i.severity,
-                    "code": i.code,
-                    "expression": list(i.expression),
-                    "diagnostics": i.diagnostics,
-                }
-                for i in error.issues
-            ]
-            self._finish(key, SubmissionStatus.REJECTED, str(error), outcome, None)
-        except SubmissionIncomplete as error:
-            if isinstance(error.cause, ContentRejected):
-                self._finish(key, SubmissionStatus.REJECTED, str(error.cause), None, None)
-            else:
-                self._release(key, f"{type(error.cause).__name__}: {error.cause}")
         except FhirClientError as error:
-            self._release(key, f"{type(error).__name__}: {error}")
+            cause = error.cause if isinstance(error, SubmissionIncomplete) else error
+            shown = f"{type(cause).__name__}: {cause}"
+            if isinstance(cause, ContentRejected | BundleError):
+                self._finish(key, SubmissionStatus.REJECTED, shown, _outcome(cause), None)
+            else:  # transient or odd (MalformedResponseError): pending, for the next flush
+                self._release(key, shown)
+        except BaseException as error:
+            # A bug or an interrupt: record it and free the row, then let it propagate.
+            self._release(key, f"{type(error).__name__}: unexpected; still pending")
+            raise
         else:
             self._finish(key, SubmissionStatus.DONE, None, None, result.references)
 
@@ -222,3 +216,19 @@ class Outbox:
                 "UPDATE submissions SET error = ?, lease_until = 0, updated = ? WHERE id = ?",
                 (error, time.time(), key),
             )
+
+
+def _outcome(error: FhirClientError) -> list[dict[str, Any]] | None:
+    """The rejection's issues as stored data (server text included: the file holds PHI)."""
+    if not isinstance(error, ContentRejected):
+        return None
+    return [
+        {
+            "severity": i.severity,
+            "code": i.code,
+            "expression": list(i.expression),
+            "diagnostics": i.diagnostics,
+            "details": i.details,
+        }
+        for i in error.issues
+    ]

@@ -28,10 +28,14 @@ class RetryPolicy:
     max_retry_after: float = 30.0
     retry_statuses: frozenset[int] = field(default=frozenset({429, 500, 502, 503, 504}))
 
-    def delay(self, attempt: int, retry_after: float | None = None) -> float:
-        """Seconds to wait before retry number ``attempt`` (1-based)."""
+    def delay(self, attempt: int, retry_after: float | None = None) -> float | None:
+        """Seconds to wait before retry number ``attempt`` (1-based).
+
+        None when the server asks for a longer wait than ``max_retry_after``: the caller
+        gives up now (the error carries ``retry_after``) rather than knock again too soon.
+        """
         if retry_after is not None:
-            return min(max(retry_after, 0.0), self.max_retry_after)
+            return max(retry_after, 0.0) if retry_after <= self.max_retry_after else None
         ceiling = min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
         return random.uniform(0, ceiling)  # noqa: S311 - jitter, not security
 
