@@ -18,13 +18,16 @@ from commcare_ext.client.errors import (
     HttpStatusError,
     Issue,
     MalformedResponseError,
+    OutboxError,
     RateLimited,
     RedirectRefused,
     RequestTimeout,
     ServerError,
+    SubmissionConflict,
     TransportError,
+    UnknownSubmission,
 )
-from commcare_ext.client.outbox import Outbox, Submission, SubmissionStatus
+from commcare_ext.client.outbox import Outbox, Submission, SubmissionStatus, content_digest
 from commcare_ext.client.results import Capabilities, SubmissionResult
 from commcare_ext.client.retry import NO_RETRY, RetryPolicy
 from commcare_ext.client.submission import SubmissionIncomplete
@@ -46,6 +49,7 @@ __all__ = [
     "Issue",
     "MalformedResponseError",
     "Outbox",
+    "OutboxError",
     "RateLimited",
     "RedirectRefused",
     "Request",
@@ -56,12 +60,15 @@ __all__ = [
     "ServerError",
     "SmartBackendServices",
     "Submission",
+    "SubmissionConflict",
     "SubmissionIncomplete",
     "SubmissionResult",
     "SubmissionStatus",
     "Timeout",
     "Transport",
     "TransportError",
+    "UnknownSubmission",
+    "content_digest",
     "dependency_order",
     "is_idempotent",
 ]

@@ -7,6 +7,9 @@ FhirClientError
 ├── MalformedResponseError  the server answered something that is not FHIR JSON
 ├── CapabilityError         the server cannot take what we would send
 ├── BundleError             the Bundle given to submit() cannot be sent safely (also ValueError)
+├── OutboxError             the outbox refuses a request about a submission
+│   ├── SubmissionConflict  different content under an existing id; requeue of a done one
+│   └── UnknownSubmission   no submission with that id (also LookupError)
 ├── RedirectRefused         a redirect the client will not follow (a write, another origin)
 └── HttpStatusError         the server answered 4xx/5xx (``status``, ``issues``)
     ├── AuthenticationError 401/403
@@ -84,6 +87,31 @@ class RedirectRefused(FhirClientError):
 
 class BundleError(FhirClientError, ValueError):
     """The Bundle given to ``submit()`` cannot be sent safely; names the entry and what is wrong."""
+
+
+class OutboxError(FhirClientError):
+    """The outbox refuses a request about a submission (names it and what was expected)."""
+
+
+class SubmissionConflict(OutboxError):
+    """The request contradicts where the submission stands; ``status`` says where that is.
+
+    Raised for different content under the id of an existing submission (never taken
+    silently for the old one), and for requeuing or discarding a finished submission.
+    """
+
+    def __init__(self, submission_id: str, status: str, reason: str) -> None:
+        self.submission_id = submission_id
+        self.status = status
+        super().__init__(f"submission {submission_id!r} is {status}: {reason}")
+
+
+class UnknownSubmission(OutboxError, LookupError):
+    """No submission with that id in the outbox."""
+
+    def __init__(self, submission_id: str) -> None:
+        self.submission_id = submission_id
+        super().__init__(f"no submission {submission_id!r} in the outbox")
 
 
 class HttpStatusError(FhirClientError):
