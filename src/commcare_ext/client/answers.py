@@ -143,8 +143,8 @@ def _landed(entry: dict[str, Any], where: str) -> tuple[str, str]:
     return "/".join(parts[-2:]), status
 
 
-def searchset_page(body: Any, where: str) -> tuple[list[dict[str, Any]], str | None]:
-    """The entries of one searchset page (each with a resource) and its ``next`` link."""
+def searchset_page(body: Any, where: str) -> tuple[dict[str, Any], str | None]:
+    """One searchset page (each entry checked to hold a resource) and its ``next`` link."""
     page = bundle_of(body, "searchset", where)
     entries = objects(page.get("entry"), f"{where}: Bundle.entry")
     for index, entry in enumerate(entries):
@@ -160,4 +160,4 @@ def searchset_page(body: Any, where: str) -> tuple[list[dict[str, Any]], str | N
         url = text(link.get("url"), f"{where}: Bundle.link.url")
         if relation == "next":
             following = url
-    return entries, following
+    return page, following

@@ -8,11 +8,12 @@ method, resource path and status — never query strings, bodies or tokens.
 
 import json
 import logging
+import re
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import requests
 
@@ -52,6 +53,9 @@ from commcare_ext.client.transport import (
 log = logging.getLogger("commcare_ext.client")
 
 _FHIR_JSON = "application/fhir+json"
+_RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]+")
+#: Search parameters: a mapping (a sequence value repeats the name) or (name, value) pairs.
+Form = Mapping[str, str | Sequence[str]] | Sequence[tuple[str, str]]
 _MAX_REDIRECTS = 5
 _FOLLOWED = frozenset({301, 302, 303, 307, 308})
 T = TypeVar("T")
@@ -100,13 +104,26 @@ class FhirClient:
         path: str,
         *,
         body: Any = None,
+        form: Form | None = None,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         safe: bool | None = None,
     ) -> tuple[int, Any, Mapping[str, str]]:
-        """Send one request with retries; return (status, parsed JSON or None, headers)."""
+        """Send one request with retries; return (status, parsed JSON or None, headers).
+
+        ``body`` is sent as FHIR JSON, ``form`` as a form body (what ``_search`` takes).
+        ``params`` go into the query string: keep names and identifiers out of them (a
+        URL is logged by proxies and servers); search with :meth:`search_pages` instead.
+        """
         answer = self._call(
-            method, path, body=body, params=params, headers=headers, safe=safe, read=_same
+            method,
+            path,
+            body=body,
+            form=form,
+            params=params,
+            headers=headers,
+            safe=safe,
+            read=_same,
         )
         return answer.status, answer.body, answer.response.headers
 
@@ -117,6 +134,7 @@ class FhirClient:
         *,
         read: Callable[[_Answer], T],
         body: Any = None,
+        form: Form | None = None,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         safe: bool | None = None,
@@ -135,6 +153,9 @@ class FhirClient:
         if body is not None:
             sent["Content-Type"] = _FHIR_JSON
             content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        elif form is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            content = urlencode(_pairs(form)).encode("ascii")
         refresh = self.auth is not None
         failures = 0
         for _ in range(self.retry.tries + 1):
@@ -266,27 +287,56 @@ class FhirClient:
             read=lambda a: resource_of(a.body, kind),
         )
 
-    def search(
-        self, resource_type: str, params: Mapping[str, str] | None = None
+    def search_pages(
+        self, resource_type: str, params: Form | None = None
     ) -> Iterator[dict[str, Any]]:
-        """Every matching resource, following ``next`` links on this server only."""
+        """Each searchset Bundle page, first to last.
+
+        The first page is a POST to ``Type/_search`` with the parameters in a form body, so
+        names and identifiers never sit in a URL (where logs, proxies and exceptions would
+        keep them). ``next`` links are followed on this server's origin only; a link back
+        to ``Type`` or ``Type/_search`` is POSTed the same way, any other (an opaque page
+        token) is read with GET.
+        """
         where = f"search {resource_type}"
-        entries, following = self._call(
-            "GET", resource_type, params=params, read=lambda a: searchset_page(a.body, where)
+        page, following = self._call(
+            "POST",
+            f"{resource_type}/_search",
+            form=params or {},
+            safe=True,
+            read=lambda a: searchset_page(a.body, where),
         )
+        yield page
         seen: set[str] = set()
-        while True:
-            for entry in entries:
-                if entry.get("search", {}).get("mode", "match") == "match":
-                    yield entry["resource"]
-            if following is None:
-                return
+        while following is not None:
             if origin(following) != origin(self.base_url) or following in seen:
                 raise MalformedResponseError(f"{where}: next link leaves the server or loops")
             seen.add(following)
-            entries, following = self._call(
-                "GET", following, read=lambda a: searchset_page(a.body, where)
+            page, following = self._next_page(following, where)
+            yield page
+
+    def _next_page(self, link: str, where: str) -> tuple[dict[str, Any], str | None]:
+        parts = urlsplit(link)
+        base_path = urlsplit(self.base_url).path
+        relative = parts.path[len(base_path) :] if parts.path.startswith(base_path) else ""
+        kind = relative.removesuffix("/_search")
+        if parts.query and _RESOURCE_TYPE.fullmatch(kind):
+            form = parse_qsl(parts.query, keep_blank_values=True)
+            return self._call(
+                "POST",
+                f"{kind}/_search",
+                form=form,
+                safe=True,
+                read=lambda a: searchset_page(a.body, where),
             )
+        return self._call("GET", link, read=lambda a: searchset_page(a.body, where))
+
+    def search(self, resource_type: str, params: Form | None = None) -> Iterator[dict[str, Any]]:
+        """Every matching resource (search mode ``match``) across all pages."""
+        for page in self.search_pages(resource_type, params):
+            for entry in page.get("entry", []):
+                if entry.get("search", {}).get("mode", "match") == "match":
+                    yield entry["resource"]
 
     # -- bundles --------------------------------------------------------------------------
 
@@ -325,6 +375,17 @@ class FhirClient:
 
 def _same(answer: _Answer) -> _Answer:
     return answer
+
+
+def _pairs(form: Form) -> list[tuple[str, str]]:
+    """Form parameters as (name, value) pairs; a sequence value repeats its name."""
+    if not isinstance(form, Mapping):
+        return [(str(k), str(v)) for k, v in form]
+    pairs: list[tuple[str, str]] = []
+    for name, value in form.items():
+        values = [value] if isinstance(value, str) else list(value)
+        pairs.extend((name, str(v)) for v in values)
+    return pairs
 
 
 def _redirect_target(
