@@ -118,8 +118,9 @@ function addPagingLinks(bundle, url, host, form) {
   const query = params.toString();
   const self = new URL(url.pathname.replace(/\/_search$/, '') + (query ? `?${query}` : ''), `http://${host}`);
   bundle.link = [{ relation: 'self', url: self.toString() }];
-  const seen = offset + (bundle.entry?.length ?? 0);
-  if ((bundle.entry?.length ?? 0) >= count && (bundle.total === undefined || seen < bundle.total)) {
+  const matches = (bundle.entry ?? []).filter((e) => e.search?.mode !== 'include').length;
+  const seen = offset + matches; // _include'd entries ride along; they do not move the page
+  if (matches >= count && (bundle.total === undefined || seen < bundle.total)) {
     const next = new URL(self);
     next.searchParams.set('_offset', String(seen));
     bundle.link.push({ relation: 'next', url: next.toString() });
@@ -166,6 +167,10 @@ async function handle(req, res, raw) {
     addPagingLinks(resource, url, req.headers.host, form);
   }
   const extra = {};
+  if (resource?.meta?.versionId && resource.resourceType !== 'Bundle') {
+    extra.etag = `W/"${resource.meta.versionId}"`;
+    if (resource.meta.lastUpdated) extra['last-modified'] = new Date(resource.meta.lastUpdated).toUTCString();
+  }
   if (resource?.id && resource.resourceType !== 'Bundle' && status === 201) {
     extra.location = `${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId ?? '1'}`;
   }

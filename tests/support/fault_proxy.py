@@ -120,9 +120,8 @@ def _handler(upstream: str, plan: FaultPlan) -> type[BaseHTTPRequestHandler]:
             return
 
         def _forward(self, body: bytes | None) -> requests.Response:
-            headers = {
-                k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")
-            }
+            # Host goes through, as from a reverse proxy: the server's links point back here.
+            headers = {k: v for k, v in self.headers.items() if k.lower() != "content-length"}
             return requests.request(
                 self.command,
                 upstream + self.path.lstrip("/"),

@@ -16,6 +16,7 @@ from commcare_ext.client.errors import (
     ContentRejected,
     FhirClientError,
     HttpStatusError,
+    InvalidResource,
     Issue,
     MalformedResponseError,
     OutboxError,
@@ -26,9 +27,10 @@ from commcare_ext.client.errors import (
     SubmissionConflict,
     TransportError,
     UnknownSubmission,
+    VersionConflict,
 )
 from commcare_ext.client.outbox import Outbox, Submission, SubmissionStatus, content_digest
-from commcare_ext.client.results import Capabilities, SubmissionResult
+from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
 from commcare_ext.client.retry import NO_RETRY, RetryPolicy
 from commcare_ext.client.submission import SubmissionIncomplete
 from commcare_ext.client.transport import Request, RequestsTransport, Response, Timeout, Transport
@@ -46,6 +48,7 @@ __all__ = [
     "FhirClient",
     "FhirClientError",
     "HttpStatusError",
+    "InvalidResource",
     "Issue",
     "MalformedResponseError",
     "Outbox",
@@ -68,6 +71,8 @@ __all__ = [
     "Transport",
     "TransportError",
     "UnknownSubmission",
+    "VersionConflict",
+    "Versioned",
     "content_digest",
     "dependency_order",
     "is_idempotent",

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from commcare_ext.client.errors import MalformedResponseError
-from commcare_ext.client.results import Capabilities, SubmissionResult
+from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
 from commcare_ext.client.transport import Response
 
 _INVALID = object()
@@ -68,6 +68,19 @@ def text(value: Any, where: str) -> str:
 def optional_text(value: Any, where: str) -> str | None:
     """``value`` as a string, or None when absent."""
     return None if value is None else text(value, where)
+
+
+def versioned_of(
+    resource: dict[str, Any], etag: str | None, last_modified: str | None
+) -> Versioned:
+    """``resource`` with its version: ``meta.versionId``, else the ETag's value."""
+    meta = resource.get("meta")
+    if meta is not None and not isinstance(meta, dict):
+        raise malformed(f"{resource['resourceType']}.meta", "an object")
+    version = optional_text((meta or {}).get("versionId"), f"{resource['resourceType']}.meta")
+    if version is None and etag:
+        version = etag.removeprefix("W/").strip('"') or None
+    return Versioned(resource, version, etag, last_modified)
 
 
 def capabilities_of(body: Any) -> Capabilities:
@@ -149,8 +162,12 @@ def searchset_page(body: Any, where: str) -> tuple[dict[str, Any], str | None]:
     entries = objects(page.get("entry"), f"{where}: Bundle.entry")
     for index, entry in enumerate(entries):
         resource = entry.get("resource")
-        if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
-            raise malformed(f"{where}: Bundle.entry[{index}].resource", "a resource")
+        if (
+            not isinstance(resource, dict)
+            or not isinstance(resource.get("resourceType"), str)
+            or not isinstance(resource.get("id"), str)
+        ):
+            raise malformed(f"{where}: Bundle.entry[{index}].resource", "a resource with an id")
         search = entry.get("search", {})
         if not isinstance(search, dict) or not isinstance(search.get("mode", "match"), str):
             raise malformed(f"{where}: Bundle.entry[{index}].search", "an object with a mode")

@@ -8,12 +8,11 @@ method, resource path and status — never query strings, bodies or tokens.
 
 import json
 import logging
-import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from typing import Any, TypeVar, overload
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
@@ -24,20 +23,25 @@ from commcare_ext.client.answers import (
     resource_of,
     searchset_page,
     transaction_result,
+    versioned_of,
 )
 from commcare_ext.client.auth import Auth
 from commcare_ext.client.bundles import is_idempotent
 from commcare_ext.client.errors import (
     AuthenticationError,
     CapabilityError,
+    ContentRejected,
     FhirClientError,
+    InvalidResource,
     MalformedResponseError,
     RateLimited,
     RedirectRefused,
+    VersionConflict,
 )
 from commcare_ext.client.outcome import error_for
-from commcare_ext.client.results import Capabilities, SubmissionResult
+from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
 from commcare_ext.client.retry import RetryPolicy
+from commcare_ext.client.search import Form, form_pairs, next_page_request
 from commcare_ext.client.submission import submit_bundle
 from commcare_ext.client.transport import (
     Request,
@@ -53,9 +57,6 @@ from commcare_ext.client.transport import (
 log = logging.getLogger("commcare_ext.client")
 
 _FHIR_JSON = "application/fhir+json"
-_RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]+")
-#: Search parameters: a mapping (a sequence value repeats the name) or (name, value) pairs.
-Form = Mapping[str, str | Sequence[str]] | Sequence[tuple[str, str]]
 _MAX_REDIRECTS = 5
 _FOLLOWED = frozenset({301, 302, 303, 307, 308})
 T = TypeVar("T")
@@ -155,7 +156,7 @@ class FhirClient:
             content = json.dumps(body, ensure_ascii=False).encode("utf-8")
         elif form is not None:
             sent["Content-Type"] = "application/x-www-form-urlencoded"
-            content = urlencode(_pairs(form)).encode("ascii")
+            content = urlencode(form_pairs(form)).encode("ascii")
         refresh = self.auth is not None
         failures = 0
         for _ in range(self.retry.tries + 1):
@@ -261,12 +262,44 @@ class FhirClient:
             read=lambda a: resource_of(a.body, resource_type),
         )
 
+    @overload
+    def read_versioned(
+        self, resource_type: str, resource_id: str, *, if_none_match: None = None
+    ) -> Versioned: ...
+
+    @overload
+    def read_versioned(
+        self, resource_type: str, resource_id: str, *, if_none_match: str
+    ) -> Versioned | None: ...
+
+    def read_versioned(
+        self, resource_type: str, resource_id: str, *, if_none_match: str | None = None
+    ) -> Versioned | None:
+        """Read one resource with its version, ETag and Last-Modified.
+
+        With ``if_none_match`` (an ETag from an earlier read) this is a cheap poll: None
+        when the server answers 304 Not Modified. A server that ignores the header (as
+        Medplum's router does) answers with the resource: compare ``version_id``.
+        """
+        headers = {"If-None-Match": if_none_match} if if_none_match else None
+
+        def versioned(answer: _Answer) -> Versioned | None:
+            if answer.status == 304 and if_none_match:
+                return None
+            return versioned_of(
+                resource_of(answer.body, resource_type),
+                answer.response.header("ETag"),
+                answer.response.header("Last-Modified"),
+            )
+
+        return self._call("GET", f"{resource_type}/{resource_id}", headers=headers, read=versioned)
+
     def create(
         self, resource: Mapping[str, Any], *, if_none_exist: str | None = None
     ) -> dict[str, Any]:
         """Create a resource; with ``if_none_exist`` it is a conditional create (safe to retry)."""
         headers = {"If-None-Exist": if_none_exist} if if_none_exist else None
-        kind = str(resource["resourceType"])
+        kind = _kind(resource)
         return self._call(
             "POST",
             kind,
@@ -276,16 +309,41 @@ class FhirClient:
             read=lambda a: resource_of(a.body, kind),
         )
 
-    def update(self, resource: Mapping[str, Any]) -> dict[str, Any]:
-        """PUT a resource to its id (idempotent)."""
-        kind = str(resource["resourceType"])
-        return self._call(
-            "PUT",
-            f"{kind}/{resource['id']}",
-            body=resource,
-            safe=True,
-            read=lambda a: resource_of(a.body, kind),
-        )
+    def update(self, resource: Mapping[str, Any], *, if_match: str | None = None) -> dict[str, Any]:
+        """PUT a resource to its id; returns what the server stored.
+
+        With ``if_match`` (the ``version_id`` read earlier) the server stores it only if
+        nobody changed it since: otherwise :class:`VersionConflict`. Such an update is not
+        retried — a lost answer to a PUT that landed would come back as a conflict.
+        Without it the PUT is idempotent and retried like a read.
+        """
+        kind = _kind(resource)
+        resource_id = resource.get("id")
+        if not isinstance(resource_id, str) or not resource_id:
+            msg = f"update(): the {kind} needs an id"
+            raise InvalidResource(msg)
+        headers = {"If-Match": _weak_etag(if_match)} if if_match else None
+        try:
+            return self._call(
+                "PUT",
+                f"{kind}/{resource_id}",
+                body=resource,
+                headers=headers,
+                safe=if_match is None,
+                read=lambda a: resource_of(a.body, kind),
+            )
+        except ContentRejected as error:
+            if error.status != 412 and not (if_match and error.status == 409):
+                raise
+            conflict = VersionConflict(
+                error.status,
+                error.issues,
+                error.method,
+                error.path,
+                resource_type=kind,
+                resource_id=resource_id,
+            )
+        raise conflict
 
     def search_pages(
         self, resource_type: str, params: Form | None = None
@@ -309,27 +367,11 @@ class FhirClient:
         yield page
         seen: set[str] = set()
         while following is not None:
-            if origin(following) != origin(self.base_url) or following in seen:
-                raise MalformedResponseError(f"{where}: next link leaves the server or loops")
-            seen.add(following)
-            page, following = self._next_page(following, where)
-            yield page
-
-    def _next_page(self, link: str, where: str) -> tuple[dict[str, Any], str | None]:
-        parts = urlsplit(link)
-        base_path = urlsplit(self.base_url).path
-        relative = parts.path[len(base_path) :] if parts.path.startswith(base_path) else ""
-        kind = relative.removesuffix("/_search")
-        if parts.query and _RESOURCE_TYPE.fullmatch(kind):
-            form = parse_qsl(parts.query, keep_blank_values=True)
-            return self._call(
-                "POST",
-                f"{kind}/_search",
-                form=form,
-                safe=True,
-                read=lambda a: searchset_page(a.body, where),
+            method, path, form = next_page_request(self.base_url, following, seen, where)
+            page, following = self._call(
+                method, path, form=form, safe=True, read=lambda a: searchset_page(a.body, where)
             )
-        return self._call("GET", link, read=lambda a: searchset_page(a.body, where))
+            yield page
 
     def search(self, resource_type: str, params: Form | None = None) -> Iterator[dict[str, Any]]:
         """Every matching resource (search mode ``match``) across all pages."""
@@ -337,6 +379,20 @@ class FhirClient:
             for entry in page.get("entry", []):
                 if entry.get("search", {}).get("mode", "match") == "match":
                     yield entry["resource"]
+
+    def search_all(self, resource_type: str, params: Form | None = None) -> list[dict[str, Any]]:
+        """Every resource of every page — matches and included ones (``_include``) — each once.
+
+        A resource included on several pages (the Patient of many Observations) is listed
+        the first time it comes; OperationOutcome entries (mode ``outcome``) are left out.
+        """
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for page in self.search_pages(resource_type, params):
+            for entry in page.get("entry", []):
+                if entry.get("search", {}).get("mode", "match") in ("match", "include"):
+                    resource = entry["resource"]
+                    found.setdefault((resource["resourceType"], resource["id"]), resource)
+        return list(found.values())
 
     # -- bundles --------------------------------------------------------------------------
 
@@ -377,15 +433,17 @@ def _same(answer: _Answer) -> _Answer:
     return answer
 
 
-def _pairs(form: Form) -> list[tuple[str, str]]:
-    """Form parameters as (name, value) pairs; a sequence value repeats its name."""
-    if not isinstance(form, Mapping):
-        return [(str(k), str(v)) for k, v in form]
-    pairs: list[tuple[str, str]] = []
-    for name, value in form.items():
-        values = [value] if isinstance(value, str) else list(value)
-        pairs.extend((name, str(v)) for v in values)
-    return pairs
+def _kind(resource: Mapping[str, Any]) -> str:
+    kind = resource.get("resourceType")
+    if not isinstance(kind, str) or not kind:
+        msg = "the resource needs a resourceType"
+        raise InvalidResource(msg)
+    return kind
+
+
+def _weak_etag(version: str) -> str:
+    """``If-Match`` for a version id (an ETag given as such is sent as it is)."""
+    return version if version.startswith(('W/"', '"')) else f'W/"{version}"'
 
 
 def _redirect_target(

@@ -7,6 +7,7 @@ FhirClientError
 ├── MalformedResponseError  the server answered something that is not FHIR JSON
 ├── CapabilityError         the server cannot take what we would send
 ├── BundleError             the Bundle given to submit() cannot be sent safely (also ValueError)
+├── InvalidResource         a resource given to create()/update() lacks its type or id
 ├── OutboxError             the outbox refuses a request about a submission
 │   ├── SubmissionConflict  different content under an existing id; requeue of a done one
 │   └── UnknownSubmission   no submission with that id (also LookupError)
@@ -14,6 +15,7 @@ FhirClientError
 └── HttpStatusError         the server answered 4xx/5xx (``status``, ``issues``)
     ├── AuthenticationError 401/403
     ├── ContentRejected     400/409/412/422: the content itself is refused; do not retry
+    │   └── VersionConflict 412 (or 409) on an update with If-Match: changed since read
     ├── RateLimited         429 (``retry_after`` seconds, when the server said)
     └── ServerError         5xx
 """
@@ -89,6 +91,10 @@ class BundleError(FhirClientError, ValueError):
     """The Bundle given to ``submit()`` cannot be sent safely; names the entry and what is wrong."""
 
 
+class InvalidResource(FhirClientError, ValueError):
+    """A resource given to ``create()``/``update()`` lacks what the call needs (type, id)."""
+
+
 class OutboxError(FhirClientError):
     """The outbox refuses a request about a submission (names it and what was expected)."""
 
@@ -150,6 +156,29 @@ class AuthenticationError(HttpStatusError):
 
 class ContentRejected(HttpStatusError):
     """The server refused the content (validation, conflict, precondition); fix, do not retry."""
+
+
+class VersionConflict(ContentRejected):
+    """The resource changed since the version named in ``If-Match`` (412; 409 on some servers).
+
+    Read it again (``read_versioned``), apply the change to what is there now, and update
+    with the new version. ``resource_type`` and ``resource_id`` name it; nothing of its
+    content is kept here.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        issues: tuple[Issue, ...],
+        method: str,
+        path: str,
+        *,
+        resource_type: str,
+        resource_id: str,
+    ) -> None:
+        super().__init__(status, issues, method, path)
+        self.resource_type = resource_type
+        self.resource_id = resource_id
 
 
 class RateLimited(HttpStatusError):

@@ -1,6 +1,7 @@
 """What the client hands back: small frozen values, free of transport details."""
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +21,23 @@ class SubmissionResult:
     references: dict[str, str]
     statuses: dict[str, str]
     mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class Versioned:
+    """A resource with the version facts a server sent beside it.
+
+    ``version_id`` is ``meta.versionId`` (or, failing that, the ETag's value); ``etag`` and
+    ``last_modified`` are the ``ETag`` and ``Last-Modified`` headers as sent, or None.
+    Pass ``version_id`` to ``update(..., if_match=...)`` and ``etag`` to
+    ``read_versioned(..., if_none_match=...)``.
+    """
+
+    resource: dict[str, Any]
+    version_id: str | None
+    etag: str | None
+    last_modified: str | None
+
+    def __repr__(self) -> str:
+        kind = self.resource.get("resourceType")
+        return f"Versioned({kind}/{self.resource.get('id')}, version_id={self.version_id!r})"
