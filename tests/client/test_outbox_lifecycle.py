@@ -197,3 +197,21 @@ def test_an_existing_database_readable_by_others_is_narrowed(tmp_path: Path) -> 
     path.chmod(0o644)
     _outbox(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_discarded_bundle_leaves_no_trace_in_the_file(tmp_path: Path) -> None:
+    """Erased, not just unlinked: SQLite's secure_delete overwrites the freed pages.
+
+    Debian's SQLite has it on by default; the outbox turns it on for builds that do not.
+    With ``PRAGMA secure_delete=OFF`` in the outbox this test fails.
+    """
+    path = tmp_path / "outbox.db"
+    bundle = {**small_bundle("Quackenbush-Zebulon-Clinic"), "id": "bundle-to-discard"}
+    bundle["entry"][1]["resource"]["note"] = [{"text": "Quackenbush-Zebulon " * 400}]
+    outbox, _ = _outbox(path, REJECTED)
+    rejected = outbox.submit(bundle)
+    outbox.discard(rejected.id, "sent by mistake")
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    leftovers = b"".join(f.read_bytes() for f in tmp_path.glob("outbox.db*"))
+    assert b"Quackenbush-Zebulon" not in leftovers

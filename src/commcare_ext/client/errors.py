@@ -4,7 +4,7 @@ FhirClientError
 ├── TransportError          the request never got an HTTP answer
 │   ├── ConnectError        could not connect (refused, reset, DNS)
 │   └── RequestTimeout      connect or read took longer than the timeout
-├── MalformedResponseError  the server answered something that is not FHIR JSON
+├── MalformedResponseError  the server answered something that is not the FHIR expected
 ├── CapabilityError         the server cannot take what we would send
 ├── BundleError             the Bundle given to submit() cannot be sent safely (also ValueError)
 ├── InvalidResource         a resource given to create()/update() lacks its type or id
@@ -14,7 +14,7 @@ FhirClientError
 ├── RedirectRefused         a redirect the client will not follow (a write, another origin)
 └── HttpStatusError         the server answered 4xx/5xx (``status``, ``issues``)
     ├── AuthenticationError 401/403
-    ├── ContentRejected     400/409/412/422: the content itself is refused; do not retry
+    ├── ContentRejected     400/404/405/409/410/412/422: the content is refused; do not retry
     │   └── VersionConflict 412 (or 409) on an update with If-Match: changed since read
     ├── RateLimited         429 (``retry_after`` seconds, when the server said)
     └── ServerError         5xx

@@ -112,6 +112,7 @@ class Outbox:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA secure_delete=ON")  # an erased Bundle is overwritten, not left free
         try:
             yield db
         finally:
