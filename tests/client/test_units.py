@@ -1,7 +1,12 @@
 """Pure parts of the client: retry arithmetic, error mapping, idempotence, ordering."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+import commcare_ext
 from commcare_ext.client import (
     AuthenticationError,
     ContentRejected,
@@ -78,3 +83,23 @@ def test_dependency_order_puts_referenced_entries_first() -> None:
             target = reference.split("'")[0]
             if target in position:
                 assert position[target] <= position[entry["fullUrl"]]
+
+
+def test_the_client_package_loads_no_intake_side_package() -> None:
+    """Importing the client subtree (under a bare parent package) loads only errors and fhir.
+
+    The top-level ``commcare_ext/__init__`` imports every package for its public face, so
+    the parent is replaced by an empty package here to see what the client itself loads.
+    """
+    script = (
+        "import sys, types\n"
+        "parent = types.ModuleType('commcare_ext')\n"
+        f"parent.__path__ = [{str(Path(commcare_ext.__file__).parent)!r}]\n"
+        "sys.modules['commcare_ext'] = parent\n"
+        "import commcare_ext.client\n"
+        "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('commcare_ext.')}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "['client', 'errors', 'fhir']"

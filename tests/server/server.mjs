@@ -167,10 +167,6 @@ async function handle(req, res, raw) {
     addPagingLinks(resource, url, req.headers.host, form);
   }
   const extra = {};
-  if (resource?.meta?.versionId && resource.resourceType !== 'Bundle') {
-    extra.etag = `W/"${resource.meta.versionId}"`;
-    if (resource.meta.lastUpdated) extra['last-modified'] = new Date(resource.meta.lastUpdated).toUTCString();
-  }
   if (resource?.id && resource.resourceType !== 'Bundle' && status === 201) {
     extra.location = `${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId ?? '1'}`;
   }

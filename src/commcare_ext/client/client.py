@@ -159,7 +159,7 @@ class FhirClient:
             content = urlencode(form_pairs(form)).encode("ascii")
         refresh = self.auth is not None
         failures = 0
-        for _ in range(self.retry.tries + 1):
+        for _ in range(max(self.retry.tries, 1) + 1):
             try:
                 return read(self._once(method, url, content, sent))
             except AuthenticationError:
@@ -312,10 +312,10 @@ class FhirClient:
     def update(self, resource: Mapping[str, Any], *, if_match: str | None = None) -> dict[str, Any]:
         """PUT a resource to its id; returns what the server stored.
 
-        With ``if_match`` (the ``version_id`` read earlier) the server stores it only if
-        nobody changed it since: otherwise :class:`VersionConflict`. Such an update is not
-        retried — a lost answer to a PUT that landed would come back as a conflict.
-        Without it the PUT is idempotent and retried like a read.
+        With ``if_match`` (the ``version_id`` read earlier, or ``Versioned.if_match``) the
+        server stores it only if nobody changed it since: otherwise :class:`VersionConflict`.
+        Such an update is not retried — a lost answer to a PUT that landed would come back
+        as a conflict. Without it the PUT is idempotent and retried like a read.
         """
         kind = _kind(resource)
         resource_id = resource.get("id")

@@ -28,15 +28,22 @@ class Versioned:
     """A resource with the version facts a server sent beside it.
 
     ``version_id`` is ``meta.versionId`` (or, failing that, the ETag's value); ``etag`` and
-    ``last_modified`` are the ``ETag`` and ``Last-Modified`` headers as sent, or None.
-    Pass ``version_id`` to ``update(..., if_match=...)`` and ``etag`` to
-    ``read_versioned(..., if_none_match=...)``.
+    ``last_modified`` are the ``ETag`` and ``Last-Modified`` headers as sent, or None (as
+    from Medplum's router). Pass ``version_id`` (or ``if_match``) to
+    ``update(..., if_match=...)`` and ``if_match`` to ``read_versioned(..., if_none_match=...)``.
     """
 
     resource: dict[str, Any]
     version_id: str | None
     etag: str | None
     last_modified: str | None
+
+    @property
+    def if_match(self) -> str | None:
+        """What ``If-Match`` must say: the server's ETag, else ``W/"<version_id>"``."""
+        if self.etag:
+            return self.etag
+        return f'W/"{self.version_id}"' if self.version_id else None
 
     def __repr__(self) -> str:
         kind = self.resource.get("resourceType")
