@@ -56,7 +56,13 @@ class Problems:
     ) -> None:
         self.report.add(
             LoadProblem(
-                severity, record_type, record_id, field, message, self.source, terms,
+                severity,
+                record_type,
+                record_id,
+                field,
+                message,
+                self.source,
+                terms,
                 self.service_id,
             )
-        )  # fmt: skip
+        )

@@ -18,7 +18,7 @@ from commcare_ext.directory._values import text
 from commcare_ext.directory.directory import Directory
 from commcare_ext.directory.fhir_parts import ResourceIndex
 from commcare_ext.directory.fhir_service import FhirServiceReader
-from commcare_ext.directory.report import DirectoryError, LoadReport
+from commcare_ext.directory.report import DirectoryError, LoadProblem, LoadReport, Severity
 from commcare_ext.directory.taxonomy import TaxonomyMapping
 
 #: Resource types read alongside HealthcareService; any other type is reported as not read.
@@ -38,7 +38,18 @@ def read_fhir_resources(
     Feed it the result of a server search that included each service's Organization and
     Locations; a service whose Organization is missing (and has no display name) is skipped.
     """
-    return _load(_entries((None, r, None) for r in resources), mapping, today)
+    totals: list[int] = []
+    directory, report = _load(
+        _entries(((None, r, None) for r in resources), totals), mapping, today
+    )
+    if totals and max(totals) > report.services_read:
+        message = (
+            f"the search matched {max(totals)} services but the pages read hold "
+            f"{report.services_read}: follow every next link (some servers' next links skip "
+            "results when _include is used)"
+        )
+        report.add(LoadProblem(Severity.WARNING, "Bundle", None, "total", message))
+    return directory, report
 
 
 def read_fhir(
@@ -104,18 +115,41 @@ def _file_entries(path: Path, problems: Problems, *, single: bool) -> list[Entry
     return [(None, document, path.name)]
 
 
-def _entries(raw: Iterable[Entry]) -> Iterator[Entry]:
-    """Resources, with every Bundle (nested too) opened into its entries."""
+def _entries(raw: Iterable[Entry], totals: list[int] | None = None) -> Iterator[Entry]:
+    """Resources, with every Bundle (nested too) opened into its entries.
+
+    ``totals`` collects the ``total`` of each search result page of HealthcareServices, so
+    the load can tell when pages are missing.
+    """
     for full_url, resource, source in raw:
         if isinstance(resource, Mapping) and resource.get("resourceType") == "Bundle":
-            entries = resource.get("entry")
+            entries = [e for e in _list(resource.get("entry")) if isinstance(e, Mapping)]
+            total = resource.get("total")
+            if (
+                totals is not None
+                and resource.get("type") == "searchset"
+                and (isinstance(total, int) and any(_is_service_match(e) for e in entries))
+            ):
+                totals.append(total)
             yield from _entries(
-                (text(e, "fullUrl"), e.get("resource"), source)
-                for e in (entries if isinstance(entries, list) else [])
-                if isinstance(e, Mapping)
+                ((text(e, "fullUrl"), e.get("resource"), source) for e in entries), totals
             )
         else:
             yield full_url, resource, source
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _is_service_match(entry: Mapping[str, Any]) -> bool:
+    resource, search = entry.get("resource"), entry.get("search")
+    mode = search.get("mode", "match") if isinstance(search, Mapping) else "match"
+    return (
+        mode == "match"
+        and isinstance(resource, Mapping)
+        and resource.get("resourceType") == "HealthcareService"
+    )
 
 
 def _load(

@@ -127,8 +127,10 @@ def _csv_rows(path: Path) -> list[Row]:
     """CSV rows with empty cells left out, so an empty cell reads as an absent field."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [{k: v for k, v in row.items() if k and v not in ("", None)}
-                    for row in csv.DictReader(handle)]  # fmt: skip
+            return [
+                {k: v for k, v in row.items() if k and v not in ("", None)}
+                for row in csv.DictReader(handle)
+            ]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DirectoryError(path.name, f"not readable as CSV ({type(exc).__name__})") from None
 
