@@ -194,3 +194,83 @@ def intakes(draw: st.DrawFn) -> Intake:
         "social_support": None if mos_items is None else {"answers": mos_items},
     }
     return Intake.model_validate(data)
+
+
+# --- 'Reaching supports' (intake.practical) and intakes that carry it -----------------------
+
+from datetime import time  # noqa: E402 - this section joined the file later, at its end
+
+from commcare_ext.intake import (  # noqa: E402
+    DayOfWeek,
+    DistanceUnit,
+    EligibilityGroup,
+    InternetAccess,
+    PhoneAccess,
+    TakingPart,
+    TravelMode,
+)
+
+
+def _times_of_day() -> st.SearchStrategy[Any]:
+    return st.builds(
+        time,
+        st.integers(min_value=0, max_value=23),
+        st.sampled_from([0, 15, 30, 45]),
+    )
+
+
+@st.composite
+def availability_windows(draw: st.DrawFn) -> dict[str, Any]:
+    """Days and a time window: ``end`` after ``start``, or 00:00 for until midnight."""
+    start = draw(_times_of_day())
+    end = draw(_times_of_day().filter(lambda t: t > start) | st.just(time(0, 0)))
+    return {
+        "days": draw(st.lists(st.sampled_from(list(DayOfWeek)), min_size=1, unique=True)),
+        "start": start,
+        "end": end,
+    }
+
+
+@st.composite
+def practical_sections(draw: st.DrawFn) -> dict[str, Any]:
+    """A 'Reaching supports' section: any mix of answers, each optional, rules respected."""
+    distance = draw(
+        optional(
+            st.floats(min_value=0.5, max_value=300, allow_nan=False).map(lambda x: round(x, 1))
+        )
+    )
+    coordinates = draw(
+        optional(
+            st.tuples(
+                st.floats(min_value=-89.9, max_value=89.9, allow_nan=False),
+                st.floats(min_value=-179.9, max_value=179.9, allow_nan=False),
+            )
+        )
+    )
+    return {
+        "availability": draw(st.lists(availability_windows(), max_size=3)),
+        "ways_to_take_part": draw(enum_list(TakingPart)),
+        "travel_modes": draw(
+            st.just([TravelMode.NONE]) | enum_list(TravelMode, exclude=(TravelMode.NONE,))
+        ),
+        "max_travel_minutes": draw(optional(st.integers(min_value=1, max_value=600))),
+        "max_travel_distance": distance,
+        "distance_unit": (
+            draw(st.sampled_from(list(DistanceUnit))) if distance is not None else None
+        ),
+        "postal_code": draw(optional(st.sampled_from(["81101", "55454", "K1A 0B1", "SW1A-1AA"]))),
+        "latitude": coordinates[0] if coordinates else None,
+        "longitude": coordinates[1] if coordinates else None,
+        "phone_access": draw(optional(st.sampled_from(list(PhoneAccess)))),
+        "internet_access": draw(optional(st.sampled_from(list(InternetAccess)))),
+        "groups": draw(enum_list(EligibilityGroup)),
+    }
+
+
+@st.composite
+def intakes_with_practical(draw: st.DrawFn) -> Intake:
+    """A valid intake that also answers (some of) 'Reaching supports'."""
+    intake = draw(intakes())
+    data = intake.model_dump()
+    data["practical"] = draw(practical_sections())
+    return Intake.model_validate(data)
