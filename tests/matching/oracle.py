@@ -261,17 +261,21 @@ def _reach(
     if here is None and practical and practical.latitude is not None:
         here = (practical.latitude, practical.longitude or 0.0)
     limit = _limit(intake, travel_limit, here)
-    postal = _postal(intake)
-    if limit is None or (postal and any(site.postal_code == postal for site in service.locations)):
+    if limit is None:
         return "pass"
-    distances = [
-        haversine(here, (site.latitude, site.longitude))
-        for site in service.locations
-        if here is not None and site.latitude is not None and site.longitude is not None
-    ]
-    if any(abs(km - limit) < 1e-6 for km in distances):
-        return "borderline"
-    return "pass" if any(km <= limit for km in distances) else "fail"
+    postal = _postal(intake)
+    outcomes = []
+    for site in service.locations:
+        if here is None or site.latitude is None or site.longitude is None:
+            outcomes.append("pass" if postal and site.postal_code == postal else "fail")
+            continue
+        km = haversine(here, (site.latitude, site.longitude))
+        outcomes.append(
+            "borderline" if abs(km - limit) < 1e-6 else "pass" if km <= limit else "fail"
+        )
+    if "pass" in outcomes:
+        return "pass"
+    return "borderline" if "borderline" in outcomes else "fail"
 
 
 def _hours_fit(intake: Intake, service: Service) -> bool:

@@ -78,20 +78,18 @@ class Ranker:
         traditions = service.cultural_fit.faith_traditions
         if not self.person.wants_faith or not traditions:
             return 0
-        if found is not None:
-            found.reasons.append(reason(ReasonCode.FAITH_BASED, traditions=_sorted(traditions)))
-        if not self.person.faith_traditions:
-            return 10
         shared = traditions & self.person.faith_traditions
         if shared:
             if found is not None:
                 found.reasons.append(reason(ReasonCode.FAITH_TRADITION, traditions=_sorted(shared)))
             return 25
         if found is not None:
-            found.cautions.append(
-                caution(CautionCode.OTHER_FAITH_TRADITION, traditions=_sorted(traditions))
-            )
-        return 0
+            found.reasons.append(reason(ReasonCode.FAITH_BASED, traditions=_sorted(traditions)))
+            if self.person.faith_traditions:
+                found.cautions.append(
+                    caution(CautionCode.OTHER_FAITH_TRADITION, traditions=_sorted(traditions))
+                )
+        return 0 if self.person.faith_traditions else 10
 
     def _culture(self, service: Service, found: Notes | None) -> int:
         points = 0

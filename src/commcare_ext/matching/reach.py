@@ -36,17 +36,32 @@ def _modes(modes: frozenset[ServiceMode]) -> tuple[str, ...]:
 _KM_PER_DEGREE_LATITUDE: Final = 111.19
 
 
-def _any_site_within(service: Service, location: tuple[float, float], limit: float) -> bool:
-    lat, lon = location
+def _within(
+    service: Service, location: tuple[float, float] | None, postal: str | None, limit: float
+) -> bool:
+    """True when a site is within ``limit`` km (or, uncomputable, in the person's postal code)."""
     for site in service.locations:
         site_lat, site_lon = site.latitude, site.longitude
-        if site_lat is None or site_lon is None:
+        if location is None or site_lat is None or site_lon is None:
+            if postal is not None and site.postal_code == postal:
+                return True
             continue
-        if abs(site_lat - lat) * _KM_PER_DEGREE_LATITUDE > limit:
+        if abs(site_lat - location[0]) * _KM_PER_DEGREE_LATITUDE > limit:
             continue
-        if distance_km(lat, lon, site_lat, site_lon) <= limit:
+        if distance_km(location[0], location[1], site_lat, site_lon) <= limit:
             return True
     return False
+
+
+def _postal_only(
+    service: Service, location: tuple[float, float] | None, postal: str | None
+) -> bool:
+    """True when a site without a computable distance is in the person's postal code."""
+    return postal is not None and any(
+        site.postal_code == postal
+        and (location is None or site.latitude is None or site.longitude is None)
+        for site in service.locations
+    )
 
 
 def nearest_km(service: Service, location: tuple[float, float] | None) -> float | None:
@@ -85,9 +100,10 @@ class ReachableCheck(Check):
 
     A remote way counts when the service offers it, the person is willing to use it and
     nothing they said rules it out (no phone, no video-capable internet). In person counts
-    when the person is willing and, if a travel limit applies, a site is within it; without
-    the person's coordinates a site in their own postal code counts. A service that says
-    nothing about how people take part but has sites is taken to meet in person.
+    when the person is willing and, if a travel limit applies, a site is within it; where no
+    distance can be computed (coordinates missing on either side) a site in the person's own
+    postal code counts. (The directory readers take a service that has sites but states no
+    way of taking part to meet in person.)
     """
 
     constraint = Constraint.REACHABLE
@@ -108,9 +124,7 @@ class ReachableCheck(Check):
             return True
         if self.limit is None:
             return False
-        if self.location is not None and _any_site_within(service, self.location, self.limit):
-            return False
-        return not self._same_postal_code(service)
+        return not _within(service, self.location, self.postal, self.limit)
 
     def explain(self, service: Service) -> Unmet:
         """The ways offered and usable, or the distance and the limit."""
@@ -124,11 +138,6 @@ class ReachableCheck(Check):
             return unmet(UnmetCode.TOO_FAR, nearest_km=round(km, 1), limit_km=limit)
         return unmet(UnmetCode.DISTANCE_UNKNOWN, limit_km=limit)
 
-    def _same_postal_code(self, service: Service) -> bool:
-        return self.postal is not None and any(
-            site.postal_code == self.postal for site in service.locations
-        )
-
     def notes(self, service: Service, found: Notes) -> None:
         """Names the ways the person can take part, and the distance."""
         remote = self.remote & service.modes
@@ -139,7 +148,7 @@ class ReachableCheck(Check):
         km = nearest_km(service, self.location)
         if km is not None and (self.limit is None or km <= self.limit):
             found.reasons.append(reason(ReasonCode.NEARBY, km=round(km, 1)))
-        elif self._same_postal_code(service):
+        elif _postal_only(service, self.location, self.postal):
             found.reasons.append(reason(ReasonCode.SAME_POSTAL_CODE))
             found.cautions.append(caution(CautionCode.DISTANCE_BY_POSTAL_CODE))
         elif not remote and self.location is None:
