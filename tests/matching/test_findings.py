@@ -12,7 +12,6 @@ from commcare_ext.matching import (
     Caution,
     CautionCode,
     Constraint,
-    Finding,
     MatchingError,
     Reason,
     ReasonCode,
@@ -26,7 +25,7 @@ from commcare_ext.matching import (
     render,
 )
 from commcare_ext.matching.catalogue import CAUTIONS, REASONS, UNMET
-from commcare_ext.matching.findings import caution, reason, unmet
+from commcare_ext.matching.findings import Finding, caution, reason, unmet
 from tests.matching import people
 from tests.matching.make_directory import FILE
 

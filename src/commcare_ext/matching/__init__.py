@@ -15,7 +15,6 @@ from commcare_ext.matching.findings import (
     Caution,
     CautionCode,
     Constraint,
-    Finding,
     Reason,
     ReasonCode,
     Unmet,
@@ -32,7 +31,6 @@ from commcare_ext.matching.match import (
 )
 from commcare_ext.matching.messages import (
     MESSAGE_LANGUAGES,
-    MessageLanguage,
     message_language,
     needs_review,
     render,
@@ -44,10 +42,8 @@ __all__ = [
     "CautionCode",
     "Constraint",
     "Exclusion",
-    "Finding",
     "MatchResult",
     "MatchingError",
-    "MessageLanguage",
     "Override",
     "Proposal",
     "Reason",

@@ -8,7 +8,7 @@ service meets and what to check. A constraint never reads another's result, so e
 of a service can be listed. Where the directory is silent, each docstring says what happens.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from commcare_ext.directory import InterpretationMode, OutreachMethod, Service, ServiceStatus
@@ -41,16 +41,24 @@ def codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(str(v) for v in values))
 
 
+def _never(service: Service) -> bool:
+    """A constraint that does not bind fails no service."""
+    return False
+
+
 class Check:
-    """One hard constraint, bound to one person (subclasses say which)."""
+    """One hard constraint, bound to one person (subclasses say which).
+
+    ``fails`` is the hot path a match calls on every service: each constraint sets it, in
+    its ``__init__``, to a function of the service alone that closes over the person's
+    values, so that asking it costs a call and a few comparisons.
+    """
 
     constraint: Constraint
     #: False when nothing the person said lets this constraint exclude a service.
     binding: bool = True
-
-    def fails(self, service: Service) -> bool:
-        """True when ``service`` fails this constraint."""
-        raise NotImplementedError
+    #: True when a service fails this constraint.
+    fails: Callable[[Service], bool] = staticmethod(_never)
 
     def explain(self, service: Service) -> Unmet:
         """Why a failing ``service`` fails (only called when :meth:`fails` is True)."""
@@ -69,9 +77,13 @@ class ActiveCheck(Check):
 
     constraint = Constraint.ACTIVE
 
-    def fails(self, service: Service) -> bool:
-        """True when the service is not running."""
-        return service.status is not ServiceStatus.ACTIVE
+    def __init__(self) -> None:
+        active = ServiceStatus.ACTIVE
+
+        def fails(service: Service) -> bool:
+            return service.status is not active
+
+        self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """Its status."""
@@ -88,12 +100,14 @@ class SupportTypeCheck(Check):
     constraint = Constraint.SUPPORT_TYPE
 
     def __init__(self, person: Person) -> None:
-        self.wanted = person.wanted
+        self.wanted = wanted = person.wanted
         self.binding = bool(person.wanted)
 
-    def fails(self, service: Service) -> bool:
-        """True when none of the service's kinds of help was asked for."""
-        return self.binding and self.wanted.isdisjoint(service.support_types)
+        def fails(service: Service) -> bool:
+            return wanted.isdisjoint(service.support_types)
+
+        if self.binding:
+            self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """What was asked for and what it offers (or that its kind is unknown)."""
@@ -124,18 +138,19 @@ class LanguageCheck(Check):
     constraint = Constraint.LANGUAGE
 
     def __init__(self, person: Person) -> None:
-        self.primaries = person.language_primaries
+        self.primaries = primaries = person.language_primaries
         self.languages = person.languages
-        self.barrier = person.language_barrier
+        self.barrier = barrier = person.language_barrier
 
-    def fails(self, service: Service) -> bool:
-        """True when nobody there can talk with the person (or the directory cannot say)."""
-        access = service.languages
-        return (
-            not access.interpretation
-            and self.primaries.isdisjoint(access.staff_primary_languages)
-            and (self.barrier or bool(access.staff_languages))
-        )
+        def fails(service: Service) -> bool:
+            access = service.languages
+            return (
+                not access.interpretation
+                and primaries.isdisjoint(access.staff_primary_languages)
+                and (barrier or bool(access.staff_languages))
+            )
+
+        self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The person's languages, and the staff's when listed."""
@@ -181,10 +196,12 @@ class CostCheck(Check):
     def __init__(self, person: Person) -> None:
         self.binding = person.cost_barrier
 
-    def fails(self, service: Service) -> bool:
-        """True, when cost is a barrier, for a service not known to be free or sliding-scale."""
-        cost = service.cost
-        return self.binding and cost.free is not True and not cost.sliding_scale
+        def fails(service: Service) -> bool:
+            cost = service.cost
+            return cost.free is not True and not cost.sliding_scale
+
+        if self.binding:
+            self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The fee, or that the directory does not say."""
@@ -216,14 +233,18 @@ class AgeCheck(Check):
     constraint = Constraint.ELIGIBILITY
 
     def __init__(self, person: Person) -> None:
-        self.age = person.age
+        self.age = age = person.age
 
-    def fails(self, service: Service) -> bool:
-        """True when the age range leaves the person out, or cannot be checked."""
-        rule = service.eligibility
-        if rule.minimum_age is None and rule.maximum_age is None:
-            return False
-        return self.age is None or not rule.admits_age(self.age)
+        def fails(service: Service) -> bool:
+            rule = service.eligibility
+            low, high = rule.minimum_age, rule.maximum_age
+            if low is None and high is None:
+                return False
+            return (
+                age is None or (low is not None and age < low) or (high is not None and age > high)
+            )
+
+        self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The range, and whether the age was known."""
@@ -238,12 +259,13 @@ class GenderCheck(Check):
     constraint = Constraint.ELIGIBILITY
 
     def __init__(self, person: Person) -> None:
-        self.genders = person.genders
+        self.genders = genders = person.genders
 
-    def fails(self, service: Service) -> bool:
-        """True for a gender-specific service the person is not recorded as eligible for."""
-        allowed = service.eligibility.genders
-        return bool(allowed) and allowed.isdisjoint(self.genders)
+        def fails(service: Service) -> bool:
+            allowed = service.eligibility.genders
+            return bool(allowed) and allowed.isdisjoint(genders)
+
+        self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The genders it is for, and whether the person's was recorded."""
@@ -270,13 +292,14 @@ class PopulationCheck(Check):
     constraint = Constraint.ELIGIBILITY
 
     def __init__(self, person: Person) -> None:
-        self.populations = person.populations
+        self.populations = populations = person.populations
         self.recorded = person.groups_recorded
 
-    def fails(self, service: Service) -> bool:
-        """True for a service restricted to groups the person is not recorded in."""
-        allowed = service.eligibility.populations
-        return bool(allowed) and allowed.isdisjoint(self.populations)
+        def fails(service: Service) -> bool:
+            allowed = service.eligibility.populations
+            return bool(allowed) and allowed.isdisjoint(populations)
+
+        self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The groups it is for, and whether the person named any group."""
@@ -305,14 +328,16 @@ class ServiceAreaCheck(Check):
     constraint = Constraint.SERVICE_AREA
 
     def __init__(self, person: Person) -> None:
-        self.postal = person.postal_code
-        self.binding = person.postal_code is not None
-        self.short = person.postal_code.split("-", 1)[0] if person.postal_code else None
+        self.postal = postal = person.postal_code
+        self.binding = postal is not None
+        short = postal.split("-", 1)[0] if postal else None
 
-    def fails(self, service: Service) -> bool:
-        """True when the service lists postal codes and the person's is not among them."""
-        area = service.service_area.postal_codes
-        return self.binding and bool(area) and self.postal not in area and self.short not in area
+        def fails(service: Service) -> bool:
+            area = service.service_area.postal_codes
+            return bool(area) and postal not in area and short not in area
+
+        if self.binding:
+            self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The postal codes it serves."""
@@ -351,32 +376,30 @@ class DiscreetContactCheck(Check):
     constraint = Constraint.DISCREET_CONTACT
 
     def __init__(self, person: Person) -> None:
-        self.rules = person.discreet_rules
-        self.binding = bool(person.discreet_rules)
-        # What keeps() reads for each rule, worked out once (see Discretion.keeps).
-        self.methods = frozenset(
-            method for rule, method in _OUTREACH.items() if rule in person.discreet_rules
-        )
-        self.mail = DiscreetContact.NO_MAIL_HOME in person.discreet_rules
-        self.neutral = DiscreetContact.NEUTRAL_CLINIC_NAME in person.discreet_rules
-        self.initiates = DiscreetContact.PATIENT_INITIATES in person.discreet_rules
+        rules = self.rules = person.discreet_rules
+        self.binding = bool(rules)
+        # What Discretion.keeps reads for each rule, worked out once.
+        methods = frozenset(method for rule, method in _OUTREACH.items() if rule in rules)
+        mail = DiscreetContact.NO_MAIL_HOME in rules
+        neutral = DiscreetContact.NEUTRAL_CLINIC_NAME in rules
+        initiates = DiscreetContact.PATIENT_INITIATES in rules
 
-    def fails(self, service: Service) -> bool:
-        """True when the directory says the service breaks one of the person's rules."""
-        if not self.binding:
-            return False
-        discretion = service.discretion
-        outreach = discretion.outreach
-        if outreach is not None and not self.methods.isdisjoint(outreach):
-            return True
-        if self.mail and (
-            discretion.no_mail is False
-            or (discretion.no_mail is None and outreach is not None and _MAIL in outreach)
-        ):
-            return True
-        return (self.neutral and discretion.neutral_caller_name is False) or (
-            self.initiates and discretion.client_initiates_contact is False
-        )
+        def fails(service: Service) -> bool:
+            discretion = service.discretion
+            outreach = discretion.outreach
+            if outreach is not None and not methods.isdisjoint(outreach):
+                return True
+            if mail and (
+                discretion.no_mail is False
+                or (discretion.no_mail is None and outreach is not None and _MAIL in outreach)
+            ):
+                return True
+            return (neutral and discretion.neutral_caller_name is False) or (
+                initiates and discretion.client_initiates_contact is False
+            )
+
+        if self.binding:
+            self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The rules it breaks."""

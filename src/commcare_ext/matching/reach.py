@@ -85,10 +85,14 @@ class DigitalAccessCheck(Check):
 
     def __init__(self, person: Person) -> None:
         self.binding = person.digital_barrier
+        in_person = ServiceMode.IN_PERSON
 
-    def fails(self, service: Service) -> bool:
-        """True for a remote-only service when digital access is a barrier."""
-        return self.binding and service.remote_only
+        def fails(service: Service) -> bool:
+            modes = service.modes
+            return bool(modes) and in_person not in modes
+
+        if self.binding:
+            self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The only ways it offers."""
@@ -109,22 +113,22 @@ class ReachableCheck(Check):
     constraint = Constraint.REACHABLE
 
     def __init__(self, person: Person) -> None:
-        self.remote = person.remote_modes
-        self.in_person_ok = person.in_person_ok
-        self.limit = person.travel_limit_km
-        self.location = person.location
-        self.postal = person.postal_code
+        self.remote = remote = person.remote_modes
+        self.in_person_ok = in_person_ok = person.in_person_ok
+        self.limit = limit = person.travel_limit_km
+        self.location = location = person.location
+        self.postal = postal = person.postal_code
+        in_person = ServiceMode.IN_PERSON
 
-    def fails(self, service: Service) -> bool:
-        """True when no remote way works and no site is within reach."""
-        modes = service.modes
-        if not self.remote.isdisjoint(modes):
-            return False
-        if ServiceMode.IN_PERSON not in modes or not self.in_person_ok:
-            return True
-        if self.limit is None:
-            return False
-        return not _within(service, self.location, self.postal, self.limit)
+        def fails(service: Service) -> bool:
+            modes = service.modes
+            if not remote.isdisjoint(modes):
+                return False
+            if in_person not in modes or not in_person_ok:
+                return True
+            return limit is not None and not _within(service, location, postal, limit)
+
+        self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """The ways offered and usable, or the distance and the limit."""
@@ -192,18 +196,18 @@ class HoursCheck(Check):
     constraint = Constraint.HOURS
 
     def __init__(self, person: Person) -> None:
-        self.free = person.availability
-        self.binding = bool(person.availability)
+        self.free = free = person.availability
+        self.binding = bool(free)
         self.work_hours_barrier = person.work_hours_barrier
 
-    def fails(self, service: Service) -> bool:
-        """True when no opening fits the person's free times (or none is listed)."""
-        if not self.binding:
-            return False
-        schedule = service.schedule
-        if schedule is None:
-            return not (service.modes and service.modes <= _ASYNCHRONOUS)
-        return fitting_stretch(schedule.week_ranges, self.free) is None
+        def fails(service: Service) -> bool:
+            schedule = service.schedule
+            if schedule is None:
+                return not (service.modes and service.modes <= _ASYNCHRONOUS)
+            return fitting_stretch(schedule.week_ranges, free) is None
+
+        if self.binding:
+            self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
         """That no hours are listed, or that none fit."""
