@@ -17,14 +17,14 @@ from commcare_ext.questionnaire import (
     intake_to_response,
     response_to_intake,
 )
-from commcare_ext.terminology.answers import answer_set_for
+from commcare_ext.summary import answer_label
 
 ROOT = Path(__file__).resolve().parent
 OUT = ROOT.parent / "out" / "demo"
 
 
 def _label(member: Any) -> str:
-    return answer_set_for(type(member)).answer(member).display_en
+    return answer_label(member)
 
 
 def _count_items(items: list[dict[str, Any]]) -> int:

@@ -1,5 +1,6 @@
 """Hypothesis strategies for intakes: every test that needs generated intakes draws from here."""
 
+import copy
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -67,6 +68,223 @@ def enum_list(enum: type[E], *, exclude: tuple[E, ...] = ()) -> st.SearchStrateg
 def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     """``strategy`` or None."""
     return st.none() | strategy
+
+
+# -- Hostile text: what a paste, a renderer or an attacker can put in a name or free text. --
+
+#: Characters XML or FHIR cannot carry, whitespace-like controls, markup, and fine rare ones.
+_TRICKY = st.sampled_from(
+    [
+        "\x00",
+        "\x01",
+        "\v",
+        "\f",
+        "\x1b",
+        "\x7f",
+        "\x85",
+        "\x9f",
+        "\ud800",
+        "\ufdd0",
+        "\ufffe",
+        "\uffff",
+        "\U0010fffe",
+        "\t",
+        "\n",
+        "\r",
+        "\u2028",
+        "\u00a0",
+        "<script>alert(1)</script>",
+        "&amp;",
+        "]]>",
+        "'\"",
+        "\U0001f600",
+    ]
+)
+#: Text mixing ordinary words with anything Unicode holds (controls included).
+hostile_text = st.lists(
+    _WORDS | _TRICKY | st.text(max_size=4) | st.characters(codec=None), min_size=1, max_size=6
+).map("".join)
+
+#: Where an intake holds names and free text, as (section, field) or a support person's field.
+TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("patient", "given_name"),
+    ("patient", "family_name"),
+    ("language", "cultural_identity"),
+    ("language", "religion_or_spirituality"),
+    ("formulation", "problem_in_own_words"),
+    ("formulation", "current_stressors"),
+    ("formulation", "worries_about_care"),
+    ("privacy", "safe_contact_notes"),
+)
+PERSON_TEXT_FIELDS = ("name", "relationship_detail")
+
+
+@st.composite
+def intake_data_with_text(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid intake's JSON with hostile text put into its names and free-text answers.
+
+    It may no longer validate: that is the point (plain-text rules decide).
+    """
+    data: dict[str, Any] = draw(intakes()).model_dump(mode="json")
+    for section, field in TEXT_FIELDS:
+        if draw(st.booleans()):
+            data[section][field] = draw(hostile_text)
+    for person in data["support_persons"]:
+        for field in PERSON_TEXT_FIELDS:
+            if draw(st.booleans()):
+                person[field] = draw(hostile_text)
+    return data
+
+
+# -- Hostile input: arbitrary JSON, and valid responses with one part broken. --
+
+#: Keys and words a QuestionnaireResponse uses, so generated JSON reaches deep into the reader.
+_FHIR_KEYS = st.sampled_from(
+    [
+        "resourceType",
+        "questionnaire",
+        "status",
+        "identifier",
+        "subject",
+        "authored",
+        "item",
+        "linkId",
+        "text",
+        "answer",
+        "system",
+        "value",
+        "code",
+        "valueBoolean",
+        "valueString",
+        "valueDate",
+        "valueDateTime",
+        "valueInteger",
+        "valueDecimal",
+        "valueCoding",
+    ]
+)
+_FHIR_WORDS = st.sampled_from(
+    [
+        "QuestionnaireResponse",
+        "completed",
+        "https://fhir.commcare-ext.org/Questionnaire/cultural-intake|0.1.0",
+        "https://fhir.commcare-ext.org/CodeSystem/commcare-intake",
+        "urn:ietf:bcp:47",
+        "http://loinc.org",
+        "language",
+        "language.preferred",
+        "network",
+        "network.person",
+        "network.person.do-not-contact",
+        "privacy.has-concerns",
+        "barriers.any",
+        "social-support.mos-sss-01",
+        "LA6297-1",
+        "1991-03-02",
+        "2026-03-01T10:00:00Z",
+    ]
+)
+json_scalars: st.SearchStrategy[Any] = (
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | _FHIR_WORDS
+)
+#: Any JSON value (NaN and infinities included, as Python's json module reads them).
+json_values: st.SearchStrategy[Any] = st.recursive(
+    json_scalars,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(_FHIR_KEYS | st.text(max_size=6), children, max_size=5)
+    ),
+    max_leaves=16,
+)
+
+Path = tuple[str | int, ...]
+
+
+def json_paths(value: Any, path: Path = ()) -> list[Path]:
+    """The path of every node below ``value`` (dict keys and list indexes), parents first."""
+    found: list[Path] = []
+    children: list[tuple[str | int, Any]] = []
+    if isinstance(value, dict):
+        children = list(value.items())
+    elif isinstance(value, list):
+        children = list(enumerate(value))
+    for key, child in children:
+        found.append((*path, key))
+        found.extend(json_paths(child, (*path, key)))
+    return found
+
+
+def _mutate(document: Any, path: Path, operation: str, replacement: Any) -> None:
+    parent = document
+    for key in path[:-1]:
+        parent = parent[key]
+    last = path[-1]
+    if operation == "delete":
+        del parent[last]
+    elif operation == "replace":
+        parent[last] = replacement
+    elif operation == "wrap":
+        parent[last] = [parent[last]]
+    elif operation == "duplicate" and isinstance(parent, list):
+        parent.insert(int(last), copy.deepcopy(parent[int(last)]))
+    else:
+        parent[last] = {"item": [parent[last]], "answer": replacement}
+
+
+def _answers() -> st.SearchStrategy[Any]:
+    coding = st.fixed_dictionaries(
+        {"system": _FHIR_WORDS | json_scalars, "code": _FHIR_WORDS | json_scalars}
+    )
+    answer = st.dictionaries(
+        st.sampled_from(["valueBoolean", "valueString", "valueDate", "valueCoding", "item"]),
+        json_scalars | coding | json_values,
+        max_size=2,
+    )
+    return st.lists(answer | json_scalars, max_size=3) | json_values
+
+
+def response_shaped(link_ids: list[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """A QuestionnaireResponse header that reads, over items of the form's linkIds whose
+    answers and nesting are anything at all."""
+    item = st.recursive(
+        st.fixed_dictionaries(
+            {"linkId": st.sampled_from(link_ids)}, optional={"answer": _answers()}
+        ),
+        lambda children: st.fixed_dictionaries(
+            {"linkId": st.sampled_from(link_ids)},
+            optional={"item": st.lists(children, max_size=4) | children, "answer": _answers()},
+        ),
+        max_leaves=12,
+    )
+    return st.fixed_dictionaries(
+        {
+            "resourceType": st.just("QuestionnaireResponse"),
+            "questionnaire": st.just(
+                "https://fhir.commcare-ext.org/Questionnaire/cultural-intake|0.1.0"
+            ),
+            "status": st.just("completed"),
+            "identifier": st.just(
+                {"system": "https://fhir.commcare-ext.org/identifier/intake", "value": "fuzz-1"}
+            ),
+            "subject": st.just({"identifier": {"system": "urn:oid:1.2.3", "value": "MRN-1"}}),
+            "authored": st.just("2026-03-01T10:00:00Z") | json_scalars,
+            "item": st.lists(item, max_size=6),
+        }
+    )
+
+
+@st.composite
+def mutated(draw: st.DrawFn, bases: list[dict[str, Any]]) -> dict[str, Any]:
+    """One of ``bases`` (valid responses), deep-copied, with one to three parts broken."""
+    document: dict[str, Any] = copy.deepcopy(draw(st.sampled_from(bases)))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        paths = json_paths(document)
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        operation = draw(st.sampled_from(["delete", "replace", "wrap", "duplicate", "nest"]))
+        _mutate(document, path, operation, draw(json_values))
+    return document
 
 
 @st.composite
@@ -193,6 +411,37 @@ def intakes(draw: st.DrawFn) -> Intake:
         },
         "social_support": None if mos_items is None else {"answers": mos_items},
     }
+    return Intake.model_validate(data)
+
+
+# -- Support networks: everyone a patient may name, for the "who may be contacted" rules. --
+
+
+def support_networks() -> st.SearchStrategy[list[dict[str, Any]]]:
+    """1-6 support persons with distinct names, contactable or not.
+
+    Each is involved, "not involved" or do-not-contact; phone and e-mail are drawn wherever
+    the model allows them, including for people who are not involved.
+    """
+    return st.lists(support_persons(), min_size=1, max_size=6, unique_by=lambda p: p["name"])
+
+
+@st.composite
+def intakes_with_networks(draw: st.DrawFn) -> Intake:
+    """An intake with a generated support network and consent to community referrals.
+
+    The sharing choices are drawn too, so in some intakes the network travels to the
+    organisations (RelatedPersons in the referral messages) and in others it stays home.
+    """
+    data = draw(intakes()).model_dump(mode="json")
+    data["support_persons"] = draw(support_networks())
+    data["care"].update(
+        preferred_supports=draw(
+            st.lists(st.sampled_from(list(SupportType)), min_size=1, max_size=3, unique=True)
+        ),
+        referral_consent=True,
+        referral_share=draw(enum_list(ReferralShare)),
+    )
     return Intake.model_validate(data)
 
 

@@ -1,3 +1,3 @@
-from examples.clinic_app.app import main
+from examples.clinic_app.server import main
 
 main()

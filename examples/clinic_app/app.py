@@ -1,39 +1,69 @@
 """A small clinic web app: the intake form (LHC-Forms) -> summary -> referral Bundles.
 
-    ./scripts/clinic-app            # then open http://127.0.0.1:8000/
+    ./scripts/clinic-app --fhir-server https://fhir.example.org/R4   # then open http://127.0.0.1:8000/
 
-The standard library's ``http.server`` is enough for a single-clinician demo and adds no
-dependency; an embedding application would put the same four calls behind its own
-framework: ``response_to_intake``, ``extract``, ``summary_html``, ``transaction_bundle``.
+What integrators copy is the middle: four library calls (``response_to_intake``, ``extract``,
+``summary_html``, ``transaction_bundle``/``referral_message_bundle``) and ``FhirClient.submit``.
+This module answers requests that have already passed the checks in ``guard.py`` (host, origin,
+CSRF token, JSON, size); ``server.py`` is the HTTP plumbing. Patient data never appears in a
+URL, a log line or an error answer; the Bundles go only to the FHIR server fixed at start.
 """
 
-import argparse
 import json
+import logging
+import re
+import secrets
 import threading
-import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
-from commcare_ext.client import FhirClient, FhirClientError
-from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
+from commcare_ext import CommcareError
+from commcare_ext.client import FhirClient
+from commcare_ext.extract import (
+    Clinician,
+    ExtractionContext,
+    Organization,
+    ReferralTarget,
+    extract,
+)
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import IntakeResponseError, build_questionnaire, response_to_intake
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_html
-from examples.clinic_app.assets import lforms_dir
+from examples.clinic_app.assets import Asset
+from examples.clinic_app.config import AppConfig
 
 HERE = Path(__file__).resolve().parent
+logger = logging.getLogger("examples.clinic_app")
+
 CLINIC = Organization(
     name="Riverside Community Clinic",
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
+    phone="+1 555 010 0100",
+)
+#: The clinician signing referrals (BSeR names a PractitionerRole as sender); a real app takes
+#: this from its login.
+CLINICIAN = Clinician(
+    family_name="Okafor",
+    given_names=("Adaeze",),
+    identifier_system="http://hl7.org/fhir/sid/us-npi",
+    identifier_value="1245319599",
 )
 #: The demo's patient: a real app takes this from its EHR context (e.g. SMART launch).
 DEMO_PATIENT = ("https://clinic.example.org/fhir/mrn", "MRN-DEMO-0001")
+#: Visits kept in memory; the oldest is forgotten first (a real app uses its own database).
+MAX_VISITS = 500
+
+_KEY = r"[0-9a-f]{32}"
+_SUMMARY = re.compile(rf"/summary/({_KEY})")
+_BUNDLE = re.compile(rf"/bundle/({_KEY})/([a-z0-9-]{{1,64}})\.json")
+_POST = re.compile(rf"/post/({_KEY})")
 
 
 def directory(kind_value: str) -> Organization:
@@ -42,7 +72,36 @@ def directory(kind_value: str) -> Organization:
         name=f"{kind_value.removeprefix('support-').replace('-', ' ').title()} Partners",
         identifier_system="https://directory.example.org/organizations",
         identifier_value=kind_value,
+        phone="+1 555 020 0100",
     )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the app answers: status, media type, body, and any extra headers."""
+
+    status: HTTPStatus
+    content_type: str
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+    cacheable: bool = False
+
+    @classmethod
+    def json(
+        cls, status: HTTPStatus, value: Any, content_type: str = "application/json"
+    ) -> "Answer":
+        """A JSON answer."""
+        return cls(status, content_type, json.dumps(value, indent=2).encode("utf-8"))
+
+    @classmethod
+    def html(cls, text: str) -> "Answer":
+        """A 200 HTML page."""
+        return cls(HTTPStatus.OK, "text/html; charset=utf-8", text.encode("utf-8"))
+
+    @classmethod
+    def error(cls, status: HTTPStatus, reason: str) -> "Answer":
+        """An error: the status and a fixed reason, never anything the request carried."""
+        return cls.json(status, {"error": reason})
 
 
 @dataclass
@@ -62,7 +121,8 @@ class Store:
         self.lock = threading.Lock()
 
     def add(self, response: dict[str, Any]) -> str:
-        key = uuid.uuid4().hex[:12]
+        """Read, extract and bundle one QuestionnaireResponse; the key of its visit."""
+        key = secrets.token_hex(16)  # also the intake id: letters and digits only
         intake = response_to_intake(
             response, intake_id=f"demo-{key}", patient_identifier=DEMO_PATIENT
         )
@@ -72,20 +132,31 @@ class Store:
             if intake.care.referral_consent
         )
         extracted = extract(
-            intake, context=ExtractionContext(clinic=CLINIC, referrals=referrals), response=response
+            intake,
+            context=ExtractionContext(
+                clinic=CLINIC, referrals=referrals, referring_clinician=CLINICIAN
+            ),
+            response=response,
         )
         messages = {
             target.kind.value: referral_message_bundle(
-                extracted, intake, directory(target.kind.value), clinic=CLINIC
+                extracted, directory(target.kind.value), clinic=CLINIC
             )
             for target in referrals
         }
         with self.lock:
             self.visits[key] = Visit(intake, transaction_bundle(extracted), messages)
+            while len(self.visits) > MAX_VISITS:
+                del self.visits[next(iter(self.visits))]
         return key
 
+    def get(self, key: str) -> Visit | None:
+        """The visit under ``key``, if still kept."""
+        with self.lock:
+            return self.visits.get(key)
 
-def _summary_page(key: str, visit: Visit, posted: str = "") -> str:
+
+def _summary_page(key: str, visit: Visit, fhir_server: str | None, csrf_token: str) -> str:
     links = [
         f'<li><a href="/bundle/{key}/transaction.json" download>'
         "Transaction Bundle for the EHR</a></li>"
@@ -95,111 +166,124 @@ def _summary_page(key: str, visit: Visit, posted: str = "") -> str:
         f"{escape(kind.removeprefix('support-').replace('-', ' '))}</a></li>"
         for kind in visit.messages
     ]
+    if fhir_server is None:
+        post = (
+            "<p>No FHIR server is configured: start the app with "
+            "<code>--fhir-server URL</code> to post.</p>"
+        )
+    else:
+        post = (
+            f"<p>FHIR server: <code>{escape(fhir_server)}</code></p>"
+            f'<button id="post" type="button" data-key="{key}">Post to FHIR server</button>'
+        )
     actions = (
         '<section aria-labelledby="fhir"><h2 id="fhir">Referral Bundles</h2>'
-        f"<ul>{''.join(links)}</ul>"
-        f'<form method="post" action="/post/{key}"><label for="server">FHIR server URL</label> '
-        '<input id="server" name="server" type="url" size="40" required> '
-        '<button type="submit">Post to FHIR server</button></form>'
-        f'<p role="status">{escape(posted)}</p></section>'
+        f'<ul>{"".join(links)}</ul>{post}<p role="status" id="posted"></p></section>'
     )
-    return summary_html(visit.intake).replace("</main>", actions + "</main>")
+    head = (
+        f'<meta name="csrf-token" content="{csrf_token}">'
+        '<script src="/app/summary.js" defer></script>'
+    )
+    page = summary_html(visit.intake).replace("</main>", actions + "</main>", 1)
+    return page.replace("</head>", head + "</head>", 1)
 
 
-def make_handler(store: Store) -> type[SimpleHTTPRequestHandler]:
-    """The request handler, bound to ``store``."""
-    assets = lforms_dir()
+class ClinicApp:
+    """The app's routes. ``csrf_token`` is new at every start and only its own pages carry it.
 
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            return  # request lines carry ids, never PHI, but keep the console quiet
+    The app has no login, so one token per running app is the session; an app with sessions
+    keeps one token per session the same way.
+    """
 
-        def _send(self, status: int, content_type: str, body: bytes | str) -> None:
-            data = body.encode("utf-8") if isinstance(body, str) else body
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def __init__(self, config: AppConfig, assets: Mapping[str, Asset]) -> None:
+        self.config = config
+        self.assets = dict(assets)
+        self.store = Store()
+        self.csrf_token = secrets.token_urlsafe(32)
+        form = (HERE / "form.html").read_text("utf-8")
+        self._form = form.replace("{{csrf_token}}", self.csrf_token)
+        self._fhir = (
+            None
+            if config.fhir_server is None
+            else FhirClient(config.fhir_server, max_transaction_entries=8)
+        )
+        self._posting = threading.Lock()
 
-        def do_GET(self) -> None:
-            parts = urlsplit(self.path)
-            path = parts.path
-            if path in ("/", "/index.html"):
-                self._send(200, "text/html; charset=utf-8", (HERE / "form.html").read_bytes())
-            elif path == "/questionnaire.json":
-                language = parse_qs(parts.query).get("lang", ["en"])[0]
-                questionnaire = build_questionnaire("es" if language == "es" else "en")
-                self._send(200, "application/fhir+json", json.dumps(questionnaire))
-            elif path.startswith("/summary/") and (visit := store.visits.get(path.split("/")[2])):
-                self._send(
-                    200, "text/html; charset=utf-8", _summary_page(path.split("/")[2], visit)
-                )
-            elif path.startswith("/bundle/"):
-                _, _, key, name = path.split("/", 3)
-                visit = store.visits.get(key)
-                bundle = None
-                if visit is not None:
-                    kind = name.removesuffix(".json")
-                    bundle = (
-                        visit.transaction if kind == "transaction" else visit.messages.get(kind)
-                    )
-                if bundle is None:
-                    self._send(404, "text/plain", "not found")
-                else:
-                    self._send(200, "application/fhir+json", json.dumps(bundle, indent=2))
-            elif path.startswith("/lforms/"):
-                self.directory = str(assets)
-                self.path = path.removeprefix("/lforms")
-                super().do_GET()
-            else:
-                self._send(404, "text/plain", "not found")
+    def get(self, path: str, query: str) -> Answer:
+        """Answer a GET (or HEAD) for ``path``: the app's pages, Bundles and listed files."""
+        answer = self._static(path, query) or self._visit_page(path)
+        return answer or Answer.error(HTTPStatus.NOT_FOUND, "not found")
 
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            path = urlsplit(self.path).path
-            if path == "/submit":
-                try:
-                    key = store.add(json.loads(body))
-                except IntakeResponseError as error:
-                    problems = [
-                        {"path": p.path, "kind": p.kind, "message": p.message}
-                        for p in error.problems
-                    ]
-                    self._send(422, "application/json", json.dumps({"problems": problems}))
-                    return
-                self._send(200, "application/json", json.dumps({"summary": f"/summary/{key}"}))
-            elif path.startswith("/post/") and (visit := store.visits.get(path.split("/")[2])):
-                server = parse_qs(body.decode("utf-8")).get("server", [""])[0]
-                try:
-                    result = FhirClient(server, max_transaction_entries=8).submit(visit.transaction)
-                    posted = f"Posted: {len(result.references)} resources ({result.mode})."
-                except (FhirClientError, ValueError) as error:
-                    posted = f"Not posted: {type(error).__name__}. Nothing was lost; try again."
-                self._send(
-                    200,
-                    "text/html; charset=utf-8",
-                    _summary_page(path.split("/")[2], visit, posted),
-                )
-            else:
-                self._send(404, "text/plain", "not found")
+    def _static(self, path: str, query: str) -> Answer | None:
+        if path in ("/", "/index.html"):
+            return Answer.html(self._form)
+        if path == "/questionnaire.json":
+            try:
+                language = parse_qs(query, max_num_fields=4).get("lang", ["en"])[0]
+            except ValueError:
+                return Answer.error(HTTPStatus.BAD_REQUEST, "too many query parameters")
+            questionnaire = build_questionnaire("es" if language == "es" else "en")
+            return Answer.json(HTTPStatus.OK, questionnaire, "application/fhir+json")
+        if path == "/favicon.ico":
+            return Answer(HTTPStatus.NO_CONTENT, "image/x-icon", b"")
+        asset = self.assets.get(path)
+        return (
+            None
+            if asset is None
+            else Answer(HTTPStatus.OK, asset.content_type, asset.body, cacheable=True)
+        )
 
-    return Handler
+    def _visit_page(self, path: str) -> Answer | None:
+        if (match := _SUMMARY.fullmatch(path)) and (visit := self.store.get(match[1])):
+            page = _summary_page(match[1], visit, self.config.fhir_server, self.csrf_token)
+            return Answer.html(page)
+        if (match := _BUNDLE.fullmatch(path)) and (visit := self.store.get(match[1])):
+            kind = match[2]
+            bundle = visit.transaction if kind == "transaction" else visit.messages.get(kind)
+            if bundle is not None:
+                body = Answer.json(HTTPStatus.OK, bundle).body
+                disposition = ("Content-Disposition", f'attachment; filename="{kind}.json"')
+                return Answer(HTTPStatus.OK, "application/fhir+json", body, (disposition,))
+        return None
 
+    def takes_post(self, path: str) -> bool:
+        """Whether ``path`` is one of the app's write routes."""
+        return path == "/submit" or _POST.fullmatch(path) is not None
 
-def serve(port: int = 8000) -> ThreadingHTTPServer:
-    """Create the server on 127.0.0.1:``port`` (0 picks a free port)."""
-    return ThreadingHTTPServer(("127.0.0.1", port), make_handler(Store()))
+    def post(self, path: str, payload: dict[str, Any]) -> Answer:
+        """Answer a checked JSON write: submit an intake, or post a visit's Bundle."""
+        if path == "/submit":
+            return self._submit(payload)
+        match = _POST.fullmatch(path)
+        visit = self.store.get(match[1]) if match else None
+        if visit is None:
+            return Answer.error(HTTPStatus.NOT_FOUND, "not found")
+        return self._post_transaction(visit)
 
+    def _submit(self, response: dict[str, Any]) -> Answer:
+        try:
+            key = self.store.add(response)
+        except IntakeResponseError as error:
+            problems = [
+                {"path": p.path, "kind": p.kind, "message": p.message} for p in error.problems
+            ]
+            return Answer.json(HTTPStatus.UNPROCESSABLE_ENTITY, {"problems": problems})
+        except CommcareError as error:
+            logger.warning("intake not used: %s", type(error).__name__)
+            return Answer.error(HTTPStatus.UNPROCESSABLE_ENTITY, type(error).__name__)
+        return Answer.json(HTTPStatus.OK, {"summary": f"/summary/{key}"})
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args()
-    server = serve(args.port)
-    print(f"clinic app: http://127.0.0.1:{server.server_address[1]}/")
-    server.serve_forever()
-
-
-if __name__ == "__main__":
-    main()
+    def _post_transaction(self, visit: Visit) -> Answer:
+        # The destination is the server configured at start; nothing in the request names it.
+        if self._fhir is None:
+            message = "Not posted: no FHIR server is configured."
+            return Answer.json(HTTPStatus.CONFLICT, {"posted": False, "message": message})
+        try:
+            with self._posting:
+                result = self._fhir.submit(visit.transaction)
+        except CommcareError as error:
+            logger.warning("post failed: %s", type(error).__name__)
+            message = f"Not posted: {type(error).__name__}. Nothing was lost; try again."
+            return Answer.json(HTTPStatus.BAD_GATEWAY, {"posted": False, "message": message})
+        message = f"Posted: {len(result.references)} resources ({result.mode})."
+        return Answer.json(HTTPStatus.OK, {"posted": True, "message": message})

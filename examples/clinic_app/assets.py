@@ -1,16 +1,57 @@
-"""LHC-Forms for pages that render the intake form, from its pinned npm tarball.
+"""The files the app serves: an explicit list, read once at start, never a path from a request.
 
-The published tarball already holds the built web component; installing the package would
-pull a large Angular tree. It is fetched once with ``npm pack`` and cached.
+LHC-Forms comes from its pinned npm tarball: the published tarball already holds the built web
+component (installing the package would pull a large Angular tree). It is fetched once with
+``npm pack`` and cached; only the files the form page loads are served from it.
 """
 
 import shutil
 import subprocess
 import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
 LFORMS_VERSION = "40.1.3"
 CACHE = Path.home() / ".cache" / "commcare_ext"
+HERE = Path(__file__).resolve().parent
+
+#: The LHC-Forms files the form page loads (``form.html``, and the images ``styles.css`` names).
+LFORMS_FILES = (
+    "webcomponent/assets/lib/zone.min.js",
+    "webcomponent/runtime.js",
+    "webcomponent/polyfills.js",
+    "webcomponent/main.js",
+    "webcomponent/styles.css",
+    "webcomponent/down_arrow_gray_10_10.png",
+    "webcomponent/magnifying_glass.png",
+    "fhir/R4/lformsFHIR.min.js",
+)
+#: The app's own scripts (kept out of the pages so the CSP can forbid inline script).
+APP_FILES = ("form.js", "summary.js")
+CONTENT_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".png": "image/png",
+}
+
+
+@dataclass(frozen=True)
+class Asset:
+    """One served file."""
+
+    content_type: str
+    body: bytes
+
+
+def _asset(path: Path) -> Asset:
+    return Asset(CONTENT_TYPES[path.suffix], path.read_bytes())
+
+
+def load_assets(lforms: Path) -> dict[str, Asset]:
+    """Every static file the app serves, by URL path (a missing file stops the start)."""
+    served = {f"/lforms/{name}": _asset(lforms / name) for name in LFORMS_FILES}
+    served |= {f"/app/{name}": _asset(HERE / name) for name in APP_FILES}
+    return served
 
 
 def lforms_dir() -> Path:

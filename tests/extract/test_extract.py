@@ -10,41 +10,45 @@ from commcare_ext.extract import (
     DisclosureCategory,
     ExtractionContext,
     ExtractionError,
+    PatientIdentifier,
+    ReferralSharing,
     ReferralTarget,
     extract,
 )
-from commcare_ext.intake import Intake, SupportType
-from commcare_ext.terminology.systems import US_CORE_INTERPRETER_NEEDED
+from commcare_ext.fhir import references_in
+from commcare_ext.intake import Intake, Involvement, ReferralShare, SupportType
+from commcare_ext.terminology.systems import PATIENT_RELIGION, US_CORE_INTERPRETER_NEEDED
 from tests.fixtures import CLINIC, context_for, load_example
 from tests.strategies import intakes
 
 
 def _validate(resource: dict[str, Any]) -> None:
     get_fhir_model_class(resource["resourceType"]).model_validate(resource)
-    if "text" in resource:
-        ET.fromstring(resource["text"]["div"])  # noqa: S314 - our own output, parsed as proof
+    assert resource["text"]["status"] == "generated"
+    ET.fromstring(resource["text"]["div"])  # noqa: S314 - our own output, parsed as proof
 
 
 def test_every_resource_validates_and_has_a_readable_narrative(example_intake: Intake) -> None:
     extracted = extract(example_intake, context=context_for(example_intake))
+    assert len(extracted.all()) > 20
     for item in extracted.all():
         _validate(item.resource)
         assert item.resource["id"]
-        if item.resource["resourceType"] != "QuestionnaireResponse":
-            assert item.resource["text"]["status"] == "generated"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=intakes())
 def test_generated_intakes_extract_to_valid_resources(intake: Intake) -> None:
-    for item in extract(intake, context=context_for(intake)).all():
+    extracted = extract(intake, context=context_for(intake))
+    for item in extracted.all():
         _validate(item.resource)
 
 
 def test_extraction_is_deterministic() -> None:
     intake = load_example("raymond-begay")
-    first = [r.resource for r in extract(intake, context=context_for(intake)).all()]
-    second = [r.resource for r in extract(intake, context=context_for(intake)).all()]
+    first = extract(intake, context=context_for(intake))
+    second = extract(intake, context=context_for(intake))
+    assert [r.resource for r in first.all()] == [r.resource for r in second.all()]
     assert first == second
 
 
@@ -58,10 +62,43 @@ def test_patient_carries_language_interpreter_and_religion() -> None:
         "language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "es-MX"}]},
         "preferred": True,
     }
-    assert {"url": US_CORE_INTERPRETER_NEEDED, "valueBoolean": True} in patient["extension"]
+    assert {
+        "url": US_CORE_INTERPRETER_NEEDED,
+        "valueCoding": {
+            "system": "http://snomed.info/sct",
+            "code": "373066001",
+            "display": "Yes (qualifier value)",
+        },
+    } in patient["extension"]
+    assert patient["gender"] == "unknown"
+    assert {"url": PATIENT_RELIGION, "valueCodeableConcept": {"text": "Católica"}} in patient[
+        "extension"
+    ]
     assert patient["identifier"] == [
         {"system": "https://clinic.example.org/fhir/mrn", "value": "MRN-448201"}
     ]
+
+
+def test_extraction_carries_what_referral_needs() -> None:
+    intake = load_example("maria-garcia")
+    extracted = extract(intake, context=context_for(intake))
+    assert extracted.patient_identifier == PatientIdentifier(
+        "https://clinic.example.org/fhir/mrn", "MRN-448201"
+    )
+    assert extracted.authored == intake.authored
+    assert extracted.referral_sharing.consented is True
+    assert extracted.referral_sharing.permitted == {
+        DisclosureCategory.for_share(share) for share in intake.care.referral_share
+    }
+
+
+def test_declined_referral_permits_nothing() -> None:
+    declined = load_example("jordan-lee")
+    assert declined.care.referral_consent is False
+    sharing = extract(declined, context=context_for(declined)).referral_sharing
+    assert sharing.consented is False
+    assert sharing.permitted == frozenset()
+    assert ReferralSharing.from_choices(None, [ReferralShare.LANGUAGE_NEEDS]).permitted == set()
 
 
 def test_existing_patient_is_referenced_not_rewritten() -> None:
@@ -69,6 +106,15 @@ def test_existing_patient_is_referenced_not_rewritten() -> None:
     context = ExtractionContext(clinic=CLINIC, patient_reference="Patient/ehr-4711")
     extracted = extract(intake, context=context)
     assert extracted.patient is None
+    assert extracted.patient_reference == "Patient/ehr-4711"
+    assert extracted.patient_identifier.value == intake.patient.identifier_value
+    patient_refs = {
+        reference
+        for item in extracted.all()
+        for reference in references_in(item.resource)
+        if reference.startswith("Patient/")
+    }
+    assert patient_refs == {"Patient/ehr-4711"}
     assert all(
         o.resource["subject"] == {"reference": "Patient/ehr-4711"} for o in extracted.observations
     )
@@ -124,7 +170,7 @@ def test_mos_panel_has_items_and_scores() -> None:
 def test_referrals_follow_the_gravity_pattern() -> None:
     intake = load_example("tran-van-minh")
     extracted = extract(intake, context=context_for(intake))
-    assert len(extracted.service_requests) == len(intake.care.preferred_supports)
+    assert len(extracted.service_requests) == len(intake.care.preferred_supports) > 0
     for request, task in zip(extracted.service_requests, extracted.tasks, strict=True):
         assert task.resource["focus"] == {"reference": request.reference}
         assert task.resource["code"]["coding"][0]["code"] == "fulfill"
@@ -137,7 +183,14 @@ def test_care_team_holds_people_who_take_part() -> None:
     intake = load_example("tran-van-minh")
     extracted = extract(intake, context=context_for(intake))
     assert extracted.care_team is not None
-    assert len(extracted.care_team.resource["participant"]) == 3
+    members = {p["member"]["reference"] for p in extracted.care_team.resource["participant"]}
+    taking_part = {
+        extracted.related_persons[index].reference
+        for index, person in enumerate(intake.support_persons)
+        if person.involvement in {Involvement.DECISIONS, Involvement.ATTENDS}
+    }
+    assert len(taking_part) == 2
+    assert members == taking_part | {extracted.patient_reference}
 
 
 def test_referral_without_performer_names_the_field() -> None:

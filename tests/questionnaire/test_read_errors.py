@@ -188,3 +188,73 @@ def test_nested_items_under_answers_are_not_dropped_silently(response: dict[str,
         {"linkId": "care.visit-mode.detail", "answer": [{"valueString": "x"}]}
     ]
     assert _problems(response) == [("care/care.visit-mode", ProblemKind.UNEXPECTED_NESTING)]
+
+
+def test_model_rules_are_listed_with_answer_problems_in_one_pass(response: dict[str, Any]) -> None:
+    causes = _item(response, "formulation", "formulation.causes", "formulation.perceived-causes")
+    causes["answer"].append(causes["answer"][0])  # the same choice twice: a model rule
+    _item(response, "language", "language.interpreter-needed")["answer"] = [{"valueString": "y"}]
+    assert _problems(response) == [
+        ("language/language.interpreter-needed", ProblemKind.WRONG_ANSWER_TYPE),
+        (
+            "formulation/formulation.causes/formulation.perceived-causes",
+            ProblemKind.INVALID_VALUE,
+        ),
+    ]
+
+
+def test_a_rule_across_answers_is_reported_at_the_question_it_is_about(
+    response: dict[str, Any],
+) -> None:
+    preferred = _item(response, "language", "language.preferred")["answer"][0]
+    _item(response, "language", "language.other")["answer"].append(preferred)
+    # "other languages must not repeat the preferred one" is a rule of the section, not the form
+    assert _problems(response) == [("language/language.other", ProblemKind.INVALID_VALUE)]
+
+
+def test_a_future_birth_date_is_reported_at_its_question(response: dict[str, Any]) -> None:
+    _item(response, "about", "about.birth-date")["answer"] = [{"valueDate": "2999-01-01"}]
+    assert _problems(response) == [("about/about.birth-date", ProblemKind.INVALID_VALUE)]
+
+
+@pytest.mark.parametrize("authored", [0, 1772362800, 1.5, "1772362800", "2026-03-01", True])
+def test_authored_that_is_not_a_date_time_is_refused(
+    response: dict[str, Any], authored: object
+) -> None:
+    response["authored"] = authored  # a number would otherwise read as seconds since 1970
+    assert _problems(response) == [("QuestionnaireResponse.authored", ProblemKind.INVALID_VALUE)]
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x1b[31m", "\ufffe", "\x85", "\U0001ffff", "\x7f"])
+def test_control_characters_in_free_text_are_refused_where_they_were_typed(
+    response: dict[str, Any], bad: str
+) -> None:
+    answer = _item(response, "formulation", "formulation.definition", "formulation.problem")
+    answer["answer"] = [{"valueString": f"{SENTINEL}{bad}nervios"}]
+    with pytest.raises(IntakeResponseError) as caught:
+        response_to_intake(response)
+    assert [(p.path, p.kind) for p in caught.value.problems] == [
+        (
+            "formulation/formulation.definition/formulation.problem",
+            ProblemKind.INVALID_VALUE,
+        )
+    ]
+    assert f"U+{ord(bad[0]):04X}" in caught.value.problems[0].message
+    assert SENTINEL not in str(caught.value)
+
+
+def test_control_characters_in_names_are_refused_where_they_were_typed(
+    response: dict[str, Any],
+) -> None:
+    _item(response, "network", "network.person", "network.person.name")["answer"] = [
+        {"valueString": "Ana\x00Lucía"}
+    ]
+    assert _problems(response) == [
+        ("network/network.person[1]/network.person.name", ProblemKind.INVALID_VALUE)
+    ]
+
+
+def test_vertical_tab_and_form_feed_read_as_spaces(response: dict[str, Any]) -> None:
+    answer = _item(response, "formulation", "formulation.definition", "formulation.problem")
+    answer["answer"] = [{"valueString": "nervios\vsince\fspring\v"}]
+    assert response_to_intake(response).formulation.problem_in_own_words == ("nervios since spring")

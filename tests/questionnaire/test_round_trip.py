@@ -5,6 +5,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import HealthCheck, given, settings
 
 from commcare_ext.errors import CommcareError
+from commcare_ext.instruments import MosSocialSupport
 from commcare_ext.intake import AccessBarrier, AccessBarriers, Intake
 from commcare_ext.questionnaire import (
     UnrepresentableIntakeError,
@@ -89,3 +90,13 @@ def test_a_value_behind_a_disabled_question_is_our_typed_error() -> None:
 def test_writing_in_an_unpublished_language_is_refused_not_defaulted() -> None:
     with pytest.raises(UnsupportedLanguageError):
         intake_to_response(load_example("maria-garcia"), language="fr")  # type: ignore[arg-type]
+
+
+def test_a_value_no_question_offers_is_our_typed_error_without_the_value() -> None:
+    intake = load_example("maria-garcia")
+    survey = MosSocialSupport.model_construct(answers={1: 9})  # skipped validation: 9 is no answer
+    broken = intake.model_copy(update={"social_support": survey})
+    with pytest.raises(UnrepresentableIntakeError) as raised:
+        intake_to_response(broken)
+    assert raised.value.link_id == "social-support.mos-sss-01"
+    assert "9" not in str(raised.value)

@@ -7,7 +7,8 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from commcare_ext.extract import extract
-from commcare_ext.intake import Intake
+from commcare_ext.fhir import references_in
+from commcare_ext.intake import Intake, SupportType
 from commcare_ext.referral import (
     DanglingReferenceError,
     ReferralError,
@@ -26,39 +27,73 @@ def _bundles(intake: Intake) -> dict[str, dict[str, Any]]:
     out = {"transaction": transaction_bundle(extracted)}
     for kind in context_for(intake).referrals:
         out[f"message-{kind.kind.value}"] = referral_message_bundle(
-            extracted, intake, DIRECTORY[kind.kind], clinic=CLINIC
+            extracted, DIRECTORY[kind.kind], clinic=CLINIC
         )
     return out
 
 
+#: (example, kind of support) for every referral message the examples produce.
+MESSAGE_CASES = [
+    (name, target.kind)
+    for name in EXAMPLE_NAMES
+    for target in context_for(load_example(name)).referrals
+]
+assert MESSAGE_CASES, "no example intake makes a referral: the message tests would check nothing"
+
+
 def test_transaction_validates_and_every_reference_resolves(example_intake: Intake) -> None:
-    bundle = transaction_bundle(extract(example_intake, context=context_for(example_intake)))
+    extracted = extract(example_intake, context=context_for(example_intake))
+    bundle = transaction_bundle(extracted)
     Bundle.model_validate(bundle)
+    assert references_in(bundle), "a Bundle without references would make this check vacuous"
     check_references(bundle)
     assert bundle["type"] == "transaction"
+    assert len(bundle["entry"]) == len(extracted.all())
     for entry in bundle["entry"]:
         assert entry["fullUrl"].startswith("urn:uuid:")
         request = entry["request"]
         if request["method"] == "POST":
             assert request["ifNoneExist"].startswith("identifier=")
             assert "id" not in entry["resource"]
-        else:
-            assert entry["resource"]["resourceType"] == "Provenance"
-            assert request["url"] == f"Provenance/{entry['resource']['id']}"
+        else:  # no business identifier: PUT to the deterministic id
+            kind = entry["resource"]["resourceType"]
+            assert kind in {"Provenance", "PractitionerRole"}
+            assert "identifier" not in entry["resource"]
+            assert request["url"] == f"{kind}/{entry['resource']['id']}"
 
 
-def test_message_bundle_starts_with_its_header(example_intake: Intake) -> None:
-    for name, bundle in _bundles(example_intake).items():
-        if not name.startswith("message"):
-            continue
-        Bundle.model_validate(bundle)
-        check_references(bundle)
-        header = bundle["entry"][0]["resource"]
-        assert header["resourceType"] == "MessageHeader"
-        focus = header["focus"][0]["reference"]
-        request = next(e["resource"] for e in bundle["entry"] if e["fullUrl"] == focus)
-        assert request["resourceType"] == "ServiceRequest"
-        assert header["destination"][0]["receiver"] == request["performer"][0]
+@pytest.mark.parametrize(("name", "kind"), MESSAGE_CASES)
+def test_message_bundle_starts_with_its_header(name: str, kind: SupportType) -> None:
+    intake = load_example(name)
+    extracted = extract(intake, context=context_for(intake))
+    bundle = referral_message_bundle(extracted, DIRECTORY[kind], clinic=CLINIC)
+    Bundle.model_validate(bundle)
+    check_references(bundle)
+    assert bundle["type"] == "message"
+    header = bundle["entry"][0]["resource"]
+    assert header["resourceType"] == "MessageHeader"
+    assert [e["resource"]["resourceType"] for e in bundle["entry"]].count("MessageHeader") == 1
+    by_url = {e["fullUrl"]: e["resource"] for e in bundle["entry"]}
+    task = by_url[header["focus"][0]["reference"]]
+    assert task["resourceType"] == "Task"  # BSeR: the header focuses the referral Task
+    request = by_url[task["focus"]["reference"]]
+    assert request["resourceType"] == "ServiceRequest"
+    receiver = by_url[header["destination"][0]["receiver"]["reference"]]
+    assert receiver["resourceType"] == "PractitionerRole"
+    assert receiver["organization"] == request["performer"][0]
+    assert by_url[header["sender"]["reference"]]["resourceType"] == "PractitionerRole"
+    assert bundle["timestamp"] == intake.authored.isoformat()
+
+
+def test_an_intake_without_referral_has_no_message() -> None:
+    intake = load_example("jordan-lee")
+    assert intake.care.referral_consent is False
+    extracted = extract(intake, context=context_for(intake))
+    assert extracted.service_requests == ()
+    assert intake.care.preferred_supports, "jordan-lee must want supports for this to check"
+    for kind in intake.care.preferred_supports:
+        with pytest.raises(ReferralError, match="recipient"):
+            referral_message_bundle(extracted, DIRECTORY[kind], clinic=CLINIC)
 
 
 def test_existing_patient_reference_is_kept() -> None:
@@ -75,7 +110,7 @@ def test_message_to_an_organisation_with_no_referral_is_refused() -> None:
     intake = load_example("maria-garcia")
     extracted = extract(intake, context=context_for(intake))
     with pytest.raises(ReferralError, match="recipient"):
-        referral_message_bundle(extracted, intake, CLINIC, clinic=CLINIC)
+        referral_message_bundle(extracted, CLINIC, clinic=CLINIC)
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)

@@ -11,7 +11,9 @@ from commcare_ext.referral import (
     DisclosurePolicy,
     check_references,
     referral_message_bundle,
+    transaction_bundle,
 )
+from commcare_ext.terminology.systems import PATIENT_RELIGION
 from tests.fixtures import CLINIC, DIRECTORY, context_for, load_example
 from tests.referral.leaks import leaks
 from tests.strategies import intakes
@@ -25,10 +27,12 @@ referral_intakes = intakes().filter(
 
 def _messages(intake: Intake, policy: DisclosurePolicy | None = None) -> list[dict[str, Any]]:
     extracted = extract(intake, context=context_for(intake))
-    return [
-        referral_message_bundle(extracted, intake, DIRECTORY[kind], clinic=CLINIC, policy=policy)
+    messages = [
+        referral_message_bundle(extracted, DIRECTORY[kind], clinic=CLINIC, policy=policy)
         for kind in intake.care.preferred_supports
     ]
+    assert messages, "an intake that consented to referral must give at least one message"
+    return messages
 
 
 @settings(
@@ -39,8 +43,7 @@ def _messages(intake: Intake, policy: DisclosurePolicy | None = None) -> list[di
 @given(intake=referral_intakes)
 def test_no_unpermitted_item_ever_leaves_the_clinic(intake: Intake) -> None:
     extracted = extract(intake, context=context_for(intake))
-    for kind in intake.care.preferred_supports:
-        bundle = referral_message_bundle(extracted, intake, DIRECTORY[kind], clinic=CLINIC)
+    for bundle in _messages(intake):
         assert leaks(bundle, intake, extracted) == []
         check_references(bundle)
 
@@ -84,14 +87,39 @@ def test_examples_share_only_what_was_chosen(
         assert fragment in text
 
 
+def _identity(resource: dict[str, Any]) -> object:
+    """What names a resource in a transaction: its business identifier, else type and id."""
+    identifier = resource.get("identifier")
+    if isinstance(identifier, list):
+        identifier = identifier[0]
+    if identifier:
+        return (identifier["system"], identifier["value"])
+    return f"{resource['resourceType']}/{resource['id']}"
+
+
 def test_transaction_to_the_ehr_keeps_everything() -> None:
     intake = load_example("amina-hassan")
     extracted = extract(intake, context=context_for(intake))
-    kinds = {r.resource["resourceType"] for r in extracted.all()}
-    assert {"QuestionnaireResponse", "Provenance", "RelatedPerson", "CareTeam"} <= kinds
+    bundle = transaction_bundle(extracted)
+    sent = [entry["resource"] for entry in bundle["entry"]]
+    assert len(sent) == len(extracted.all())
+    identities = [_identity(resource) for resource in sent]
+    for item in extracted.all():
+        assert _identity(item.resource) in identities, item.reference
+    ehr_only = [item for item in extracted.all() if item.category is DisclosureCategory.EHR_ONLY]
+    kinds = {item.resource["resourceType"] for item in ehr_only}
+    assert {"QuestionnaireResponse", "Provenance", "RelatedPerson", "Consent"} <= kinds
+    text = json.dumps(bundle, ensure_ascii=False)
+    assert "Abdirahman Farah" in text  # the do-not-contact person is recorded, at home
+    assert PATIENT_RELIGION in text
+    assert "CareTeam" in {r["resourceType"] for r in sent}
 
 
-@given(st.sampled_from(sorted(DisclosureCategory)))
-def test_ehr_only_is_never_allowed(category: DisclosureCategory) -> None:
-    assert not _EVERYTHING.allows(DisclosureCategory.EHR_ONLY)
+@given(st.frozensets(st.sampled_from(sorted(DisclosureCategory))))
+def test_ehr_only_is_never_allowed(permitted: frozenset[DisclosureCategory]) -> None:
+    assert not DisclosurePolicy(permitted).allows(DisclosureCategory.EHR_ONLY)
+
+
+@pytest.mark.parametrize("category", sorted(DisclosureCategory))
+def test_without_consent_only_core_is_allowed(category: DisclosureCategory) -> None:
     assert DisclosurePolicy(frozenset()).allows(category) is (category is DisclosureCategory.CORE)

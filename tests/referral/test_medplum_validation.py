@@ -24,7 +24,7 @@ def _everything() -> list[dict[str, Any]]:
         produced.append(transaction_bundle(extracted))
         produced.append(summary_document_reference(intake, extracted.patient_reference))
         produced += [
-            referral_message_bundle(extracted, intake, DIRECTORY[t.kind], clinic=CLINIC)
+            referral_message_bundle(extracted, DIRECTORY[t.kind], clinic=CLINIC)
             for t in context_for(intake).referrals
         ]
     return produced

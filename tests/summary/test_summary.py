@@ -3,8 +3,14 @@ from html.parser import HTMLParser
 
 from fhir.resources.R4B.documentreference import DocumentReference
 
+from commcare_ext.instruments import score_mos_sss
 from commcare_ext.intake import Intake
-from commcare_ext.summary import summary_document_reference, summary_html, summary_text
+from commcare_ext.summary import (
+    answer_label,
+    summary_document_reference,
+    summary_html,
+    summary_text,
+)
 from tests.fixtures import load_example
 
 
@@ -13,9 +19,19 @@ class _Tags(HTMLParser):
         super().__init__()
         self.tags: list[str] = []
         self.external: list[str] = []
+        self.ids: set[str] = set()
+        self.labelled_by: list[str] = []
+        self.header_cells_without_scope = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if found.get("aria-labelledby"):
+            self.labelled_by.append(str(found["aria-labelledby"]))
+        if tag == "th" and "scope" not in found:
+            self.header_cells_without_scope += 1
         for name, value in attrs:
             if name in ("src", "href") and value and value.startswith(("http", "//")):
                 self.external.append(value)
@@ -31,6 +47,9 @@ def test_summary_is_accessible_and_self_contained(example_intake: Intake) -> Non
     assert "title" in parser.tags
     assert parser.external == []
     assert "<script" not in html
+    assert parser.labelled_by, "sections name their headings"
+    assert set(parser.labelled_by) <= parser.ids
+    assert parser.header_cells_without_scope == 0
 
 
 def test_summary_shows_who_must_not_be_contacted_prominently() -> None:
@@ -55,7 +74,13 @@ def test_language_is_named_for_people() -> None:
 
 
 def test_social_support_scores_are_shown() -> None:
-    text = summary_text(load_example("maria-garcia"))
+    intake = load_example("maria-garcia")
+    assert intake.social_support is not None
+    text = summary_text(intake)
+    rows = score_mos_sss(intake.social_support).as_display_rows()
+    assert len(rows) == 5
+    for name, score in rows:
+        assert f"{name} | {score}" in text
     assert "Overall support index | 42.1" in text
 
 
@@ -82,3 +107,9 @@ def test_document_reference_carries_the_summary() -> None:
     html = base64.b64decode(document["content"][0]["attachment"]["data"]).decode("utf-8")
     assert html == summary_html(intake)
     assert document == summary_document_reference(intake, "Patient/123")
+
+
+def test_answer_label_is_what_the_form_shows() -> None:
+    intake = load_example("amina-hassan")
+    assert answer_label(intake.respondent) == "The patient, with an interpreter"
+    assert answer_label(intake.support_persons[0].relationship) == "cousin"

@@ -7,9 +7,9 @@ format. Whatever the code or value, :meth:`add` answers with a message when it c
 """
 
 import re
+import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeVar
 
 from commcare_ext.directory.model import Capacity, CulturalFit, Discretion
 from commcare_ext.directory.taxonomy import normalise_term
@@ -26,32 +26,29 @@ from commcare_ext.directory.vocabulary import (
 )
 from commcare_ext.intake.vocabulary import SupportType
 
-_E = TypeVar("_E", bound=StrEnum)
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 _SPLIT = re.compile(r"[\s,;]+")
 
-#: Every code of our taxonomy a reader understands, for the documentation and the tests.
-KNOWN_CODES: frozenset[str] = frozenset(
-    code.value
-    for enum in (
-        SupportType, ServiceMode, InterpretationMode, InsuranceKind, Gender, Population,
-        OutreachMethod, AccessibilityFeature, Flag, ValuedTerm,
-    )
-    for code in enum
+_ENUMS: tuple[type[StrEnum], ...] = (
+    SupportType, ServiceMode, InterpretationMode, InsuranceKind, Gender, Population,
+    OutreachMethod, AccessibilityFeature, Flag, ValuedTerm,
 )  # fmt: skip
-
-
-def _member(enum: type[_E], code: str) -> _E | None:
-    try:
-        return enum(code)
-    except ValueError:
-        return None
+#: Every code of our taxonomy a reader understands, to its member (codes are unique across
+#: the enums; tests/directory checks it). One dict lookup per term: readers do this a lot.
+BY_CODE: dict[str, StrEnum] = {code.value: code for enum in _ENUMS for code in enum}
+KNOWN_CODES: frozenset[str] = frozenset(BY_CODE)
+#: Members that simply join a set of the facts, by enum: the set's field name.
+_SET_FIELD: dict[type[StrEnum], str] = {
+    SupportType: "support_types", ServiceMode: "modes", InterpretationMode: "interpretation",
+    InsuranceKind: "insurance", Gender: "genders", OutreachMethod: "outreach",
+    AccessibilityFeature: "accessibility",
+}  # fmt: skip
 
 
 def normalise_postal_code(code: str) -> str:
     """A postal code as compared: upper case, no spaces (``"87301-1234"`` stays as given)."""
-    return "".join(code.split()).upper()
+    return sys.intern("".join(code.split()).upper())
 
 
 @dataclass(slots=True)
@@ -81,7 +78,7 @@ class CodedFacts:
         """The stated value of ``flag``, or None when no term stated it."""
         return self.flags.get(flag)
 
-    def add(  # noqa: PLR0912 - one branch per kind of term, read in one place
+    def add(
         self, code: str, value: str | None, *, eligibility: bool = False
     ) -> tuple[str, str] | None:
         """Take one coded term; return (field, why) when it could not be used, else None.
@@ -92,37 +89,26 @@ class CodedFacts:
         """
         code = code.strip().lower()
         text = value.strip() if value is not None and value.strip() else None
-        if (kind := _member(SupportType, code)) is not None:
-            self.support_types.add(kind)
-        elif (flag := _member(Flag, code)) is not None:
+        member = BY_CODE.get(code)
+        if member is None:
+            return "code", f"'{code}' is not a term of our directory taxonomy"
+        field_name = _SET_FIELD.get(type(member))
+        if field_name is not None:
+            getattr(self, field_name).add(member)
+        elif isinstance(member, Flag):
             if text is None or text.lower() in _TRUE:
-                self.flags[flag] = True
+                self.flags[member] = True
             elif text.lower() in _FALSE:
-                self.flags[flag] = False
+                self.flags[member] = False
             else:
                 return "value", f"expected true or false for '{code}'"
-        elif (mode := _member(ServiceMode, code)) is not None:
-            self.modes.add(mode)
-        elif (interpretation := _member(InterpretationMode, code)) is not None:
-            self.interpretation.add(interpretation)
-        elif (insurance := _member(InsuranceKind, code)) is not None:
-            self.insurance.add(insurance)
-        elif (gender := _member(Gender, code)) is not None:
-            self.genders.add(gender)
-        elif (population := _member(Population, code)) is not None:
-            (self.populations_required if eligibility else self.populations_welcomed).add(
-                population
-            )
-        elif (outreach := _member(OutreachMethod, code)) is not None:
-            self.outreach.add(outreach)
-        elif (feature := _member(AccessibilityFeature, code)) is not None:
-            self.accessibility.add(feature)
-        elif (valued := _member(ValuedTerm, code)) is not None:
+        elif isinstance(member, Population):
+            chosen = self.populations_required if eligibility else self.populations_welcomed
+            chosen.add(member)
+        elif isinstance(member, ValuedTerm):
             if text is None:
                 return "value", f"'{code}' needs a value"
-            return self._add_valued(valued, text)
-        else:
-            return "code", f"'{code}' is not a term of our directory taxonomy"
+            return self._add_valued(member, text)
         return None
 
     def _add_valued(self, term: ValuedTerm, text: str) -> tuple[str, str] | None:
@@ -133,7 +119,7 @@ class CodedFacts:
         elif term is ValuedTerm.POSTAL_CODES:
             self.postal_codes.update(normalise_postal_code(c) for c in _SPLIT.split(text) if c)
         elif term in (ValuedTerm.WAIT_WEEKS, ValuedTerm.MINIMUM_AGE, ValuedTerm.MAXIMUM_AGE):
-            if not text.isdigit():
+            if not (text.isascii() and text.isdigit()):
                 return "value", f"expected a whole number for '{term.value}'"
             setattr(self, term.name.lower(), int(text))
         elif term is ValuedTerm.REFERRAL_ENDPOINT:

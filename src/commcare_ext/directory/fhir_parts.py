@@ -177,7 +177,11 @@ def read_available_time(
     for index, entry in enumerate(entries):
         days = entry.get("daysOfWeek")
         record = f"availableTime[{index}]"
-        if not isinstance(days, list) or not days or any(d not in _DAYS for d in days):
+        if (
+            not isinstance(days, list)
+            or not days
+            or not all(isinstance(d, str) and d in _DAYS for d in days)
+        ):
             problems.skipped("availableTime", record, "daysOfWeek", "expected mon ... sun")
             continue
         opens: int | None = 0

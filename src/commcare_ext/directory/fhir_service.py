@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from commcare_ext.directory._problems import Problems, SkipRecord
-from commcare_ext.directory._values import text
+from commcare_ext.directory._values import Canon, text
 from commcare_ext.directory.attributes import CodedFacts, normalise_postal_code
 from commcare_ext.directory.fhir_parts import (
     ATTRIBUTE_EXTENSION,
@@ -64,6 +64,7 @@ class FhirServiceReader:
         self.today = today
         self._organizations: dict[str, Organization] = {}
         self._locations: dict[str, Location | None] = {}
+        self.canon = Canon()
 
     def read(self, resource: Mapping[str, Any]) -> Service | None:
         """The service, or None after reporting why it was skipped."""
@@ -116,37 +117,45 @@ class FhirServiceReader:
         if not modes and locations:
             modes = frozenset({ServiceMode.IN_PERSON})
         comments = [c for c in (text(resource, "comment"), text(resource, "extraDetails")) if c]
+        canon = self.canon
         return Service(
             id=service_id,
             name=name,
             organization=organization,
-            support_types=support_types,
+            support_types=canon(support_types),
             description="\n".join(comments) or None,
             status=ServiceStatus.ACTIVE if active else ServiceStatus.INACTIVE,
-            taxonomy_terms=tuple(terms),
-            unmapped_terms=unmapped,
+            taxonomy_terms=canon(tuple(terms)),
+            unmapped_terms=canon(unmapped),
             locations=locations,
-            service_area=self._area(resource, facts),
-            schedule=schedule,
-            languages=LanguageAccess.of(
-                languages, frozenset(facts.interpretation), self._interpretation_note(resource)
+            service_area=canon(self._area(resource, facts)),
+            schedule=canon(schedule),
+            languages=canon(
+                LanguageAccess.of(
+                    languages,
+                    frozenset(facts.interpretation),
+                    self._interpretation_note(resource),
+                )
             ),
-            cost=self._cost(resource, facts),
-            eligibility=Eligibility(
-                facts.minimum_age,
-                facts.maximum_age,
-                frozenset(facts.genders),
-                frozenset(facts.populations_required),
-                "\n".join(c for e in _objects(resource, "eligibility") if (c := text(e, "comment")))
-                or None,
-            ),
-            modes=modes,
-            cultural_fit=facts.cultural_fit(),
+            cost=canon(self._cost(resource, facts)),
+            eligibility=canon(self._eligibility(resource, facts)),
+            modes=canon(modes),
+            cultural_fit=canon(facts.cultural_fit()),
             peer_led=facts.flag(Flag.PEER_LED),
-            discretion=facts.discretion(),
-            capacity=facts.capacity(None),
+            discretion=canon(facts.discretion()),
+            capacity=canon(facts.capacity(None)),
             contact=self._contact(resource, facts),
             last_verified=self._verified(resource, service_id),
+        )
+
+    def _eligibility(self, resource: Mapping[str, Any], facts: CodedFacts) -> Eligibility:
+        comments = [c for e in _objects(resource, "eligibility") if (c := text(e, "comment"))]
+        return Eligibility(
+            facts.minimum_age,
+            facts.maximum_age,
+            frozenset(facts.genders),
+            frozenset(facts.populations_required),
+            "\n".join(comments) or None,
         )
 
     def _organization(self, reference: Any) -> Organization:

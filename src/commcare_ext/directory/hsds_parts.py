@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from commcare_ext.directory._problems import Problems
-from commcare_ext.directory._values import BadValueError, number, objects, text
+from commcare_ext.directory._values import BadValueError, is_object, number, objects, text
 from commcare_ext.directory.attributes import CodedFacts, normalise_postal_code
 from commcare_ext.directory.languages import language_tag
 from commcare_ext.directory.model import Address, Location
@@ -23,28 +23,42 @@ def record_id(raw: Mapping[str, Any]) -> str | None:
     return text(raw, "id")
 
 
+#: The record type of the objects in each list field, for problems about one of them.
+_ITEM_TYPE = {
+    "attributes": "attribute", "languages": "language", "schedules": "schedule",
+    "phones": "phone", "service_at_locations": "service_at_location",
+    "service_areas": "service_area", "cost_options": "cost_option", "addresses": "address",
+    "accessibility": "accessibility", "contacts": "contact",
+}  # fmt: skip
+
+
 def nested(
     raw: Mapping[str, Any], key: str, problems: Problems, record_type: str
 ) -> Sequence[Mapping[str, Any]]:
-    """The objects of a list field; a non-list or non-object entry is reported and left out."""
+    """The objects of a list field of a ``record_type`` record.
+
+    A field that is not a list is a warning on the record (kept without it); an entry that is
+    not an object is a skipped record of the entry's own type.
+    """
     try:
         items = objects(raw, key)
     except BadValueError as bad:
-        problems.skipped(record_type, record_id(raw), key, bad.message)
+        problems.warning(record_type, record_id(raw), key, bad.message)
         return ()
     kept: list[Mapping[str, Any]] = []
     for index, item in enumerate(items):
-        if isinstance(item, Mapping):
+        if is_object(item):
             kept.append(item)
         else:
-            problems.skipped(record_type, record_id(raw), f"{key}[{index}]", "expected an object")
+            item_type = _ITEM_TYPE.get(key, key)
+            problems.skipped(item_type, None, f"{record_type}.{key}[{index}]", "expected an object")
     return kept
 
 
 def _taxonomy_names(term: Mapping[str, Any]) -> list[str]:
     names = [text(term, "taxonomy")]
     detail = term.get("taxonomy_detail")
-    if isinstance(detail, Mapping):
+    if is_object(detail):
         names += [text(detail, "uri"), text(detail, "name")]
     return [n for n in names if n]
 
@@ -59,7 +73,7 @@ def read_attributes(
     for attribute in attributes:
         attribute_id = record_id(attribute)
         term = attribute.get("taxonomy_term")
-        if not isinstance(term, Mapping):
+        if not is_object(term):
             problems.skipped("attribute", attribute_id, "taxonomy_term", "expected a term")
             continue
         names = _taxonomy_names(term)

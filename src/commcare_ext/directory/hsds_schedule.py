@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from commcare_ext.directory._problems import Problems
+from commcare_ext.directory._values import BadValueError, is_object, number
 from commcare_ext.directory.schedule import MINUTES_PER_DAY, Session, WeeklySchedule
 from commcare_ext.directory.vocabulary import Weekday
 
@@ -71,26 +72,24 @@ def _days(raw: Mapping[str, Any], freq: str) -> list[tuple[Weekday, tuple[int, .
 
 
 def _interval(raw: Mapping[str, Any]) -> int:
-    value = raw.get("interval")
-    if value in (None, ""):
-        return 1
     try:
-        number = float(value)
-    except (TypeError, ValueError):
+        weeks = number(raw, "interval")
+    except BadValueError:
         raise _Bad("interval", "expected a whole number of weeks") from None
-    if number < 1 or number != int(number):
+    if weeks is None:
+        return 1
+    if weeks < 1 or weeks != int(weeks):
         raise _Bad("interval", "expected a whole number of at least 1")
-    return int(number)
+    return int(weeks)
 
 
 def _offset_hours(raw: Mapping[str, Any]) -> int | None:
-    value = raw.get("timezone")
-    if value in (None, ""):
-        return None
     try:
-        hours = float(value)
-    except (TypeError, ValueError):
+        hours = number(raw, "timezone")
+    except BadValueError:
         raise _Bad("timezone", "expected a UTC offset in hours, e.g. -7") from None
+    if hours is None:
+        return None
     if not -14 <= hours <= 14:
         raise _Bad("timezone", "expected a UTC offset between -14 and 14 hours")
     return round(hours * 60)
@@ -146,7 +145,7 @@ def read_schedules(
     offset: int | None = None
     notes: list[str] = []
     for index, raw in enumerate(records):
-        if not isinstance(raw, Mapping):
+        if not is_object(raw):
             problems.skipped("schedule", None, f"schedules[{index}]", "expected an object")
             continue
         record_id = str(raw["id"]) if raw.get("id") not in (None, "") else None

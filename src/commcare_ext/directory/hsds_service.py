@@ -12,7 +12,14 @@ from datetime import date
 from typing import Any
 
 from commcare_ext.directory._problems import Problems, SkipRecord
-from commcare_ext.directory._values import BadValueError, iso_date, number, text
+from commcare_ext.directory._values import (
+    BadValueError,
+    Canon,
+    is_object,
+    iso_date,
+    number,
+    text,
+)
 from commcare_ext.directory.attributes import CodedFacts
 from commcare_ext.directory.hsds_parts import (
     nested,
@@ -47,10 +54,11 @@ class HsdsServiceReader:
         self.today = today
         self._organizations: dict[str, Organization] = {}
         self._locations: dict[str, Location] = {}
+        self.canon = Canon()
 
     def read(self, raw: Any) -> Service | None:
         """The service, or None after reporting why it was skipped."""
-        if not isinstance(raw, Mapping):
+        if not is_object(raw):
             self.problems.service_id = None
             self.problems.skipped("service", None, "(record)", "expected a JSON object")
             return None
@@ -112,35 +120,40 @@ class HsdsServiceReader:
         modes = frozenset(facts.modes)
         if not modes and locations:
             modes = frozenset({ServiceMode.IN_PERSON})
+        canon = self.canon
         return Service(
             id=service_id,
             name=name,
             organization=organization,
-            support_types=support_types,
+            support_types=canon(support_types),
             description=text(raw, "description"),
             status=status,
-            taxonomy_terms=tuple(terms),
-            unmapped_terms=unmapped,
+            taxonomy_terms=canon(tuple(terms)),
+            unmapped_terms=canon(unmapped),
             locations=locations,
-            service_area=self._area(areas, facts),
-            schedule=schedule,
-            languages=LanguageAccess.of(
-                languages, frozenset(facts.interpretation), text(raw, "interpretation_services")
+            service_area=canon(self._area(areas, facts)),
+            schedule=canon(schedule),
+            languages=canon(
+                LanguageAccess.of(
+                    languages,
+                    frozenset(facts.interpretation),
+                    text(raw, "interpretation_services"),
+                )
             ),
-            cost=self._cost(raw, facts),
-            eligibility=self._eligibility(raw, facts),
-            modes=modes,
-            cultural_fit=facts.cultural_fit(),
+            cost=canon(self._cost(raw, facts)),
+            eligibility=canon(self._eligibility(raw, facts)),
+            modes=canon(modes),
+            cultural_fit=canon(facts.cultural_fit()),
             peer_led=facts.flag(Flag.PEER_LED),
-            discretion=facts.discretion(),
-            capacity=facts.capacity(text(raw, "wait_time")),
+            discretion=canon(facts.discretion()),
+            capacity=canon(facts.capacity(text(raw, "wait_time"))),
             contact=self._contact(raw, facts),
             last_verified=self._verified(raw, service_id),
         )
 
     def _organization(self, raw: Mapping[str, Any]) -> Organization:
         org = raw.get("organization")
-        if not isinstance(org, Mapping):
+        if not is_object(org):
             raise SkipRecord("organization", "expected the organization that runs the service")
         org_id, name = record_id(org), text(org, "name")
         if org_id is None:
@@ -167,7 +180,7 @@ class HsdsServiceReader:
         found: dict[str, Location] = {}
         for site in sites:
             location = site.get("location")
-            if not isinstance(location, Mapping):
+            if not is_object(location):
                 self.problems.skipped(
                     "service_at_location",
                     record_id(site),

@@ -90,7 +90,12 @@ def _index(tables: Mapping[str, Sequence[Row]], problems: Problems) -> dict[str,
 
 
 def _check_references(index: dict[str, dict[str, Row]], problems: Problems) -> None:
-    """Report rows that point at nothing and drop them, until no reference dangles."""
+    """Report rows that point at nothing and drop them, until no reference dangles.
+
+    A row whose parent was dropped goes with it unreported: the parent's problem covers it
+    (a skipped service takes its schedules along).
+    """
+    dropped: set[str] = set()
     changed = True
     while changed:
         changed = False
@@ -100,7 +105,9 @@ def _check_references(index: dict[str, dict[str, Row]], problems: Problems) -> N
                 dangling = [
                     f for f, ref in present.items() if not any(ref in index[t] for t in fields[f])
                 ]
-                if dangling:
+                if dangling and all(present[f] in dropped for f in dangling):
+                    pass  # its parent was dropped, and reported
+                elif dangling:
                     targets = "/".join(fields[dangling[0]])
                     message = f"no row of {targets} has this id"
                     problems.skipped(RECORD_TYPE[name], row_id, dangling[0], message)
@@ -110,6 +117,7 @@ def _check_references(index: dict[str, dict[str, Row]], problems: Problems) -> N
                 else:
                     continue
                 del index[name][row_id]
+                dropped.add(row_id)
                 changed = True
 
 

@@ -8,6 +8,7 @@ unknown from a refusal and caution rather than exclude.
 """
 
 import math
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,12 +32,12 @@ EARTH_RADIUS_KM = 6371.0088
 
 def normalise_language(tag: str) -> str:
     """A BCP-47 tag in the lower case we compare in (``zh-Hant`` -> ``zh-hant``)."""
-    return tag.strip().replace("_", "-").lower()
+    return sys.intern(tag.strip().replace("_", "-").lower())
 
 
 def primary_language(tag: str) -> str:
     """The primary language subtag of a tag (``zh-hant`` -> ``zh``)."""
-    return normalise_language(tag).split("-", 1)[0]
+    return sys.intern(normalise_language(tag).split("-", 1)[0])
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -8,6 +8,7 @@ guessed from a name or a description.
 """
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -20,7 +21,7 @@ _SPACES = re.compile(r"[\s_]+")
 
 def normalise_term(text: str) -> str:
     """Term text as compared: lower case, single spaces, '&' read as 'and'."""
-    return _SPACES.sub(" ", text.replace("&", " and ")).strip().lower()
+    return sys.intern(_SPACES.sub(" ", text.replace("&", " and ")).strip().lower())
 
 
 def normalise_taxonomy(name: str | None) -> str:

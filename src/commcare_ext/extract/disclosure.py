@@ -5,6 +5,8 @@ the patient's consent permits that resource's category for that recipient. ``COR
 minimum any referral needs to be acted on; ``EHR_ONLY`` never leaves the clinic's own EHR.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from commcare_ext.intake.vocabulary import ReferralShare
@@ -28,3 +30,28 @@ class DisclosureCategory(StrEnum):
     def for_share(cls, share: ReferralShare) -> "DisclosureCategory":
         """The category a patient's referral-sharing choice permits."""
         return cls(share.value)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralSharing:
+    """The patient's answer to "may we refer you, and what may the organisation receive?".
+
+    Extraction carries it so that referral needs nothing but the extraction to decide what
+    leaves the clinic. ``permitted`` is empty unless the patient said yes: without consent
+    nothing beyond the minimum may go, whatever was ticked.
+    """
+
+    consented: bool
+    categories: frozenset[DisclosureCategory]
+
+    @classmethod
+    def from_choices(
+        cls, consent: bool | None, shares: Iterable[ReferralShare]
+    ) -> "ReferralSharing":
+        """The sharing decision from the intake's ``referral_consent`` and ``referral_share``."""
+        return cls(consent is True, frozenset(DisclosureCategory.for_share(s) for s in shares))
+
+    @property
+    def permitted(self) -> frozenset[DisclosureCategory]:
+        """The categories a referral organisation may receive besides CORE."""
+        return self.categories if self.consented else frozenset()

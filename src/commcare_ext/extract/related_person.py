@@ -1,4 +1,9 @@
-"""RelatedPerson for every support person; a do-not-contact person gets only name and role."""
+"""RelatedPerson for every support person; phone and e-mail only for people we may contact.
+
+The intake model decides who is contactable (not do-not-contact, and involved at all);
+this module obeys it, so a "not involved" person's number never reaches the EHR Bundle nor,
+through it, a community organisation.
+"""
 
 from typing import Any
 
@@ -9,6 +14,7 @@ from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake import Intake, SupportPerson
 from commcare_ext.terminology.answers import answer_set_for, coding_for
+from commcare_ext.terminology.systems import US_CORE_RELATED_PERSON
 
 
 def person_role(index: int) -> str:
@@ -31,6 +37,7 @@ def related_person(
     resource: dict[str, Any] = {
         "resourceType": "RelatedPerson",
         "id": resource_id(intake, role),
+        "meta": {"profile": [US_CORE_RELATED_PERSON]},
         "text": narrative(person.name, rows),
         "identifier": [business_identifier(intake, "RelatedPerson", role)],
         "active": True,
@@ -38,7 +45,7 @@ def related_person(
         "relationship": [concept(coding_for(person.relationship), text=person.relationship_detail)],
         "name": [{"text": person.name}],
     }
-    if not person.do_not_contact:
+    if person.contactable:
         telecom = []
         if person.phone:
             telecom.append({"system": "phone", "value": person.phone})

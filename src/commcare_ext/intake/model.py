@@ -10,7 +10,14 @@ import re
 from datetime import date
 from typing import Annotated, Self, TypeVar
 
-from pydantic import AfterValidator, AwareDatetime, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BeforeValidator,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from commcare_ext.instruments import MosSocialSupport
 from commcare_ext.intake.base import (
@@ -20,6 +27,7 @@ from commcare_ext.intake.base import (
     PatientText,
     PhoneNumber,
     ShortText,
+    check_plain_text,
 )
 from commcare_ext.intake.practical import PracticalAccess
 from commcare_ext.intake.vocabulary import (
@@ -44,6 +52,8 @@ from commcare_ext.intake.vocabulary import (
 
 _STABLE_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 _URI = re.compile(r"^(urn:(oid|uuid):|https?://)\S+$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
 def _stable_id(value: str) -> str:
@@ -60,8 +70,37 @@ def _uri(value: str) -> str:
     return value
 
 
+def _not_a_number(pattern: re.Pattern[str], expected: str) -> BeforeValidator:
+    """Refuse numbers (and digit strings) that pydantic would read as seconds since 1970."""
+
+    def check(value: object) -> object:
+        if isinstance(value, int | float) or (isinstance(value, str) and not pattern.match(value)):
+            raise ValueError(expected)
+        return value
+
+    return BeforeValidator(check)
+
+
+def _not_in_future(value: date) -> date:
+    if value > date.today():
+        msg = "must not be in the future"
+        raise ValueError(msg)
+    return value
+
+
 StableId = Annotated[str, AfterValidator(_stable_id)]
-SystemUri = Annotated[str, AfterValidator(_uri)]
+SystemUri = Annotated[str, AfterValidator(check_plain_text), AfterValidator(_uri)]
+#: A calendar day in the past, as a date or ``YYYY-MM-DD``.
+BirthDate = Annotated[
+    date,
+    _not_a_number(_ISO_DATE, "expected a calendar date YYYY-MM-DD"),
+    AfterValidator(_not_in_future),
+]
+#: An instant with its time zone, as a datetime or ISO 8601 text (never a Unix timestamp).
+Instant = Annotated[
+    AwareDatetime,
+    _not_a_number(_ISO_DATE_TIME, "expected an ISO 8601 date and time with a time zone"),
+]
 
 
 _T = TypeVar("_T")
@@ -100,14 +139,7 @@ class PatientIdentity(IntakeSection):
     identifier_value: ShortText
     given_name: ShortText | None = None
     family_name: ShortText | None = None
-    birth_date: date | None = None
-
-    @model_validator(mode="after")
-    def _birth_date_in_past(self) -> Self:
-        if self.birth_date is not None and self.birth_date > date.today():
-            msg = "birth_date: must not be in the future"
-            raise ValueError(msg)
-        return self
+    birth_date: BirthDate | None = None
 
 
 class LanguageAndIdentity(IntakeSection):
@@ -305,7 +337,7 @@ class Intake(IntakeSection):
 
     intake_id: StableId
     patient: PatientIdentity
-    authored: AwareDatetime
+    authored: Instant
     respondent: Respondent = Respondent.PATIENT
     language: LanguageAndIdentity
     formulation: CulturalFormulation

@@ -5,28 +5,27 @@ a repeating group's instances each see only their own answers.
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from commcare_ext.questionnaire.spec import Item, When
 from commcare_ext.terminology.code import Code
 
 
 class Scope:
-    """Answers (FHIR answer JSON) by linkId, chained to the enclosing group's scope."""
+    """Answers (FHIR answer JSON, as received) by linkId, chained to the enclosing group's scope."""
 
     def __init__(self, parent: "Scope | None" = None) -> None:
         self.parent = parent
-        self.answers: dict[str, list[Mapping[str, Any]]] = {}
+        self.answers: dict[str, list[object]] = {}
 
     def child(self) -> "Scope":
         """A scope for a nested group instance."""
         return Scope(self)
 
-    def set(self, link_id: str, answers: Sequence[Mapping[str, Any]]) -> None:
+    def set(self, link_id: str, answers: Sequence[object]) -> None:
         """Record the answers given to ``link_id`` in this scope."""
         self.answers[link_id] = list(answers)
 
-    def get(self, link_id: str) -> list[Mapping[str, Any]]:
+    def get(self, link_id: str) -> list[object]:
         """Answers to ``link_id`` in the nearest scope that has it."""
         scope: Scope | None = self
         while scope is not None:
@@ -36,7 +35,11 @@ class Scope:
         return []
 
 
-def _matches(answer: Mapping[str, Any], expected: bool | Code) -> bool:
+def _matches(answer: object, expected: bool | Code) -> bool:
+    # Answers come from outside: anything that is not an answer object matches nothing
+    # (the reader reports it at its own linkId).
+    if not isinstance(answer, Mapping):
+        return False
     if isinstance(expected, Code):
         coding = answer.get("valueCoding")
         return (

@@ -58,11 +58,15 @@ class IntakeResponseError(CommcareError, ValueError):
 
 
 class UnrepresentableIntakeError(CommcareError, ValueError):
-    """An intake holds a value the form cannot show (its question would be disabled)."""
+    """An intake holds a value its form cannot show (disabled question, or not an option).
 
-    def __init__(self, link_id: str) -> None:
+    Only an intake that skipped validation (``model_construct``, ``model_copy(update=...)``)
+    can hold one. ``link_id`` names the question; the message never repeats the value.
+    """
+
+    def __init__(self, link_id: str, reason: str) -> None:
         self.link_id = link_id
-        super().__init__(f"{link_id}: the value cannot be shown because the question is disabled")
+        super().__init__(f"{link_id}: {reason}")
 
 
 class UnsupportedLanguageError(CommcareError, ValueError):

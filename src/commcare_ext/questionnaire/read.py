@@ -2,9 +2,12 @@
 
 Reading never stops at the first problem and never drops an answer: every unknown
 linkId, wrong type, off-list code, missing required answer or model rule broken is
-collected with its linkId path, and one :class:`IntakeResponseError` lists them all.
+collected in one pass with its linkId path, and one :class:`IntakeResponseError` lists
+them all. Input is untrusted JSON: whatever its shape, the only exception that leaves is
+``IntakeResponseError``.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +26,9 @@ from commcare_ext.terminology.systems import CONTENT_VERSION
 
 _ACCEPTED_URLS = (QUESTIONNAIRE_URL, QUESTIONNAIRE_URL_ES)
 _READABLE_STATUSES = ("completed", "amended")
+#: FHIR dateTime down to the second, with its time zone (the intake needs an instant).
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_FIELD_PREFIX = re.compile(r"^([a-z_]+)(?:, [a-z_]+)*: ")
 
 Loc = tuple[str | int, ...]
 
@@ -37,23 +43,29 @@ class _At:
 
 
 def response_to_intake(
-    response: Mapping[str, Any],
+    response: object,
     *,
     intake_id: str | None = None,
     patient_identifier: tuple[str, str] | None = None,
     allow_in_progress: bool = False,
 ) -> Intake:
-    """Read ``response`` (QuestionnaireResponse JSON) into a validated intake.
+    """Read ``response`` (QuestionnaireResponse JSON, as parsed) into a validated intake.
 
     Renderers often omit ``identifier`` and ``subject``; pass ``intake_id`` and
     ``patient_identifier`` (system, value) to supply them. Values in the response win
     only when they agree; a conflict is reported, never silently resolved.
 
     Raises:
-        IntakeResponseError: listing every problem with its linkId path.
+        IntakeResponseError: listing every problem with its linkId path, for any input
+            (including JSON that is not an object at all).
 
     """
     reader = _Reader()
+    if not isinstance(response, Mapping):
+        reader.problem(
+            "QuestionnaireResponse", ProblemKind.WRONG_RESOURCE, "expected a JSON object"
+        )
+        raise IntakeResponseError(reader.problems)
     data = reader.header(response, intake_id, patient_identifier, allow_in_progress)
     items = response.get("item", [])
     if not isinstance(items, list):
@@ -62,13 +74,11 @@ def response_to_intake(
         )
         items = []
     reader.items(FORM.items, items, data, _At((), "", Scope()))
-    if reader.problems:
+    # The model's rules run even when answers had problems, so one error lists everything.
+    intake = reader.validate(data)
+    if intake is None or reader.problems:
         raise IntakeResponseError(reader.problems)
-    try:
-        return Intake.model_validate(data)
-    except ValidationError as exc:
-        reader.validation_problems(exc)
-        raise IntakeResponseError(reader.problems) from None
+    return intake
 
 
 class _Reader:
@@ -111,15 +121,27 @@ class _Reader:
         system_value = self._patient(response.get("subject"), patient_identifier)
         if system_value is not None:
             data["patient"]["identifier_system"], data["patient"]["identifier_value"] = system_value
-        authored = response.get("authored")
+        data["authored"] = self._authored(response.get("authored"))
+        return data
+
+    def _authored(self, authored: object) -> str | None:
+        where = "QuestionnaireResponse.authored"
         if authored is None:
             self.problem(
-                "QuestionnaireResponse.authored",
+                where,
                 ProblemKind.MISSING_CONTEXT,
                 "expected the date and time the answers were given",
             )
-        data["authored"] = authored
-        return data
+            return None
+        if not isinstance(authored, str) or not _DATE_TIME.match(authored):
+            # A number is not a dateTime (it would read as seconds since 1970).
+            self.problem(
+                where,
+                ProblemKind.INVALID_VALUE,
+                "expected a dateTime with seconds and a time zone, e.g. 2026-03-01T14:30:00-05:00",
+            )
+            return None
+        return authored
 
     def _check_questionnaire(self, canonical: object) -> None:
         where = "QuestionnaireResponse.questionnaire"
@@ -330,15 +352,38 @@ class _Reader:
 
     # -- model validation -----------------------------------------------------------------
 
+    def validate(self, data: dict[str, Any]) -> Intake | None:
+        """The intake, or ``None`` with the model's problems added (except where known)."""
+        try:
+            return Intake.model_validate(data)
+        except ValidationError as exc:
+            self.validation_problems(exc)
+            return None
+
     def validation_problems(self, exc: ValidationError) -> None:
+        """Add the model's problems at their linkIds, skipping places already reported.
+
+        A place already reported (an answer of the wrong type, a missing required answer)
+        also fails the model, for the same reason: saying so twice would not help.
+        """
+        reported = {problem.path for problem in self.problems}
         for error in exc.errors(include_input=False, include_url=False):
             loc: Loc = tuple(error["loc"])
-            path = self._path_for(loc)
+            message = str(error["msg"]).removeprefix("Value error, ")
+            path = self._path_for(self._field_loc(loc, message))
+            if path in reported:
+                continue
             if error["type"] == "missing":
                 self.problem(path, ProblemKind.REQUIRED, "an answer is required")
-                continue
-            message = str(error["msg"]).removeprefix("Value error, ")
-            self.problem(path, ProblemKind.INVALID_VALUE, message)
+            else:
+                self.problem(path, ProblemKind.INVALID_VALUE, message)
+
+    def _field_loc(self, loc: Loc, message: str) -> Loc:
+        """A section rule's message starts with the field it is about: locate it there."""
+        named = _FIELD_PREFIX.match(message)
+        if named is not None and (*loc, named.group(1)) in self.locations:
+            return (*loc, named.group(1))
+        return loc
 
     def _path_for(self, loc: Loc) -> str:
         for end in range(len(loc), 0, -1):

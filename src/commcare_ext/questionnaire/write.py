@@ -70,7 +70,9 @@ class _Writer:
             if not is_enabled(spec, scope):
                 if _is_default(_get(source, spec.path)):
                     continue
-                raise UnrepresentableIntakeError(spec.link_id)
+                raise UnrepresentableIntakeError(
+                    spec.link_id, "the value cannot be shown because the question is disabled"
+                )
             out.append(
                 {"linkId": spec.link_id, "text": spec.text.get(self.language), "answer": answers}
             )
@@ -97,7 +99,13 @@ class _Writer:
         if value is None:
             return []
         values = list(value) if spec.repeats else [value]
-        return [spec.codec.encode(v) for v in values]
+        try:
+            return [spec.codec.encode(v) for v in values]
+        except (TypeError, ValueError, LookupError):
+            # Only an intake built without validation gets here (model_construct, copies).
+            raise UnrepresentableIntakeError(
+                spec.link_id, "the value is not an answer this question offers"
+            ) from None
 
 
 def _get(source: Any, path: tuple[str | int, ...]) -> Any:

@@ -2,10 +2,16 @@
 
 from commcare_ext.fhir.references import DanglingReferenceError, check_references
 from commcare_ext.referral.bundles import ReferralError, referral_message_bundle, transaction_bundle
-from commcare_ext.referral.disclosure import DisclosurePolicy, disclose, policy_for
+from commcare_ext.referral.disclosure import (
+    DisclosureError,
+    DisclosurePolicy,
+    disclose,
+    policy_for,
+)
 
 __all__ = [
     "DanglingReferenceError",
+    "DisclosureError",
     "DisclosurePolicy",
     "ReferralError",
     "check_references",

@@ -1,6 +1,13 @@
 """The clinician summary: accessible HTML, plain text, and a DocumentReference."""
 
+from commcare_ext.summary.content import answer_label, language_name
 from commcare_ext.summary.document import summary_document_reference
 from commcare_ext.summary.render import summary_html, summary_text
 
-__all__ = ["summary_document_reference", "summary_html", "summary_text"]
+__all__ = [
+    "answer_label",
+    "language_name",
+    "summary_document_reference",
+    "summary_html",
+    "summary_text",
+]

@@ -18,8 +18,8 @@ def language_name(tag: str) -> str:
     return tag
 
 
-def label(member: StrEnum) -> str:
-    """The English display of an intake answer."""
+def answer_label(member: StrEnum) -> str:
+    """The English display of an intake answer, as the form shows it (e.g. "Very important")."""
     return answer_set_for(type(member)).answer(member).display_en
 
 
@@ -46,7 +46,7 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
             "About the patient",
             [
                 ("Intake date", intake.authored.date().isoformat()),
-                ("Answered by", label(intake.respondent)),
+                ("Answered by", answer_label(intake.respondent)),
                 (
                     "Language",
                     language_name(language.preferred_language)
@@ -61,7 +61,10 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
             [
                 ("In their words", formulation.problem_in_own_words),
                 ("How others name it", formulation.problem_name_used_by_others or ""),
-                ("Perceived causes", ", ".join(label(c) for c in formulation.perceived_causes)),
+                (
+                    "Perceived causes",
+                    ", ".join(answer_label(c) for c in formulation.perceived_causes),
+                ),
                 ("Help wanted now", formulation.help_wanted_now or ""),
                 ("Worries about care", formulation.worries_about_care or ""),
             ],
@@ -70,14 +73,14 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
     people = [
         (
             person.name,
-            label(person.relationship)
+            answer_label(person.relationship)
             + (f" ({person.relationship_detail})" if person.relationship_detail else ""),
             "DO NOT CONTACT"
             if person.do_not_contact
-            else label(person.involvement)
+            else answer_label(person.involvement)
             if person.involvement
             else "",
-            ", ".join(label(s) for s in person.may_share) or "nothing",
+            ", ".join(answer_label(s) for s in person.may_share) or "nothing",
         )
         for person in intake.support_persons
     ]
@@ -85,7 +88,7 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
     sections.append(
         Section(
             "Support network",
-            [("Decisions", label(intake.decision_style) if intake.decision_style else "")],
+            [("Decisions", answer_label(intake.decision_style) if intake.decision_style else "")],
             ("Name", "Relationship", "Involvement", "May be told"),
             people,
             alert=(
@@ -98,9 +101,15 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
         Section(
             "Stigma and privacy",
             [
-                ("Concerns", ", ".join(label(c) for c in privacy.concerns) or "none reported"),
+                (
+                    "Concerns",
+                    ", ".join(answer_label(c) for c in privacy.concerns) or "none reported",
+                ),
                 ("In their words", privacy.concerns_in_own_words or ""),
-                ("Contact rules", ", ".join(label(c) for c in privacy.discreet_contact) or "none"),
+                (
+                    "Contact rules",
+                    ", ".join(answer_label(c) for c in privacy.discreet_contact) or "none",
+                ),
                 ("Safe contact", privacy.safe_contact_notes or ""),
             ],
         )
@@ -111,7 +120,7 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
             [
                 (
                     "Barriers",
-                    ", ".join(label(b) for b in intake.barriers.barriers) or "none reported",
+                    ", ".join(answer_label(b) for b in intake.barriers.barriers) or "none reported",
                 ),
                 ("Details", intake.barriers.details or ""),
             ],
@@ -134,17 +143,17 @@ def summary_sections(intake: Intake) -> tuple[str, list[Section]]:
             [
                 (
                     "Community supports wanted",
-                    ", ".join(label(s) for s in care.preferred_supports) or "none",
+                    ", ".join(answer_label(s) for s in care.preferred_supports) or "none",
                 ),
                 ("Referral", consent[care.referral_consent]),
                 (
                     "May be shared with the organisation",
-                    ", ".join(label(s) for s in care.referral_share),
+                    ", ".join(answer_label(s) for s in care.referral_share),
                 ),
                 (
                     "Clinician",
                     ", ".join(
-                        f"{what}: {label(value)}"
+                        f"{what}: {answer_label(value)}"
                         for what, value in (
                             ("language", care.language_concordant_clinician),
                             ("culture", care.cultural_background_match),
