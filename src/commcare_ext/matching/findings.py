@@ -23,8 +23,8 @@ Params: TypeAlias = tuple[tuple[str, ParamValue], ...]
 
 
 def params(**values: ParamValue | None) -> Params:
-    """Parameters in a stable order, leaving out those that are None."""
-    return tuple((k, v) for k, v in sorted(values.items()) if v is not None)
+    """Parameters in the order given (fixed at each call site), leaving out those that are None."""
+    return tuple((k, v) for k, v in values.items() if v is not None)
 
 
 class Constraint(StrEnum):

@@ -168,8 +168,9 @@ class Exclusion:
     def because(self) -> tuple[Unmet, ...]:
         """Every hard constraint the service fails, in constraint order."""
         if self._because is None:
+            service = self.service
             self._because = tuple(
-                found for check in self._checks if (found := check.unmet(self.service))
+                [check.explain(service) for check in self._checks if check.fails(service)]
             )
         return self._because
 
@@ -232,7 +233,8 @@ def match(
     """
     person = person_for(intake, near=near, travel_limit_km=travel_limit, today=today)
     checks = checks_for(person)
-    asked = sorted((c for c in checks if c.binding), key=lambda c: _ASKED_FIRST[c.constraint])
+    listed = tuple(c for c in checks if c.binding)  # only these can exclude anything
+    asked = sorted(listed, key=lambda c: _ASKED_FIRST[c.constraint])
     binding = tuple(check.fails for check in asked)
     ranker = Ranker(person)
     score = ranker.score
@@ -241,7 +243,7 @@ def match(
     for service in directory.services:
         for fails in binding:
             if fails(service):
-                excluded.append(Exclusion(service, checks))
+                excluded.append(Exclusion(service, listed))
                 break
         else:
             scored.append((-score(service), service.id, service))
