@@ -8,8 +8,8 @@ clinician can knowingly override it (:func:`override` records who and why).
 
 Speed: the person's side of every constraint is worked out once; each service then meets the
 most selective, cheapest checks first and stops at its first failure; ranking needs only
-points. An exclusion's complete list of failures, and a proposal's reasons and cautions, are
-worked out when first read, from the same constraint objects.
+points. The exclusions with their complete lists of failures, and a proposal's reasons and
+cautions, are made when first read, from the same constraint objects.
 """
 
 from collections.abc import Iterator
@@ -191,12 +191,33 @@ class Exclusion:
         return f"Exclusion({self.service.id!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class MatchResult:
-    """Proposals (best first) and exclusions (in directory order) for one person."""
+    """Proposals (best first) and exclusions (in directory order) for one person.
 
-    proposals: tuple[Proposal, ...]
-    excluded: tuple[Exclusion, ...]
+    The exclusions are made when first read: a match over a large directory allocates one
+    object per proposal only, which keeps Python's garbage collector out of its way.
+    """
+
+    __slots__ = ("_checks", "_excluded", "_excluded_services", "proposals")
+
+    def __init__(
+        self,
+        proposals: tuple[Proposal, ...],
+        excluded_services: tuple[Service, ...],
+        checks: tuple[Check, ...],
+    ) -> None:
+        self.proposals = proposals
+        self._excluded_services = excluded_services
+        self._checks = checks
+        self._excluded: tuple[Exclusion, ...] | None = None
+
+    @property
+    def excluded(self) -> tuple[Exclusion, ...]:
+        """Every service that fails a hard constraint, in directory order."""
+        if self._excluded is None:
+            checks = self._checks
+            self._excluded = tuple([Exclusion(s, checks) for s in self._excluded_services])
+        return self._excluded
 
     def __iter__(self) -> Iterator[Proposal]:
         return iter(self.proposals)
@@ -209,8 +230,17 @@ class MatchResult:
         """The exclusion of ``service_id``, or None."""
         return next((e for e in self.excluded if e.service.id == service_id), None)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MatchResult):
+            return NotImplemented
+        return (self.proposals, self.excluded) == (other.proposals, other.excluded)
+
+    def __hash__(self) -> int:
+        return hash((self.proposals, self._excluded_services))
+
     def __repr__(self) -> str:
-        return f"MatchResult(<{len(self.proposals)} proposed, {len(self.excluded)} excluded>)"
+        excluded = len(self._excluded_services)
+        return f"MatchResult(<{len(self.proposals)} proposed, {excluded} excluded>)"
 
 
 def match(
@@ -239,11 +269,11 @@ def match(
     ranker = Ranker(person)
     score = ranker.score
     scored: list[tuple[int, str, Service]] = []
-    excluded: list[Exclusion] = []
+    excluded: list[Service] = []
     for service in directory.services:
         for fails in binding:
             if fails(service):
-                excluded.append(Exclusion(service, listed))
+                excluded.append(service)
                 break
         else:
             scored.append((-score(service), service.id, service))
@@ -253,7 +283,7 @@ def match(
         Proposal(service, rank, -negative, context)
         for rank, (negative, _, service) in enumerate(scored, start=1)
     )
-    return MatchResult(proposals, tuple(excluded))
+    return MatchResult(proposals, tuple(excluded), listed)
 
 
 @dataclass(frozen=True, slots=True)
