@@ -28,10 +28,10 @@ ALLOWED: dict[str, set[str]] = {
     "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology"},
     "validation": _GROUND | {"fhir"},
     "extract": _GROUND
-    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "validation"},
+    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "validation", "directory"},
     "referral": _GROUND | {"fhir", "terminology", "extract", "validation"},
     "summary": _GROUND
-    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "extract"},
+    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "extract", "matching"},
     "client": {"errors", "fhir"},
     "directory": _GROUND | {"fhir", "intake"},
     "matching": _GROUND | {"intake", "instruments", "terminology", "directory"},

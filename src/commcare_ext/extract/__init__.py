@@ -1,7 +1,13 @@
 """Extraction: one intake -> the FHIR R4 resources an EHR stores, each labelled for disclosure."""
 
 from commcare_ext.extract.concerns import LOW_SUPPORT_BELOW, ProposedConcern
-from commcare_ext.extract.context import Clinician, ExtractionContext, Organization, ReferralTarget
+from commcare_ext.extract.context import (
+    Clinician,
+    ExtractionContext,
+    Organization,
+    ReferralTarget,
+    ServiceChoice,
+)
 from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
 from commcare_ext.extract.errors import ExtractionError
 from commcare_ext.extract.extract import extract, proposed_concerns
@@ -20,6 +26,7 @@ __all__ = [
     "ProposedConcern",
     "ReferralSharing",
     "ReferralTarget",
+    "ServiceChoice",
     "extract",
     "proposed_concerns",
 ]

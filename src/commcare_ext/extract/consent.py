@@ -19,7 +19,7 @@ from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.standard import (
@@ -112,18 +112,28 @@ def person_consent(
 
 
 def organization_consent(
-    intake: Intake, org_ref: str, org_name: str, refs: dict[str, str]
+    intake: Intake,
+    org_ref: str,
+    org_name: str,
+    refs: dict[str, str],
+    shares: frozenset[ReferralShare] | None = None,
 ) -> ExtractedResource:
-    """Permit for a referral organisation, limited to the patient's referral-sharing choices."""
-    shares = intake.care.referral_share
-    labels = ", ".join(answer_set_for(type(s)).answer(s).display_en for s in shares)
+    """Permit for a referral organisation, limited to the patient's referral-sharing choices.
+
+    ``shares`` is this organisation's own choice (in the vocabulary's order); None means
+    the general ``referral_share``.
+    """
+    shares_in_order = (
+        intake.care.referral_share if shares is None else [s for s in ReferralShare if s in shares]
+    )
+    labels = ", ".join(answer_set_for(type(s)).answer(s).display_en for s in shares_in_order)
     resource = _consent(
         intake,
         f"consent-org-{org_ref.rsplit('/', 1)[-1]}",
         refs,
         org_ref,
         "permit",
-        [coding_for(share) for share in shares],
+        [coding_for(share) for share in shares_in_order],
         f"{org_name} may receive the referral",
         [("May also receive", labels or "only what the referral needs")],
     )

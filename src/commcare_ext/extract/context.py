@@ -1,11 +1,13 @@
 """What extraction needs besides the intake: who sends, who receives, which patient record."""
 
 import re
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from commcare_ext.intake.vocabulary import SupportType
+from commcare_ext.directory import Service as DirectoryService
+from commcare_ext.intake.vocabulary import ReferralShare, SupportType
 
 _REFERENCE = re.compile(r"^Patient/[A-Za-z0-9\-.]{1,64}$")
 
@@ -49,14 +51,80 @@ class Clinician(BaseModel):
         return "Clinician(<hidden>)"
 
 
+_SYSTEM = r"^(urn:(oid|uuid):|https?://)\S+$"
+
+
+class ServiceChoice(BaseModel):
+    """The directory service chosen for a referral, without FHIR: it becomes a HealthcareService.
+
+    ``identifier_system``/``identifier_value`` name the directory record (the value is the
+    directory's service id); ``reasons`` are the needs it meets, as the clinician read them.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    identifier_system: Annotated[str, Field(pattern=_SYSTEM)]
+    identifier_value: Annotated[str, Field(min_length=1, max_length=64)]
+    reasons: tuple[Annotated[str, Field(min_length=1, max_length=300)], ...] = ()
+
+
 class ReferralTarget(BaseModel):
-    """A community support the patient is referred to, and the organisation that provides it."""
+    """A community support the patient is referred to, and the organisation that provides it.
+
+    ``service`` is the directory service chosen (matching's proposal), written as a
+    HealthcareService that the organisation provides. ``share`` is what this organisation may
+    receive; None means the patient's general referral-sharing choice. Either way nothing
+    beyond the minimum goes without referral consent.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: SupportType
     organization: Organization | None = None
     note: str | None = None
+    service: ServiceChoice | None = None
+    share: frozenset[ReferralShare] | None = None
+
+    @classmethod
+    def for_service(
+        cls,
+        service: DirectoryService,
+        kind: SupportType,
+        *,
+        organization_system: str,
+        service_system: str,
+        reasons: Iterable[str] = (),
+        note: str | None = None,
+        share: Iterable[ReferralShare] | None = None,
+    ) -> "ReferralTarget":
+        """The referral to a chosen directory service, performed by its organisation.
+
+        The directory's organisation and service ids become identifier values under
+        ``organization_system`` and ``service_system``; the phone is the organisation's, else
+        the service's; the endpoint is the service's referral endpoint. ``reasons`` are the
+        proposal's reasons as text (e.g. ``render(r)`` of each). Raises pydantic's
+        ``ValidationError`` naming the field when a directory value does not fit.
+        """
+        org = service.organization
+        return cls(
+            kind=kind,
+            organization=Organization(
+                name=org.name,
+                identifier_system=organization_system,
+                identifier_value=org.id,
+                phone=org.phone or service.contact.phone,
+                endpoint=service.contact.referral_endpoint,
+            ),
+            note=note,
+            service=ServiceChoice(
+                name=service.name,
+                identifier_system=service_system,
+                identifier_value=service.id,
+                reasons=tuple(reasons),
+            ),
+            share=None if share is None else frozenset(share),
+        )
 
 
 class ExtractionContext(BaseModel):

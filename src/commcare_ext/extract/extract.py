@@ -15,9 +15,14 @@ from commcare_ext.extract.patient import patient
 from commcare_ext.extract.practitioner import practitioner, practitioner_role
 from commcare_ext.extract.provenance import provenance
 from commcare_ext.extract.questionnaire_response import stored_response
-from commcare_ext.extract.referrals import referral
+from commcare_ext.extract.referrals import (
+    check_one_choice_per_recipient,
+    recipient_sharing,
+    referral,
+)
 from commcare_ext.extract.related_person import related_person
 from commcare_ext.extract.result import ExtractedResource, ExtractedResources, PatientIdentifier
+from commcare_ext.extract.services import healthcare_service
 from commcare_ext.intake import Intake
 
 
@@ -79,14 +84,19 @@ def extract(
     team = care_team(intake, patient_ref, [p.reference for p in people], clinic.reference)
 
     performers: dict[str, ExtractedResource] = {}
+    services: dict[str, ExtractedResource] = {}
     goals, requests, tasks = [], [], []
     for index, target in enumerate(context.referrals):
         assert target.organization is not None  # noqa: S101 - checked by _check_referrals
         performer = performers.setdefault(
             target.organization.identifier_value, organization(target.organization)
         )
+        service_ref = None
+        if target.service is not None:
+            service = healthcare_service(target.service, target.kind, performer.reference)
+            service_ref = services.setdefault(service.reference, service).reference
         org_consent = organization_consent(
-            intake, performer.reference, target.organization.name, refs
+            intake, performer.reference, target.organization.name, refs, target.share
         )
         if org_consent.resource["id"] not in {c.resource["id"] for c in consents}:
             consents.append(org_consent)
@@ -105,6 +115,7 @@ def extract(
                 "clinic": clinic.reference,
                 "requester": requester,
                 "performer": performer.reference,
+                "service": service_ref,
                 "consent": org_consent.reference,
                 "reasons": [*social_concerns, *reasons],
                 "due_days": context.goal_due_days,
@@ -155,6 +166,8 @@ def extract(
         practitioners=tuple(staff),
         conditions=tuple(conditions),
         proposed_concerns=proposed,
+        services=tuple(services.values()),
+        recipient_sharing=recipient_sharing(intake, context),
     )
 
 
@@ -199,3 +212,4 @@ def _check_referrals(intake: Intake, context: ExtractionContext) -> None:
                 "intake.care.referral_consent",
                 "the patient has not consented to referral to community organisations",
             )
+    check_one_choice_per_recipient(context)

@@ -12,12 +12,13 @@ from datetime import timedelta
 from typing import Any
 
 from commcare_ext.extract._common import concept, ref
-from commcare_ext.extract.context import ReferralTarget
-from commcare_ext.extract.disclosure import DisclosureCategory
-from commcare_ext.extract.ids import business_identifier, resource_id
+from commcare_ext.extract.context import ExtractionContext, ReferralTarget
+from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
+from commcare_ext.extract.errors import ExtractionError
+from commcare_ext.extract.ids import business_identifier, organization_id, resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.standard import (
     FULFILL,
@@ -55,8 +56,9 @@ def referral(
     """Goal, ServiceRequest and Task for one referral target.
 
     ``refs`` carries: patient, clinic, performer, consent, ``requester`` (the clinician's
-    PractitionerRole or the clinic), ``reasons`` (Condition and Observation refs) and
-    ``due_days`` (days to the Goal's due date).
+    PractitionerRole or the clinic), ``reasons`` (Condition and Observation refs),
+    ``due_days`` (days to the Goal's due date) and optionally ``service`` (the chosen
+    HealthcareService).
     """
     kind = answer_set_for(type(target.kind)).answer(target.kind).display_en
     role = f"referral-{index + 1}"
@@ -88,7 +90,11 @@ def referral(
         },
         "text": narrative(
             f"Referral to {target.organization.name if target.organization else ''}",
-            [("Service", kind), ("Note", target.note or "")],
+            [
+                ("Service", kind),
+                *([("Programme", target.service.name)] if target.service else []),
+                ("Note", target.note or ""),
+            ],
         ),
         "extension": [{"url": PERTAINS_TO_GOAL, "valueReference": ref(f"Goal/{goal_id}")}],
         "identifier": [_placer(intake, "ServiceRequest", role, refs["clinic"])],
@@ -100,7 +106,13 @@ def referral(
         "occurrencePeriod": {"start": authored.isoformat()},
         "authoredOn": intake.authored.isoformat(),
         "requester": ref(refs["requester"]),
-        "performer": [ref(refs["performer"])],
+        "performer": [
+            ref(refs["performer"]),
+            # SDOHCC lets a HealthcareService perform; BSeR's performer is 1..1 (a
+            # PractitionerRole or Organization), so a clinician's referral names the
+            # Organization only and the service is found by its providedBy.
+            *([ref(refs["service"])] if refs.get("service") and not by_clinician else []),
+        ],
         "supportingInfo": [ref(refs["consent"])],
     }
     if refs["reasons"]:
@@ -129,3 +141,41 @@ def referral(
         ExtractedResource(request, DisclosureCategory.CORE),
         ExtractedResource(task, DisclosureCategory.CORE),
     )
+
+
+def _recipient(target: ReferralTarget) -> str:
+    assert target.organization is not None  # noqa: S101 - extraction checks it first
+    org = target.organization
+    return f"Organization/{organization_id(org.identifier_system, org.identifier_value)}"
+
+
+def check_one_choice_per_recipient(context: ExtractionContext) -> None:
+    """Raise unless every referral to one organisation carries the same ``share``.
+
+    The Consent is per organisation, so two choices for one recipient would contradict.
+    """
+    seen: dict[str, frozenset[ReferralShare] | None] = {}
+    for index, target in enumerate(context.referrals):
+        recipient = _recipient(target)
+        if recipient in seen and seen[recipient] != target.share:
+            raise ExtractionError(
+                f"context.referrals[{index}].share",
+                "the same sharing choice as the other referrals to this organisation",
+            )
+        seen[recipient] = target.share
+
+
+def recipient_sharing(
+    intake: Intake, context: ExtractionContext
+) -> tuple[tuple[str, ReferralSharing], ...]:
+    """``(Organization/id, sharing)`` for each recipient with a choice of its own.
+
+    Without referral consent the sharing permits nothing, whatever was chosen.
+    """
+    found: dict[str, ReferralSharing] = {}
+    for target in context.referrals:
+        if target.share is not None:
+            found[_recipient(target)] = ReferralSharing.from_choices(
+                intake.care.referral_consent, target.share
+            )
+    return tuple(found.items())

@@ -61,6 +61,8 @@ class ExtractedResources:
     holds the referring clinician's Practitioner and PractitionerRole (empty without one);
     ``conditions`` only the health concerns the clinician confirmed, while
     ``proposed_concerns`` lists every concern the answers support (not resources).
+    ``sharing_for`` gives one recipient's sharing decision (``referral_sharing`` unless the
+    referral to it carried a choice of its own).
     """
 
     organizations: tuple[ExtractedResource, ...]
@@ -81,6 +83,17 @@ class ExtractedResources:
     practitioners: tuple[ExtractedResource, ...] = ()
     conditions: tuple[ExtractedResource, ...] = ()
     proposed_concerns: tuple["ProposedConcern", ...] = ()
+    #: HealthcareServices chosen from a directory (``ReferralTarget.service``).
+    services: tuple[ExtractedResource, ...] = ()
+    #: ``(Organization/id, sharing)`` for recipients with a choice of their own.
+    recipient_sharing: tuple[tuple[str, ReferralSharing], ...] = ()
+
+    def sharing_for(self, recipient_ref: str) -> ReferralSharing:
+        """What the patient chose for ``recipient_ref``: its own choice, else the general one."""
+        return next(
+            (sharing for ref, sharing in self.recipient_sharing if ref == recipient_ref),
+            self.referral_sharing,
+        )
 
     @property
     def referring_role(self) -> str | None:
@@ -100,6 +113,7 @@ class ExtractedResources:
         team = [r for r in (self.care_team,) if r is not None]
         return (
             *self.organizations,
+            *self.services,
             *self.practitioners,
             *single,
             self.questionnaire_response,

@@ -158,7 +158,7 @@ def referral_message_bundle(
     task = next(
         t for t in extracted.tasks if t.resource["focus"]["reference"] == requests[0].reference
     )
-    resources = disclose(extracted, recipient_ref, policy or policy_for(extracted))
+    resources = disclose(extracted, recipient_ref, policy or policy_for(extracted, recipient_ref))
     clinic_ref = _org_ref(clinic)
     seed = f"message|{requests[0].resource['id']}"
     header = {

@@ -63,9 +63,15 @@ class DisclosurePolicy:
         return category is _C.CORE or category in self.permitted
 
 
-def policy_for(extracted: ExtractedResources) -> DisclosurePolicy:
-    """The policy the patient chose for referral organisations (nothing without consent)."""
-    return DisclosurePolicy(extracted.referral_sharing.permitted)
+def policy_for(extracted: ExtractedResources, recipient_ref: str | None = None) -> DisclosurePolicy:
+    """The policy the patient chose for ``recipient_ref`` (nothing without consent).
+
+    A recipient whose referral carried a choice of its own gets that choice; any other, or
+    no ``recipient_ref``, the general referral-sharing choice.
+    """
+    if recipient_ref is None:
+        return DisclosurePolicy(extracted.referral_sharing.permitted)
+    return DisclosurePolicy(extracted.sharing_for(recipient_ref).permitted)
 
 
 def disclose(
@@ -79,7 +85,7 @@ def disclose(
     request_refs = {
         r.reference
         for r in extracted.service_requests
-        if {p["reference"] for p in r.resource["performer"]} == {recipient_ref}
+        if r.resource["performer"][0]["reference"] == recipient_ref
     }
     kept = []
     for item in extracted.all():
@@ -93,6 +99,8 @@ def disclose(
         }:
             continue
         if kind == "ServiceRequest" and item.reference not in request_refs:
+            continue
+        if kind == "HealthcareService" and resource["providedBy"]["reference"] != recipient_ref:
             continue
         if kind == "Task" and resource["focus"]["reference"] not in request_refs:
             continue
