@@ -6,9 +6,11 @@ Amina (examples/intakes/amina-hassan.json) asked for her faith community and a p
 Here she has also answered 'Reaching supports' as the form asks it: free on weekday evenings
 and weekend afternoons, by bus or on foot for up to 30 minutes, living near Cedar-Riverside
 in Minneapolis. The example directory (examples/directory/hsds) is matched against her; the
-best proposal becomes a ``ReferralTarget`` whose performer is the service's organisation;
-extraction then gives the EHR's transaction Bundle and the consent-filtered BSeR referral
-message for that organisation. ``--out`` writes both (files readable by you only).
+best proposal becomes a ``ReferralTarget`` (``ReferralTarget.for_service``): a
+HealthcareService provided by the service's organisation, with Amina's own sharing choice for
+it; extraction then gives the EHR's transaction Bundle and the consent-filtered BSeR referral
+message for that organisation, and the clinician summary lists the proposals and the choice.
+``--out`` writes both Bundles (files readable by you only).
 """
 
 import argparse
@@ -26,14 +28,16 @@ from commcare_ext.extract import (
     ReferralTarget,
     extract,
 )
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.matching import Proposal, match, message_language, needs_review, render
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
+from commcare_ext.summary import matches_section
 
 ROOT = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 24)
 #: The system a clinic's directory gives its organisation ids (the HSDS ids are its values).
 DIRECTORY_ORGANIZATIONS = "https://directory.example.org/hsds/organization"
+DIRECTORY_SERVICES = "https://directory.example.org/hsds/service"
 CLINIC = Organization(
     name="Riverside Community Clinic",
     identifier_system="http://hl7.org/fhir/sid/us-npi",
@@ -71,17 +75,21 @@ def amina() -> Intake:
 
 
 def target_for(proposal: Proposal, intake: Intake) -> ReferralTarget:
-    """The referral for a chosen proposal: the kind of help asked for, and who provides it."""
+    """The referral for a chosen proposal: the service, its organisation, and what it may see.
+
+    Amina shares her language needs and preferences with referral organisations in general;
+    with the service she chose she also shares what makes it hard for her to get care.
+    """
     service: Service = proposal.service
     kind = next(k for k in intake.care.preferred_supports if k in service.support_types)
-    organization = Organization(
-        name=service.organization.name,
-        identifier_system=DIRECTORY_ORGANIZATIONS,
-        identifier_value=service.organization.id,
-        phone=service.organization.phone or service.contact.phone,
-        endpoint=service.contact.referral_endpoint,
+    return ReferralTarget.for_service(
+        service,
+        kind,
+        organization_system=DIRECTORY_ORGANIZATIONS,
+        service_system=DIRECTORY_SERVICES,
+        reasons=[render(r) for r in proposal.reasons],
+        share={*intake.care.referral_share, ReferralShare.ACCESS_BARRIERS},
     )
-    return ReferralTarget(kind=kind, organization=organization, note=f"Service: {service.name}")
 
 
 def _show(proposal: Proposal, language: str) -> None:
@@ -138,6 +146,8 @@ def main() -> None:
     kinds = [entry["resource"]["resourceType"] for entry in message["entry"]]
     print(f"transaction Bundle: {len(transaction['entry'])} entries for the EHR")
     print(f"referral message to {target.organization.name}: {', '.join(kinds)}")
+    section = matches_section(result, [chosen.service.id])
+    print(f"summary section '{section.title}': {len(section.table)} services listed")
     if args.out:
         _write(args.out / "transaction.json", transaction)
         _write(args.out / "referral-message.json", message)

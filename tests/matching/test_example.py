@@ -31,5 +31,10 @@ def test_the_example_refers_to_the_best_proposal(tmp_path: Path) -> None:
         if performer.endswith(key) or performer == f"Organization/{key}"
     )
     assert receiver["name"] == "Dar al-Salam Community Center"
+    (service,) = [r for r in resources if r["resourceType"] == "HealthcareService"]
+    assert service["name"] == "The Quiet Room"
+    assert service["providedBy"]["reference"] == performer
+    # Her own choice for this organisation adds her barriers to the general choice.
+    assert '"barrier-' in json.dumps(message)
     transaction = json.loads((tmp_path / "transaction.json").read_text(encoding="utf-8"))
     assert transaction["type"] == "transaction"
