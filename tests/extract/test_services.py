@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from commcare_ext.directory import Directory, read_hsds
-from commcare_ext.extract import ExtractionError, ReferralTarget, extract
+from commcare_ext.extract import ExtractionError, ReferralSharing, ReferralTarget, extract
 from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from tests.fixtures import CLINIC, context_for, load_example
@@ -135,3 +135,19 @@ def test_two_choices_for_one_organisation_are_refused(directory: Directory) -> N
     with pytest.raises(ExtractionError) as raised:
         extract(intake, context=context)
     assert raised.value.field == "context.referrals[1].share"
+
+
+def test_a_recipients_own_choice_needs_referral_consent(directory: Directory) -> None:
+    intake = load_example("amina-hassan")
+    targets = _targets(intake, directory)
+    wide = frozenset(ReferralShare)
+    withdrawn = intake.model_copy(
+        update={"care": intake.care.model_copy(update={"referral_consent": False})}
+    )
+    context = context_for(intake).model_copy(
+        update={"referrals": tuple(t.model_copy(update={"share": wide}) for t in targets)}
+    )
+    with pytest.raises(ExtractionError) as raised:
+        extract(withdrawn, context=context)
+    assert raised.value.field == "intake.care.referral_consent"
+    assert ReferralSharing.from_choices(False, wide).permitted == frozenset()
