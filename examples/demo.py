@@ -1,6 +1,7 @@
 """The main demo: one patient's intake through the whole job, printing every file it writes.
 
-    ./scripts/demo [--server URL] [--no-server] [--out DIR] [--intake NAME]
+    ./scripts/demo [--server URL [--max-transaction-entries N]] [--no-server] [--out DIR]
+                   [--intake NAME]
 
 form -> the patient's QuestionnaireResponse -> the intake it holds -> the community supports
 to refer to -> the EHR's transaction Bundle and consent-filtered referral messages -> posted to
@@ -163,10 +164,17 @@ def step_bundles(
     return transaction
 
 
-def step_post(out: Path, transaction: dict[str, Any], server: str | None, *, start: bool) -> None:
+def step_post(
+    out: Path,
+    transaction: dict[str, Any],
+    server: str | None,
+    *,
+    start: bool,
+    max_entries: int | None,
+) -> None:
     print("\n6. Posted to a FHIR server, through the durable outbox")
     if server is not None:
-        _post(out, transaction, server, max_entries=None)
+        _post(out, transaction, server, max_entries=max_entries)
         return
     if not start or not node_available():
         reason = "--no-server" if not start else "Node is not on PATH"
@@ -224,6 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--server", help="post to this FHIR R4 server instead of a test server")
     parser.add_argument("--no-server", action="store_true", help="write the Bundles only")
+    parser.add_argument(
+        "--max-transaction-entries",
+        type=int,
+        metavar="N",
+        help="with --server: split transactions larger than N entries (8 for Medplum)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT.parent / "out" / "demo")
     parser.add_argument("--intake", default="maria-garcia", help="an examples/intakes name")
     args = parser.parse_args(argv)
@@ -236,7 +250,13 @@ def main(argv: list[str] | None = None) -> int:
     intake = step_read(response, stored)
     targets = step_referrals(intake, directory)
     transaction = step_bundles(out, intake, response, targets, clinic)
-    step_post(out, transaction, args.server, start=not args.no_server)
+    step_post(
+        out,
+        transaction,
+        args.server,
+        start=not args.no_server,
+        max_entries=args.max_transaction_entries,
+    )
     step_summary(out, intake)
     response_path = _shown(out / f"QuestionnaireResponse-{args.intake}.json")
     print("\nTry the command line on these files:")
