@@ -24,8 +24,10 @@ ALLOWED: dict[str, set[str]] = {
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},
     "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology"},
-    "extract": _GROUND | {"fhir", "intake", "instruments", "terminology", "questionnaire"},
-    "referral": _GROUND | {"fhir", "terminology", "extract"},
+    "validation": _GROUND | {"fhir"},
+    "extract": _GROUND
+    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "validation"},
+    "referral": _GROUND | {"fhir", "terminology", "extract", "validation"},
     "summary": _GROUND
     | {"fhir", "intake", "instruments", "terminology", "questionnaire", "extract"},
     "client": {"errors", "fhir"},

@@ -22,9 +22,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+from commcare_ext import CommcareError
 from commcare_ext.client import FhirClient
-from commcare_ext.errors import CommcareError
-from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
+from commcare_ext.extract import (
+    Clinician,
+    ExtractionContext,
+    Organization,
+    ReferralTarget,
+    extract,
+)
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import IntakeResponseError, build_questionnaire, response_to_intake
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
@@ -39,6 +45,15 @@ CLINIC = Organization(
     name="Riverside Community Clinic",
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
+    phone="+1 555 010 0100",
+)
+#: The clinician signing referrals (BSeR names a PractitionerRole as sender); a real app takes
+#: this from its login.
+CLINICIAN = Clinician(
+    family_name="Okafor",
+    given_names=("Adaeze",),
+    identifier_system="http://hl7.org/fhir/sid/us-npi",
+    identifier_value="1245319599",
 )
 #: The demo's patient: a real app takes this from its EHR context (e.g. SMART launch).
 DEMO_PATIENT = ("https://clinic.example.org/fhir/mrn", "MRN-DEMO-0001")
@@ -57,6 +72,7 @@ def directory(kind_value: str) -> Organization:
         name=f"{kind_value.removeprefix('support-').replace('-', ' ').title()} Partners",
         identifier_system="https://directory.example.org/organizations",
         identifier_value=kind_value,
+        phone="+1 555 020 0100",
     )
 
 
@@ -116,7 +132,11 @@ class Store:
             if intake.care.referral_consent
         )
         extracted = extract(
-            intake, context=ExtractionContext(clinic=CLINIC, referrals=referrals), response=response
+            intake,
+            context=ExtractionContext(
+                clinic=CLINIC, referrals=referrals, referring_clinician=CLINICIAN
+            ),
+            response=response,
         )
         messages = {
             target.kind.value: referral_message_bundle(

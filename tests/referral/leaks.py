@@ -6,6 +6,7 @@ from typing import Any
 
 from commcare_ext.extract import DisclosureCategory, ExtractedResources
 from commcare_ext.intake import Intake
+from commcare_ext.terminology.systems import DATA_ABSENT_REASON
 
 _C = DisclosureCategory
 
@@ -53,7 +54,10 @@ def leaks(bundle: dict[str, Any], intake: Intake, extracted: ExtractedResources)
         patient = next(
             e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
         )
-        found += [f"patient {key}" for key in ("name", "birthDate", "telecom") if key in patient]
+        found += [f"patient {key}" for key in ("birthDate", "telecom") if key in patient]
+        masked = [{"extension": [{"url": DATA_ABSENT_REASON, "valueCode": "masked"}]}]
+        if patient.get("name", masked) != masked:
+            found.append("patient name")
     if _C.LANGUAGE_NEEDS not in allowed and '"urn:ietf:bcp:47"' in text:
         found.append("language needs")
     return found

@@ -91,8 +91,10 @@ def _identity(resource: dict[str, Any]) -> object:
     """What names a resource in a transaction: its business identifier, else type and id."""
     identifier = resource.get("identifier")
     if isinstance(identifier, list):
-        return identifier[0]
-    return identifier or f"{resource['resourceType']}/{resource['id']}"
+        identifier = identifier[0]
+    if identifier:
+        return (identifier["system"], identifier["value"])
+    return f"{resource['resourceType']}/{resource['id']}"
 
 
 def test_transaction_to_the_ehr_keeps_everything() -> None:

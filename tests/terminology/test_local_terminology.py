@@ -15,6 +15,7 @@ from commcare_ext.terminology.answers import (
     answer_set_for,
     coding_for,
 )
+from commcare_ext.terminology.followup import LOCAL_CODES
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM, CONTENT_VERSION, V3_ROLE_CODE
 
 INTAKE_ENUMS = [
@@ -78,3 +79,9 @@ def test_looking_up_something_that_is_not_an_answer_is_our_typed_error() -> None
     assert isinstance(raised.value, CommcareError)
     with pytest.raises(UnknownAnswerError, match="respondent"):
         RESPONDENT.answer(vocabulary.Involvement.NONE)
+
+
+def test_follow_up_codes_are_concepts_of_our_code_system() -> None:
+    published = {c["code"] for c in code_system()["concept"]}
+    assert LOCAL_CODES
+    assert {code.code for code in LOCAL_CODES} <= published

@@ -29,6 +29,26 @@ class Organization(BaseModel):
     endpoint: str | None = None
 
 
+class Clinician(BaseModel):
+    """The referring clinician: a US Core Practitioner with a PractitionerRole at the clinic.
+
+    BSeR sends and SDOHCC requests referrals as a PractitionerRole, so a referral message
+    needs one. ``phone`` reaches the clinician in that role; without it the clinic's phone
+    is used (US Core pd-1: a PractitionerRole has a telecom or an endpoint).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    family_name: Annotated[str, Field(min_length=1, max_length=100)]
+    given_names: tuple[Annotated[str, Field(min_length=1, max_length=100)], ...] = ()
+    identifier_system: Annotated[str, Field(pattern=r"^(urn:(oid|uuid):|https?://)\S+$")]
+    identifier_value: Annotated[str, Field(min_length=1, max_length=64)]
+    phone: str | None = None
+
+    def __repr__(self) -> str:
+        return "Clinician(<hidden>)"
+
+
 class ReferralTarget(BaseModel):
     """A community support the patient is referred to, and the organisation that provides it."""
 
@@ -44,7 +64,8 @@ class ExtractionContext(BaseModel):
 
     With ``patient_reference`` the intake is filed against that Patient and no Patient is
     written (a full PUT would overwrite the EHR's demographics); language and interpreter
-    needs still travel as Observations.
+    needs still travel as Observations. Health concerns are proposed by every extraction
+    and written only once listed in ``confirmed_concerns`` (docs/extraction.md).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -52,3 +73,9 @@ class ExtractionContext(BaseModel):
     clinic: Organization
     patient_reference: Annotated[str, AfterValidator(_patient_reference)] | None = None
     referrals: tuple[ReferralTarget, ...] = ()
+    #: Who refers: required for a BSeR referral message and to confirm health concerns.
+    referring_clinician: Clinician | None = None
+    #: Ids of proposed health concerns (``proposed_concerns``) the clinician confirmed.
+    confirmed_concerns: frozenset[str] = frozenset()
+    #: Days from the intake to each referral Goal's ``target.dueDate`` (a clinic policy).
+    goal_due_days: Annotated[int, Field(ge=1, le=366)] = 90

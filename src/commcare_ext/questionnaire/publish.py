@@ -9,6 +9,8 @@ from typing import Any
 
 from commcare_ext.instruments import MOS_SSS_ITEMS
 from commcare_ext.terminology.answers import ANSWER_SETS, AnswerSet
+from commcare_ext.terminology.followup import DISPLAY_ES as FOLLOW_UP_DISPLAY_ES
+from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
 from commcare_ext.terminology.mos_sss import MOS_SSS_ITEM_CODES, MOS_SSS_SCORE_CODES
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
 from commcare_ext.terminology.systems import (
@@ -75,6 +77,19 @@ def code_system() -> dict[str, Any]:
                     "confirmed.",
                 )
             )
+    for follow_up_code in FOLLOW_UP_CODES:
+        if follow_up_code.code in seen:
+            msg = f"local code {follow_up_code.code!r} is defined twice"
+            raise ValueError(msg)
+        seen.add(follow_up_code.code)
+        concepts.append(
+            _concept(
+                follow_up_code.code,
+                follow_up_code.display,
+                FOLLOW_UP_DISPLAY_ES[follow_up_code.code],
+                follow_up_code.display,
+            )
+        )
     return {
         "resourceType": "CodeSystem",
         "id": "commcare-intake",
@@ -98,13 +113,11 @@ def code_system() -> dict[str, Any]:
     }
 
 
-def _concept(code: str, display: str, display_es: str, definition: str) -> dict[str, Any]:
-    return {
-        "code": code,
-        "display": display,
-        "definition": definition,
-        "designation": _designation_es(display_es),
-    }
+def _concept(code: str, display: str, display_es: str | None, definition: str) -> dict[str, Any]:
+    concept: dict[str, Any] = {"code": code, "display": display, "definition": definition}
+    if display_es is not None:
+        concept["designation"] = _designation_es(display_es)
+    return concept
 
 
 def value_set(answer_set: AnswerSet) -> dict[str, Any]:
