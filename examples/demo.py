@@ -16,11 +16,19 @@ import argparse
 import copy
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from commcare_ext.client import FhirClient, Outbox, SubmissionStatus
-from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
+from commcare_ext.extract import (
+    Clinician,
+    ExtractionContext,
+    Organization,
+    ReferralTarget,
+    extract,
+    proposed_concerns,
+)
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import (
     IntakeResponseError,
@@ -64,10 +72,22 @@ def _count_items(items: list[dict[str, Any]]) -> int:
     return sum(1 + _count_items(item.get("item", [])) for item in items)
 
 
-def _clinic() -> tuple[Organization, dict[str, Organization]]:
+@dataclass(frozen=True)
+class Clinic:
+    """Who sends (the clinic and its referring clinician) and where referrals go, by kind."""
+
+    organization: Organization
+    clinician: Clinician
+    directory: dict[str, Organization]
+
+
+def _clinic() -> Clinic:
     data = json.loads(CLINIC_FILE.read_text(encoding="utf-8"))
-    directory = {k: Organization.model_validate(v) for k, v in data["directory"].items()}
-    return Organization.model_validate(data["clinic"]), directory
+    return Clinic(
+        organization=Organization.model_validate(data["clinic"]),
+        clinician=Clinician.model_validate(data["clinician"]),
+        directory={k: Organization.model_validate(v) for k, v in data["directory"].items()},
+    )
 
 
 def step_form(out: Path) -> None:
@@ -140,20 +160,33 @@ def step_bundles(
     intake: Intake,
     response: dict[str, Any],
     targets: list[ReferralTarget],
-    clinic: Organization,
+    clinic: Clinic,
 ) -> dict[str, Any]:
-    print("\n5. FHIR Bundles")
-    context = ExtractionContext(clinic=clinic, referrals=tuple(targets))
+    print("\n5. Health concerns, then the FHIR Bundles")
+    context = ExtractionContext(
+        clinic=clinic.organization, referrals=tuple(targets), referring_clinician=clinic.clinician
+    )
+    proposed = proposed_concerns(extract(intake, context=context, response=response))
+    for concern in proposed:
+        print(f"   Proposed health concern: {concern.id} ({concern.reason})")
+    if proposed:
+        # In an app the clinician confirms or discards each; the demo confirms them all.
+        print("   ... confirmed by the clinician: they join the Bundle as Conditions")
+        context = context.model_copy(
+            update={"confirmed_concerns": frozenset(c.id for c in proposed)}
+        )
     extracted = extract(intake, context=context, response=response)
     document = summary_document_reference(intake, extracted.patient_reference)
-    transaction = transaction_bundle(extracted, extra=[document])
+    transaction = transaction_bundle(extracted, extra=[document])  # validated as R4
     check_references(transaction)
     path = _save(out, "transaction-bundle.json", transaction)
     print(f"   EHR transaction Bundle: {len(transaction['entry'])} entries -> {path}")
     for target in targets:
         if target.organization is None:
             continue
-        message = referral_message_bundle(extracted, target.organization, clinic=clinic)
+        message = referral_message_bundle(
+            extracted, target.organization, clinic=clinic.organization
+        )
         check_references(message)
         path = _save(out, f"referral-{target.kind.value}.json", message)
         kinds = sorted({e["resource"]["resourceType"] for e in message["entry"]})
@@ -244,11 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     exit_on_signals()
     out: Path = args.out
     print(f"commcare_ext demo: one patient's intake, the whole job. Files go to {_shown(out)}/\n")
-    clinic, directory = _clinic()
+    clinic = _clinic()
     step_form(out)
     response, stored = step_response(out, args.intake)
     intake = step_read(response, stored)
-    targets = step_referrals(intake, directory)
+    targets = step_referrals(intake, clinic.directory)
     transaction = step_bundles(out, intake, response, targets, clinic)
     step_post(
         out,

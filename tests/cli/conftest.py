@@ -17,6 +17,7 @@ from tests.support.fhir_server import fhir_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CLINIC_FILE = ROOT / "examples" / "clinic.json"
+NOTE = "commcare-ext: note: "
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,8 @@ class Ran:
         return json.loads(self.out)
 
     def one_line_error(self) -> str:
-        """The error, checked to be exactly one line and no traceback."""
-        lines = self.err.strip().splitlines()
+        """The error, checked to be exactly one line (besides notes) and no traceback."""
+        lines = [line for line in self.err.strip().splitlines() if not line.startswith(NOTE)]
         assert len(lines) == 1, self.err
         assert "Traceback" not in self.err
         assert lines[0].startswith("commcare-ext: ")

@@ -13,12 +13,13 @@ from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import intake_to_response
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from tests.cli.conftest import CLINIC_FILE, Run, write_json
-from tests.fixtures import CLINIC, DIRECTORY, load_example
+from tests.fixtures import CLINIC, CLINICIAN, DIRECTORY, load_example
 
 
 def _library_extraction(intake: Intake, response: dict[str, Any]) -> ExtractedResources:
     context = ExtractionContext(
         clinic=CLINIC,
+        referring_clinician=CLINICIAN,
         referrals=tuple(
             ReferralTarget(kind=kind, organization=DIRECTORY[kind])
             for kind in intake.care.preferred_supports
@@ -174,3 +175,37 @@ def test_bundle_refuses_the_wrong_resource(run: Run, tmp_path: Path) -> None:
     )  # fmt: skip
     assert ran.code == ExitCode.INPUT
     assert "expected a QuestionnaireResponse or an intake, got a Bundle" in ran.one_line_error()
+
+
+def test_proposed_concerns_join_the_bundle_only_when_confirmed(
+    run: Run, response_file: Path
+) -> None:
+    argv = ("bundle", "transaction", response_file, "--clinic", CLINIC_FILE)
+    proposed = run(*argv)
+    assert proposed.code == ExitCode.OK
+    assert "note: proposed health concern lack-of-social-support" in proposed.err
+    assert "--confirm-concern lack-of-social-support" in proposed.err
+    kinds = Counter(e["resource"]["resourceType"] for e in proposed.json["entry"])
+    assert kinds["Condition"] == 0
+    confirmed = run(*argv, "--confirm-concern", "lack-of-social-support")
+    assert confirmed.code == ExitCode.OK
+    assert "lack-of-social-support" not in confirmed.err
+    kinds = Counter(e["resource"]["resourceType"] for e in confirmed.json["entry"])
+    assert kinds["Condition"] == 1
+    unknown = run(*argv, "--confirm-concern", "no-such-concern")
+    assert unknown.code == ExitCode.NEEDS_ATTENTION
+    assert "no-such-concern" not in unknown.out
+    assert "cannot extract" in unknown.one_line_error()
+
+
+def test_messages_need_the_referring_clinician(
+    run: Run, response_file: Path, tmp_path: Path
+) -> None:
+    clinic = json.loads(CLINIC_FILE.read_text("utf-8"))
+    del clinic["clinician"]
+    ran = run(
+        "bundle", "message", response_file, "--recipient", "support-peer-group",
+        "--clinic", write_json(tmp_path / "c.json", clinic),
+    )  # fmt: skip
+    assert ran.code == ExitCode.NEEDS_ATTENTION
+    assert "referring_clinician" in ran.one_line_error()

@@ -1,6 +1,7 @@
 """``commcare-ext extract``: an intake into the FHIR resources an EHR stores."""
 
 import argparse
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from commcare_ext.extract import (
     ExtractionContext,
     ExtractionError,
     extract,
+    proposed_concerns,
 )
 from commcare_ext.intake import Intake
 
@@ -63,6 +65,13 @@ def add_extraction_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="output file (a folder for several inputs)")
     add_clinic_option(parser)
     parser.add_argument(
+        "--confirm-concern",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a proposed health concern the clinician confirmed (repeat for each)",
+    )
+    parser.add_argument(
         "--patient-reference",
         metavar="Patient/ID",
         help="file the intake against this existing EHR Patient (no Patient is written)",
@@ -73,11 +82,24 @@ def add_extraction_arguments(parser: argparse.ArgumentParser) -> None:
 def extract_input(source: str, args: argparse.Namespace, clinic: ClinicFile) -> Extraction:
     """Read ``source`` and extract it with the clinic file's referrals."""
     intake, response = load_intake(source, args)
-    context = extraction_context(intake, clinic, patient_reference=args.patient_reference)
+    context = extraction_context(
+        intake,
+        clinic,
+        patient_reference=args.patient_reference,
+        confirmed_concerns=args.confirm_concern,
+    )
     try:
-        return Extraction(intake, context, extract(intake, context=context, response=response))
+        extracted = extract(intake, context=context, response=response)
     except ExtractionError as error:
         raise CliError(f"{source}: cannot extract: {error}", ExitCode.NEEDS_ATTENTION) from None
+    for concern in proposed_concerns(extracted):
+        if concern.id not in context.confirmed_concerns:
+            print(
+                f"commcare-ext: note: proposed health concern {concern.id} ({concern.reason}); "
+                f"it joins the Bundle once a clinician confirms it: --confirm-concern {concern.id}",
+                file=sys.stderr,
+            )
+    return Extraction(intake, context, extracted)
 
 
 def run(args: argparse.Namespace) -> int:

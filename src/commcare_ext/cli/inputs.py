@@ -1,9 +1,11 @@
 """What several commands read: an intake (from a response or as JSON) and the clinic file.
 
-The clinic file names the sending clinic and, per kind of community support, the organisation
-a referral goes to — what a clinic configures once, not per patient::
+The clinic file names the sending clinic, the referring clinician (BSeR's sender; needed for
+referral messages and to confirm health concerns) and, per kind of community support, the
+organisation a referral goes to — what a clinic configures once, not per patient::
 
     {"clinic": {"name": "...", "identifier_system": "...", "identifier_value": "..."},
+     "clinician": {"family_name": "...", "identifier_system": "...", "identifier_value": "..."},
      "directory": {"support-peer-group": {"name": "...", ...}}}
 
 Until matching chooses services, a patient who consented to referrals is referred, for each
@@ -13,6 +15,7 @@ support they prefer, to the directory's organisation for that kind.
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.io import STDIN, read_json
-from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget
+from commcare_ext.extract import Clinician, ExtractionContext, Organization, ReferralTarget
 from commcare_ext.intake import Intake, SupportType
 from commcare_ext.questionnaire import IntakeResponseError, response_to_intake
 
@@ -29,11 +32,12 @@ CLINIC_ENV = "COMMCARE_EXT_CLINIC"
 
 
 class ClinicFile(BaseModel):
-    """The sending clinic and its referral directory (one organisation per support kind)."""
+    """The sending clinic, the referring clinician, and the referral directory (per kind)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     clinic: Organization
+    clinician: Clinician | None = None
     directory: dict[SupportType, Organization] = {}
 
 
@@ -125,7 +129,11 @@ def load_clinic(path: Path | None) -> ClinicFile:
 
 
 def extraction_context(
-    intake: Intake, clinic: ClinicFile, *, patient_reference: str | None = None
+    intake: Intake,
+    clinic: ClinicFile,
+    *,
+    patient_reference: str | None = None,
+    confirmed_concerns: Sequence[str] = (),
 ) -> ExtractionContext:
     """Referrals for each preferred support the directory serves, when the patient consented.
 
@@ -146,7 +154,11 @@ def extraction_context(
             targets.append(ReferralTarget(kind=kind, organization=organization))
     try:
         return ExtractionContext(
-            clinic=clinic.clinic, referrals=tuple(targets), patient_reference=patient_reference
+            clinic=clinic.clinic,
+            referrals=tuple(targets),
+            patient_reference=patient_reference,
+            referring_clinician=clinic.clinician,
+            confirmed_concerns=frozenset(confirmed_concerns),
         )
     except ValidationError as error:
         raise CliError(f"--patient-reference: {_first_errors(error)}", ExitCode.USAGE) from None
