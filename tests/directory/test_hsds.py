@@ -322,3 +322,12 @@ def test_non_finite_and_odd_numbers_are_reported_not_crashed_on() -> None:
         ("sch", "interval"),
         ("att", "taxonomy_term.value"),
     }
+
+
+def test_a_folder_holding_one_nested_services_file_reads_like_that_file() -> None:
+    folder = Path(__file__).resolve().parents[2] / "examples" / "directory" / "hsds"
+    from_folder, report = read_hsds(folder)
+    from_file, _ = read_hsds(folder / "services.json")
+    assert report.ok
+    assert len(from_folder) == len(from_file) == 64
+    assert [s.id for s in from_folder] == [s.id for s in from_file]

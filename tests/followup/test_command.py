@@ -52,7 +52,10 @@ def test_an_unreachable_server_is_one_line_and_exit_3() -> None:
     assert code == EXIT_SERVER
     assert out == ""
     assert err.count("\n") == 1
-    assert "cannot read referrals from 127.0.0.1: GET /fhir/Task failed: ConnectionError" in err
+    expected = (
+        "cannot read referrals from 127.0.0.1: POST /fhir/Task/_search failed: ConnectionError"
+    )
+    assert expected in err
     assert "pw" not in err
 
 

@@ -95,11 +95,17 @@ def _load_json(path: Path) -> Any:
 
 
 def _folder(folder: Path, problems: Problems) -> list[tuple[str, Any]]:
+    table_files = [
+        file
+        for file in sorted(folder.iterdir())
+        if file.stem in _TABLE_FILES and file.suffix in (".csv", ".json")
+    ]
+    # A lone services.json is a nested document (services with their parts inside); tables
+    # come as CSV, or as several table files that join on ids.
+    tabular = any(f.suffix == ".csv" for f in table_files) or len(table_files) > 1
     tables: dict[str, list[Row]] = {}
-    for file in sorted(folder.iterdir()):
-        table = _TABLE_FILES.get(file.stem)
-        if table is None or file.suffix not in (".csv", ".json"):
-            continue
+    for file in table_files if tabular else ():
+        table = _TABLE_FILES[file.stem]
         try:
             rows = _csv_rows(file) if file.suffix == ".csv" else _load_json(file)
         except DirectoryError as error:

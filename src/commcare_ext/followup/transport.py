@@ -1,54 +1,50 @@
-"""The one place the follow-up talks HTTP: versioned reads and writes, searches, history.
+"""The one place the follow-up talks to the server: versioned reads and writes, searches, history.
 
-TO SWITCH ON MERGE: the client is gaining ``read_versioned``, ``update(..., if_match=)``
-raising ``VersionConflict`` on 412, and ``search_pages``/``search_all``. Until then this thin
-adapter does the same over ``FhirClient.request``; when the client API lands, each function
-below becomes a one-line call to it (see docs/follow-up.md, "Merging"), and ``ReferralConflict``
-subclasses the client's ``VersionConflict``. Nothing else in ``followup`` calls ``request``.
+Everything goes through the project's :class:`FhirClient`: versioned reads
+(``read_versioned``), ``If-Match`` updates (``update(..., if_match=)``, a 412 becoming
+:class:`VersionConflict`) and searches POSTed to ``_search`` so patient ids never sit in a
+URL. This module only turns the client's conflict into the follow-up's own
+:class:`ReferralConflict` and reads ``_history``, which the client does not offer.
 
 Servers differ in what they send: Medplum's router sends no ``ETag`` header and ignores
-``If-None-Match``; it honours ``If-Match`` only in the quoted form ``W/"<versionId>"`` (an
-unquoted value is silently ignored), so we always send that form.
+``If-None-Match``; it honours ``If-Match`` only in the quoted form ``W/"<versionId>"``, the
+form the client sends.
 """
 
 import logging
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from commcare_ext.client import FhirClient, HttpStatusError, MalformedResponseError
+from commcare_ext.client import (
+    FhirClient,
+    HttpStatusError,
+    MalformedResponseError,
+    VersionConflict,
+    Versioned,
+)
 from commcare_ext.followup.errors import ReferralConflict
 
 log = logging.getLogger("commcare_ext.followup")
 
-_PRECONDITION_FAILED = 412
-_NOT_MODIFIED = 304
 #: Answers that mean "this server keeps no history for you" rather than a fault.
 _NO_HISTORY = frozenset({404, 405, 410, 501})
 
-
-@dataclass(frozen=True, slots=True)
-class Versioned:
-    """A resource with the version it was read at (what ``If-Match`` must name)."""
-
-    resource: dict[str, Any]
-    version_id: str | None
-    etag: str | None
-    last_modified: str | None
-
-    @property
-    def if_match(self) -> str | None:
-        """The ``If-Match`` value: the server's ETag, else a weak ETag of ``meta.versionId``."""
-        if self.etag:
-            return self.etag
-        return f'W/"{self.version_id}"' if self.version_id else None
+__all__ = [
+    "Versioned",
+    "capability_statement",
+    "create",
+    "history",
+    "read_if_changed",
+    "read_versioned",
+    "search_all",
+    "update_if_match",
+]
 
 
 def read_versioned(client: FhirClient, resource_type: str, resource_id: str) -> Versioned:
     """Read a resource with its version (``ETag`` header, else ``meta.versionId``)."""
-    _, body, headers = client.request("GET", f"{resource_type}/{resource_id}")
-    return _versioned(body, headers, resource_type)
+    return client.read_versioned(resource_type, resource_id)
 
 
 def read_if_changed(client: FhirClient, known: Versioned) -> Versioned | None:
@@ -58,11 +54,12 @@ def read_if_changed(client: FhirClient, known: Versioned) -> Versioned | None:
     """
     resource = known.resource
     kind, resource_id = str(resource["resourceType"]), str(resource["id"])
-    headers = {"If-None-Match": known.if_match} if known.if_match else None
-    status, body, response_headers = client.request("GET", f"{kind}/{resource_id}", headers=headers)
-    if status == _NOT_MODIFIED:
+    if known.if_match is None:
+        fresh: Versioned | None = client.read_versioned(kind, resource_id)
+    else:
+        fresh = client.read_versioned(kind, resource_id, if_none_match=known.if_match)
+    if fresh is None:
         return None
-    fresh = _versioned(body, response_headers, kind)
     if known.version_id is not None and fresh.version_id == known.version_id:
         return None
     return fresh
@@ -74,29 +71,22 @@ def update_if_match(
     """PUT ``resource`` only if the server still holds the version ``if_match`` names.
 
     Raises :class:`ReferralConflict` on 412 (someone else wrote in between): the caller
-    re-reads and re-decides; nothing is overwritten blindly. A PUT with ``If-Match`` is safe
-    to retry: a repeat of a write that landed gets 412 and the re-read finds it done.
+    re-reads and re-decides; nothing is overwritten blindly.
     """
     kind, resource_id = str(resource["resourceType"]), str(resource["id"])
-    reference = f"{kind}/{resource_id}"
     try:
-        _, body, _ = client.request(
-            "PUT", reference, body=resource, headers={"If-Match": if_match}, safe=True
-        )
-    except HttpStatusError as error:
-        if error.status == _PRECONDITION_FAILED:
-            raise ReferralConflict(reference, _version_in(if_match)) from error
-        raise
-    if not isinstance(body, dict) or body.get("resourceType") != kind:
-        raise MalformedResponseError(f"PUT {kind}: expected the updated {kind}")
-    return body
+        return client.update(resource, if_match=if_match)
+    except VersionConflict as conflict:
+        raise ReferralConflict(f"{kind}/{resource_id}", _version_in(if_match)) from conflict
 
 
 def search_all(
     client: FhirClient, resource_type: str, params: Mapping[str, str]
 ) -> Iterator[dict[str, Any]]:
-    """Every match of a search, across pages (the client follows ``next`` links)."""
-    yield from client.search(resource_type, params)
+    """Every match of a search across pages, searched by POST so ids stay out of URLs."""
+    for resource in client.search_all(resource_type, dict(params)):
+        if resource.get("resourceType") == resource_type:
+            yield resource
 
 
 def capability_statement(client: FhirClient) -> dict[str, Any]:
@@ -138,19 +128,6 @@ def history(
         _, page, _ = client.request("GET", following)
     versions.reverse()  # FHIR sends history newest first
     return versions
-
-
-def _versioned(body: Any, headers: Mapping[str, str], kind: str) -> Versioned:
-    if not isinstance(body, dict) or body.get("resourceType") != kind or "id" not in body:
-        raise MalformedResponseError(f"expected a {kind} with an id")
-    meta = body.get("meta") or {}
-    version = meta.get("versionId")
-    return Versioned(
-        resource=body,
-        version_id=str(version) if version is not None else None,
-        etag=headers.get("ETag"),
-        last_modified=headers.get("Last-Modified"),
-    )
 
 
 def _version_in(if_match: str) -> str:

@@ -24,6 +24,8 @@ SDOH_CATEGORY: Final = (
     "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
 )
 US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
+#: FHIR core code system of weekdays (mon ... sun).
+DAYS_OF_WEEK: Final = "http://hl7.org/fhir/days-of-week"
 
 #: Our own CodeSystem for concepts no standard vocabulary codes (published by ``code_system()``).
 COMMCARE_CODESYSTEM: Final = f"{CANONICAL_BASE}/CodeSystem/commcare-intake"

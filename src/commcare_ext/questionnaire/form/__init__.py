@@ -13,12 +13,23 @@ from commcare_ext.questionnaire.form.care import CARE
 from commcare_ext.questionnaire.form.formulation import FORMULATION
 from commcare_ext.questionnaire.form.language import LANGUAGE_SECTION
 from commcare_ext.questionnaire.form.network import NETWORK
+from commcare_ext.questionnaire.form.practical import PRACTICAL
 from commcare_ext.questionnaire.form.privacy import PRIVACY
 from commcare_ext.questionnaire.form.social_support import SOCIAL_SUPPORT
 from commcare_ext.questionnaire.spec import FormSpec, Text
 
 FORM = FormSpec(
-    items=(ABOUT, LANGUAGE_SECTION, FORMULATION, NETWORK, CARE, PRIVACY, BARRIERS, SOCIAL_SUPPORT),
+    items=(
+        ABOUT,
+        LANGUAGE_SECTION,
+        FORMULATION,
+        NETWORK,
+        CARE,
+        PRIVACY,
+        BARRIERS,
+        PRACTICAL,
+        SOCIAL_SUPPORT,
+    ),
     title=Text(
         "Getting to know you: a culturally informed mental-health intake",
         "Para conocerle: entrevista de ingreso de salud mental con enfoque cultural",

@@ -25,6 +25,15 @@ from commcare_ext.terminology.answers.network import (
     RELATIONSHIP,
     SHARE_CATEGORY,
 )
+from commcare_ext.terminology.answers.practical import (
+    DAY_OF_WEEK,
+    DISTANCE_UNIT,
+    ELIGIBILITY_GROUP,
+    INTERNET_ACCESS,
+    PHONE_ACCESS,
+    TAKING_PART,
+    TRAVEL_MODE,
+)
 from commcare_ext.terminology.answers.privacy import DISCREET_CONTACT, STIGMA_CONCERN
 from commcare_ext.terminology.code import Answer, Code
 
@@ -47,6 +56,13 @@ ANSWER_SETS: tuple[AnswerSet, ...] = (
     ACCESS_BARRIER,
     SPIRITUAL_IMPORTANCE,
     RESPONDENT,
+    DAY_OF_WEEK,
+    TAKING_PART,
+    TRAVEL_MODE,
+    DISTANCE_UNIT,
+    PHONE_ACCESS,
+    INTERNET_ACCESS,
+    ELIGIBILITY_GROUP,
 )
 
 _BY_ENUM: dict[type[StrEnum], AnswerSet] = {type(next(iter(s.answers))): s for s in ANSWER_SETS}
@@ -71,11 +87,16 @@ __all__ = [
     "ANSWER_SETS",
     "CLINICIAN_GENDER",
     "COMMON_LANGUAGES",
+    "DAY_OF_WEEK",
     "DECISION_STYLE",
     "DISCREET_CONTACT",
+    "DISTANCE_UNIT",
+    "ELIGIBILITY_GROUP",
     "HELP_SOURCE",
+    "INTERNET_ACCESS",
     "INVOLVEMENT",
     "PERCEIVED_CAUSE",
+    "PHONE_ACCESS",
     "PREFERENCE_STRENGTH",
     "REFERRAL_SHARE",
     "RELATIONSHIP",
@@ -84,7 +105,9 @@ __all__ = [
     "SPIRITUAL_IMPORTANCE",
     "STIGMA_CONCERN",
     "SUPPORT_TYPE",
+    "TAKING_PART",
     "THERAPY_FORMAT",
+    "TRAVEL_MODE",
     "VISIT_MODE",
     "Answer",
     "AnswerSet",
