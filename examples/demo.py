@@ -3,9 +3,10 @@
     ./scripts/demo [--server URL [--max-transaction-entries N]] [--no-server] [--out DIR]
                    [--intake NAME]
 
-form -> the patient's QuestionnaireResponse -> the intake it holds -> the community supports
-to refer to -> the EHR's transaction Bundle and consent-filtered referral messages -> posted to
-a FHIR server through the durable outbox -> the clinician summary.
+form -> the patient's QuestionnaireResponse -> the intake it holds -> community services that
+fit, matched against a directory with reasons -> the EHR's transaction Bundle and
+consent-filtered referral messages -> posted to a FHIR server through the durable outbox ->
+the clinician summary.
 
 With Node on PATH it starts the project's pinned Medplum test server on a free loopback port
 and stops it at the end (also on Ctrl-C); ``--server URL`` posts to that server instead;
@@ -38,6 +39,7 @@ from commcare_ext.questionnaire import (
 )
 from commcare_ext.referral import check_references, referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference, summary_html, summary_text
+from examples.demo_match import matched_referrals
 from examples.demo_server import (
     ServerUnavailableError,
     exit_on_signals,
@@ -127,32 +129,13 @@ def step_read(response: dict[str, Any], stored: Intake) -> Intake:
     return intake
 
 
-def choose_referrals(intake: Intake, directory: dict[str, Organization]) -> list[ReferralTarget]:
-    """The community supports to refer the patient to.
-
-    MATCHING SLOTS IN HERE: ``commcare_ext.matching`` matches the intake against a service
-    directory (language, cost, reach, hours, discreet contact) and explains each proposal;
-    a clinician's choice then becomes the ReferralTarget. Until it lands, each support the
-    patient prefers goes to the clinic's directory entry for that kind (examples/clinic.json).
-    """
-    if not intake.care.referral_consent:
-        return []
-    return [
-        ReferralTarget(kind=kind, organization=directory[kind.value])
-        for kind in intake.care.preferred_supports
-        if kind.value in directory
-    ]
-
-
 def step_referrals(intake: Intake, directory: dict[str, Organization]) -> list[ReferralTarget]:
-    print("\n4. Community supports to refer to")
-    targets = choose_referrals(intake, directory)
+    print("\n4. Community services that fit, matched against a service directory")
     if not intake.care.referral_consent:
         print("   None: the patient did not consent to community referrals.")
-    for target in targets:
-        name = target.organization.name if target.organization else "(no organisation)"
-        print(f"   - {target.kind.value} -> {name}")
-    return targets
+        return []
+    # A clinician reviews the proposals and chooses; the demo takes the best for each support.
+    return matched_referrals(intake, directory)
 
 
 def step_bundles(
@@ -188,7 +171,7 @@ def step_bundles(
             extracted, target.organization, clinic=clinic.organization
         )
         check_references(message)
-        path = _save(out, f"referral-{target.kind.value}.json", message)
+        path = _save(out, f"referral-{target.kind.value}.json", message)  # one per support
         kinds = sorted({e["resource"]["resourceType"] for e in message["entry"]})
         print(
             f"   Referral message to {target.organization.name}: {len(message['entry'])} "

@@ -1,10 +1,4 @@
-"""``commcare-ext outbox``: list, flush, requeue and discard, on a real outbox and server.
-
-``list``, ``requeue`` and ``discard`` call the Outbox lifecycle methods of the client's
-hardening (issue #9 item 5); until that branch is merged they answer "this version's Outbox
-has no ...", and the tests that need them are expected to fail (strict: they flip to errors
-the moment the methods arrive, and the markers come off).
-"""
+"""``commcare-ext outbox``: list, flush, requeue and discard, on a real outbox and server."""
 
 import json
 from pathlib import Path
@@ -17,14 +11,6 @@ from tests.cli.conftest import Run, write_json
 from tests.cli.helpers import closed_port_url, observation_bundle
 
 pytestmark = pytest.mark.integration
-
-
-def _needs(method: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        not hasattr(Outbox, method),
-        reason=f"needs Outbox.{method} from the client branch",
-        strict=True,
-    )
 
 
 @pytest.fixture
@@ -63,7 +49,6 @@ def test_flush_needs_a_reachable_server(run: Run, rejected: tuple[Path, str]) ->
     assert "cannot use the FHIR server" in ran.one_line_error()
 
 
-@_needs("list")
 def test_list_shows_each_submission_and_filters_by_status(
     run: Run, rejected: tuple[Path, str]
 ) -> None:
@@ -79,7 +64,6 @@ def test_list_shows_each_submission_and_filters_by_status(
     )
 
 
-@_needs("requeue")
 def test_requeue_with_a_fixed_bundle_then_flush_delivers_it(
     run: Run, server: str, rejected: tuple[Path, str], tmp_path: Path
 ) -> None:
@@ -94,7 +78,6 @@ def test_requeue_with_a_fixed_bundle_then_flush_delivers_it(
     assert flushed.out.strip() == f"{key}: done, 1 resources on the server"
 
 
-@_needs("requeue")
 def test_requeue_refusals_are_one_line(run: Run, rejected: tuple[Path, str]) -> None:
     outbox, _ = rejected
     ran = run("outbox", "requeue", "no-such-id", "--outbox", outbox)
@@ -102,7 +85,6 @@ def test_requeue_refusals_are_one_line(run: Run, rejected: tuple[Path, str]) -> 
     assert "no such submission" in ran.one_line_error()
 
 
-@_needs("discard")
 def test_discard_keeps_the_reason(run: Run, rejected: tuple[Path, str]) -> None:
     outbox, key = rejected
     ran = run("outbox", "discard", key, "--reason", "entered twice", "--outbox", outbox)

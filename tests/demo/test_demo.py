@@ -102,6 +102,8 @@ def test_without_node_it_writes_the_bundles_and_says_how_to_post(tmp_path: Path)
     assert code == 0, err
     _assert_written(tmp_path / "demo", out)
     assert "Not posted (Node is not on PATH)" in out
+    assert re.search(r"\d+ services fit, \d+ excluded", out)
+    assert out.count("), chosen") == 2  # one service per support María asked for
     assert f"commcare-ext post {tmp_path / 'demo' / 'transaction-bundle.json'} --server URL" in out
     assert "Intake summary" in out
     assert "Round trip lossless: True" in out

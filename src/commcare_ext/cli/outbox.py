@@ -5,30 +5,15 @@
 """
 
 import argparse
-import builtins
 import json
 from collections.abc import Callable
-from typing import Any, Protocol, cast
+from typing import Any
 
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.post import describe, load_bundle
 from commcare_ext.cli.registry import Commands
 from commcare_ext.cli.server import add_outbox_option, add_server_options, connect, open_outbox
-from commcare_ext.client import FhirClientError, Outbox, Submission, SubmissionStatus
-
-
-class _Lifecycle(Protocol):
-    """The outbox's lifecycle methods (added to ``Outbox`` by the client's hardening)."""
-
-    def requeue(
-        self, submission_id: str, bundle: dict[str, Any] | None = None
-    ) -> Submission: ...  # pragma: no cover - a signature
-
-    def discard(self, submission_id: str, reason: str) -> Submission: ...  # pragma: no cover
-
-    def list(
-        self, status: SubmissionStatus | None = None
-    ) -> builtins.list[Submission]: ...  # pragma: no cover - a signature
+from commcare_ext.client import FhirClientError, Submission, SubmissionStatus
 
 
 def register(commands: Commands) -> None:
@@ -66,18 +51,11 @@ def register(commands: Commands) -> None:
         add_outbox_option(action)
 
 
-def _lifecycle(outbox: Outbox, method: str) -> _Lifecycle:
-    if not callable(getattr(outbox, method, None)):
-        msg = f"this version's Outbox has no {method}(): it needs the client's outbox lifecycle"
-        raise CliError(msg, ExitCode.USAGE)
-    return cast(_Lifecycle, outbox)
-
-
 def run_list(args: argparse.Namespace) -> int:
     """Print every submission (or those with ``--status``) as a table or JSON."""
     outbox = open_outbox(args.outbox)
     status = SubmissionStatus(args.status) if args.status else None
-    rows = _lifecycle(outbox, "list").list(status)
+    rows = outbox.list(status)
     if args.json:
         print(json.dumps({"submissions": [_as_json(s) for s in rows]}, indent=2))
         return ExitCode.OK
@@ -95,7 +73,7 @@ def _as_json(submission: Submission) -> dict[str, Any]:
         "status": str(submission.status),
         "attempts": submission.attempts,
         "error": submission.error,
-        "reason": getattr(submission, "reason", None),
+        "reason": submission.reason,
         "resources": len(submission.references or {}),
     }
 
@@ -118,7 +96,7 @@ def run_requeue(args: argparse.Namespace) -> int:
     """Requeue one submission, with the fixed Bundle when one is given."""
     outbox = open_outbox(args.outbox)
     bundle = load_bundle(args.bundle) if args.bundle else None
-    submission = _act(lambda: _lifecycle(outbox, "requeue").requeue(args.submission, bundle))
+    submission = _act(lambda: outbox.requeue(args.submission, bundle))
     print(f"{describe(submission)}; `commcare-ext outbox flush` sends it")
     return ExitCode.OK
 
@@ -126,7 +104,7 @@ def run_requeue(args: argparse.Namespace) -> int:
 def run_discard(args: argparse.Namespace) -> int:
     """Discard one submission with the reason given."""
     outbox = open_outbox(args.outbox)
-    submission = _act(lambda: _lifecycle(outbox, "discard").discard(args.submission, args.reason))
+    submission = _act(lambda: outbox.discard(args.submission, args.reason))
     print(describe(submission))
     return ExitCode.OK
 

@@ -69,9 +69,8 @@ def describe(submission: Submission) -> str:
         landed = len(submission.references or {})
         return f"{submission.id}: done, {landed} resources on the server"
     reason = f": {submission.error}" if submission.error else ""
-    discarded = getattr(submission, "reason", None)  # why a person discarded it
-    if discarded:
-        reason += f" (discarded: {discarded})"
+    if submission.reason:  # why a person discarded it
+        reason += f" (discarded: {submission.reason})"
     return f"{submission.id}: {submission.status} after {submission.attempts} attempt(s){reason}"
 
 

@@ -84,7 +84,7 @@ def connect(args: argparse.Namespace) -> tuple[FhirClient, Capabilities]:
 
 
 def open_outbox(path: Path, client: FhirClient | None = None, *, create: bool = False) -> Outbox:
-    """The outbox at ``path``; a new file only with ``create`` (created 0600: it holds PHI).
+    """The outbox at ``path``; a new file only with ``create`` (the Outbox makes it 0600).
 
     Commands that only look at the outbox pass no client: they never send.
     """
@@ -92,7 +92,6 @@ def open_outbox(path: Path, client: FhirClient | None = None, *, create: bool = 
         if not create:
             raise CliError(f"{path}: no outbox here (pass --outbox PATH)", ExitCode.INPUT)
         path.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     elif path.is_dir():
         raise CliError(f"{path}: is a folder, not an outbox file", ExitCode.INPUT)
     return Outbox(path, client or FhirClient("http://localhost.invalid/"))
