@@ -203,17 +203,31 @@ def step_post(
     try:
         with loopback_fhir_server() as running:
             print(f"   Started the pinned Medplum test server at {running.url} (pid {running.pid})")
-            _post(out, transaction, running.url, max_entries=MEDPLUM_TRANSACTION_LIMIT)
+            _post(
+                out,
+                transaction,
+                running.url,
+                max_entries=MEDPLUM_TRANSACTION_LIMIT,
+                fresh=True,
+            )
     except ServerUnavailableError as error:
         print(f"   The test server could not run here ({error}); the Bundles are written.")
         return
     print("   Stopped the test server.")
 
 
-def _post(out: Path, transaction: dict[str, Any], server: str, *, max_entries: int | None) -> None:
+def _post(
+    out: Path,
+    transaction: dict[str, Any],
+    server: str,
+    *,
+    max_entries: int | None,
+    fresh: bool = False,
+) -> None:
     client = FhirClient(server, max_transaction_entries=max_entries)
     outbox_path = out / "outbox.db"
-    outbox_path.unlink(missing_ok=True)  # a fresh server each run: start the outbox afresh
+    if fresh:  # a new empty test server: an old outbox's "done" rows would not be true
+        outbox_path.unlink(missing_ok=True)
     outbox_path.parent.mkdir(parents=True, exist_ok=True)
     submission = Outbox(outbox_path, client).submit(transaction)
     if submission.status is not SubmissionStatus.DONE:
@@ -223,7 +237,7 @@ def _post(out: Path, transaction: dict[str, Any], server: str, *, max_entries: i
         )
         return
     references = submission.references or {}
-    print(f"   Delivered: {len(references)} resources on the server (outbox {outbox_path})")
+    print(f"   Delivered: {len(references)} resources on the server (outbox {_shown(outbox_path)})")
     kinds = sorted({reference.split("/")[0] for reference in references.values()})
     print(f"   Resource types: {', '.join(kinds)}")
     again = client.submit(transaction)
@@ -278,9 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\nTry the command line on these files:")
     print(f"  commcare-ext read {response_path}")
     print(
-        f"  commcare-ext bundle message {response_path} --clinic {_shown(CLINIC_FILE)} "
-        f"--out {_shown(out)}"
+        f"  commcare-ext bundle transaction {response_path} --clinic {_shown(CLINIC_FILE)} "
+        "--out out/transaction.json"
     )
+    print("  commcare-ext publish --package out/fhir-package")
     return 0
 
 
