@@ -5,8 +5,6 @@ shared FHIR helpers on the ground floor. See docs/architecture.md for the pictur
 """
 
 import ast
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -133,39 +131,3 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         if start not in state and (found := visit(start)):
             return found
     return None
-
-
-@pytest.mark.parametrize(
-    ("module", "must_not_load"),
-    [
-        ("commcare_ext.client", {"intake", "questionnaire", "extract", "referral", "summary"}),
-        ("commcare_ext.intake", {"terminology", "questionnaire", "extract", "client", "fhir"}),
-        ("commcare_ext", {"intake", "client", "extract"}),
-    ],
-)
-def test_importing_a_package_loads_only_what_it_needs(module: str, must_not_load: set[str]) -> None:
-    """Measured in a fresh interpreter: the import graph at run time, not only in the source."""
-    script = (
-        f"import sys, {module}\n"
-        "print(' '.join(sorted({m.split('.')[1] for m in sys.modules"
-        " if m.startswith('commcare_ext.')})))"
-    )
-    loaded = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.split()
-    assert not must_not_load & set(loaded), f"{module} loaded {sorted(must_not_load & set(loaded))}"
-
-
-def test_the_lazy_top_level_names_what_it_exports() -> None:
-    import commcare_ext  # noqa: PLC0415 - the module under test
-
-    providers: dict[str, str] = commcare_ext._PROVIDERS
-    assert set(providers) == set(commcare_ext.__all__)
-    tree = ast.parse((PACKAGE_ROOT / "__init__.py").read_text(encoding="utf-8"))
-    typed = {
-        alias.name: node.module
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("commcare_ext.")
-        for alias in node.names
-    }
-    assert typed == providers, "the TYPE_CHECKING imports and _PROVIDERS must agree"

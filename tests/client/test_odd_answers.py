@@ -303,3 +303,12 @@ def test_the_outbox_never_leaves_a_row_leased(tmp_path: Path, answers: list[Resp
     assert status == submission.status
     if status == SubmissionStatus.PENDING:
         assert error is not None
+
+
+@pytest.mark.parametrize(
+    "entry", [None, [], [{"resource": {"resourceType": "Patient", "id": "p"}}]]
+)
+def test_a_searchset_with_a_null_or_empty_entry_is_read_as_pages(entry: object) -> None:
+    page = {"resourceType": "Bundle", "type": "searchset", "entry": entry}
+    found = _client(ScriptedTransport(fhir(200, page))).search_all("Patient", {"name": "x"})
+    assert len(found) == (1 if entry else 0)

@@ -177,4 +177,5 @@ def searchset_page(body: Any, where: str) -> tuple[dict[str, Any], str | None]:
         url = text(link.get("url"), f"{where}: Bundle.link.url")
         if relation == "next":
             following = url
-    return page, following
+    # Callers read page["entry"] as a list: a null or missing entry becomes an empty one.
+    return {**page, "entry": entries}, following
