@@ -2,25 +2,41 @@
 
     .venv/bin/python examples/make_bundles.py [intake-name] [--out DIR]
 
-Writes the QuestionnaireResponse, the transaction Bundle and one consent-filtered referral
-message per organisation to ``out/bundles/<intake-name>/``.
+Writes the QuestionnaireResponse, the transaction Bundle and one consent-filtered BSeR
+referral message per organisation to ``out/bundles/<intake-name>/``. Health concerns the
+answers support are listed; ``--confirm ID`` (repeatable) plays the clinician confirming one,
+which then joins the transaction Bundle as an SDOHCC Condition.
 """
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
+from commcare_ext.extract import (
+    Clinician,
+    ExtractionContext,
+    Organization,
+    ReferralTarget,
+    extract,
+    proposed_concerns,
+)
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import intake_to_response, response_to_intake
 from commcare_ext.referral import check_references, referral_message_bundle, transaction_bundle
+from commcare_ext.validation import to_json_bytes
 
 ROOT = Path(__file__).resolve().parent
 CLINIC = Organization(
     name="Riverside Community Clinic",
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
+    phone="+1 555 010 0100",
+)
+CLINICIAN = Clinician(
+    family_name="Okafor",
+    given_names=("Adaeze",),
+    identifier_system="http://hl7.org/fhir/sid/us-npi",
+    identifier_value="1245319599",
 )
 
 
@@ -30,14 +46,15 @@ def _directory(intake: Intake) -> dict[str, Organization]:
             name=f"{kind.value.removeprefix('support-').replace('-', ' ').title()} Partners",
             identifier_system="https://directory.example.org/organizations",
             identifier_value=kind.value,
+            phone=f"+1 555 020 {index:04d}",
         )
-        for kind in intake.care.preferred_supports
+        for index, kind in enumerate(intake.care.preferred_supports)
     }
 
 
 def _write(path: Path, resource: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(resource, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_bytes(to_json_bytes(resource, indent=True) + b"\n")
     print(f"  wrote {path}")
 
 
@@ -47,6 +64,7 @@ def main() -> None:
         "name", nargs="?", default="tran-van-minh", help="examples/intakes/NAME.json"
     )
     parser.add_argument("--out", type=Path, default=ROOT.parent / "out" / "bundles")
+    parser.add_argument("--confirm", action="append", default=[], help="a proposed concern id")
     args = parser.parse_args()
     stored = Intake.model_validate_json((ROOT / "intakes" / f"{args.name}.json").read_text("utf-8"))
     # The flow a clinic runs: a renderer produced this response; read it, then extract.
@@ -58,9 +76,16 @@ def main() -> None:
         for kind in intake.care.preferred_supports
         if intake.care.referral_consent
     )
-    extracted = extract(
-        intake, context=ExtractionContext(clinic=CLINIC, referrals=referrals), response=response
+    context = ExtractionContext(
+        clinic=CLINIC,
+        referrals=referrals,
+        referring_clinician=CLINICIAN,
+        confirmed_concerns=frozenset(args.confirm),
     )
+    extracted = extract(intake, context=context, response=response)
+    for concern in proposed_concerns(extracted):
+        state = "confirmed" if concern.id in context.confirmed_concerns else "proposed"
+        print(f"  {state} concern {concern.id}: {concern.reason}")
     out: Path = args.out / args.name
     _write(out / "QuestionnaireResponse.json", response)
     transaction = transaction_bundle(extracted)

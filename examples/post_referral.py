@@ -3,15 +3,17 @@
     .venv/bin/python examples/post_referral.py SERVER_URL [--intake NAME] [--token TOKEN]
         [--max-transaction-entries N] [--outbox PATH]
 
-Example against the project's loopback test server:
+Example against the project's loopback test server (no flags needed: the client learns
+the server's transaction size limit; running it again creates nothing new):
     node tests/server/server.mjs --port 8080 &
-    .venv/bin/python examples/post_referral.py http://127.0.0.1:8080/ --max-transaction-entries 8
+    .venv/bin/python examples/post_referral.py http://127.0.0.1:8080/
 """
 
 import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from commcare_ext.client import BearerToken, FhirClient, Outbox, SubmissionStatus
 from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
@@ -26,17 +28,10 @@ CLINIC = Organization(
 )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("server", help="FHIR R4 base URL")
-    parser.add_argument("--intake", default="tran-van-minh", help="an examples/intakes file")
-    parser.add_argument("--token", help="bearer token (never printed)")
-    parser.add_argument("--max-transaction-entries", type=int, default=None)
-    parser.add_argument("--outbox", type=Path, default=Path("out/outbox.db"))
-    args = parser.parse_args()
-
+def build_bundle(intake_name: str) -> dict[str, Any]:
+    """The transaction Bundle for one example intake (deterministic: same input, same Bundle)."""
     intake = Intake.model_validate_json(
-        (ROOT / "intakes" / f"{args.intake}.json").read_text("utf-8")
+        (ROOT / "intakes" / f"{intake_name}.json").read_text("utf-8")
     )
     referrals = tuple(
         ReferralTarget(
@@ -50,9 +45,26 @@ def main() -> int:
         for kind in intake.care.preferred_supports
         if intake.care.referral_consent
     )
-    bundle = transaction_bundle(
+    return transaction_bundle(
         extract(intake, context=ExtractionContext(clinic=CLINIC, referrals=referrals))
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("server", help="FHIR R4 base URL")
+    parser.add_argument("--intake", default="tran-van-minh", help="an examples/intakes file")
+    parser.add_argument("--token", help="bearer token (never printed)")
+    parser.add_argument(
+        "--max-transaction-entries",
+        type=int,
+        default=None,
+        help="start below the server's limit (otherwise learned from its first refusal)",
+    )
+    parser.add_argument("--outbox", type=Path, default=Path("out/outbox.db"))
+    args = parser.parse_args()
+
+    bundle = build_bundle(args.intake)
 
     client = FhirClient(
         args.server,

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget
+from commcare_ext.extract import Clinician, ExtractionContext, Organization, ReferralTarget
 from commcare_ext.intake import Intake, SupportType
 
 EXAMPLE_INTAKES = Path(__file__).resolve().parent.parent / "examples" / "intakes"
@@ -21,14 +21,24 @@ CLINIC = Organization(
     phone="+1 555 010 0100",
 )
 
+#: The clinician who refers (BSeR's sender); a fictitious NPI that passes the Luhn check.
+CLINICIAN = Clinician(
+    family_name="Okafor",
+    given_names=("Adaeze",),
+    identifier_system="http://hl7.org/fhir/sid/us-npi",
+    identifier_value="1245319599",
+    phone="+1 555 010 0142",
+)
+
 #: One community organisation per kind of support, as a clinic's referral directory would hold.
 DIRECTORY = {
     kind: Organization(
         name=f"{kind.value.removeprefix('support-').replace('-', ' ').title()} Partners",
         identifier_system="https://directory.example.org/organizations",
         identifier_value=kind.value,
+        phone=f"+1 555 020 {index:04d}",
     )
-    for kind in SupportType
+    for index, kind in enumerate(SupportType)
 }
 
 
@@ -40,4 +50,4 @@ def context_for(intake: Intake) -> ExtractionContext:
             ReferralTarget(kind=kind, organization=DIRECTORY[kind])
             for kind in intake.care.preferred_supports
         )
-    return ExtractionContext(clinic=CLINIC, referrals=referrals)
+    return ExtractionContext(clinic=CLINIC, referrals=referrals, referring_clinician=CLINICIAN)

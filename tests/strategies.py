@@ -529,3 +529,91 @@ def identities(draw: st.DrawFn) -> dict[str, Any]:
             draw(patient_text) if migration is MigrationStatus.OWN_WORDS else None
         ),
     }
+
+
+# --- 'Reaching supports' (intake.practical) and intakes that carry it -----------------------
+
+from datetime import time  # noqa: E402 - this section joined the file later, at its end
+
+from commcare_ext.intake import (  # noqa: E402
+    DayOfWeek,
+    DistanceUnit,
+    EligibilityGroup,
+    InternetAccess,
+    PhoneAccess,
+    TakingPart,
+    TravelMode,
+)
+
+# Built once: building strategies inside a draw costs more than drawing from them.
+_TIMES_OF_DAY = st.builds(
+    time, st.integers(min_value=0, max_value=23), st.sampled_from([0, 15, 30, 45])
+)
+_DAYS = st.lists(st.sampled_from(list(DayOfWeek)), min_size=1, unique=True)
+_DISTANCES = optional(
+    st.floats(min_value=0.5, max_value=300, allow_nan=False).map(lambda x: round(x, 1))
+)
+_COORDINATES = optional(
+    st.tuples(
+        st.floats(min_value=-89.9, max_value=89.9, allow_nan=False),
+        st.floats(min_value=-179.9, max_value=179.9, allow_nan=False),
+    )
+)
+_TRAVEL = st.just([TravelMode.NONE]) | enum_list(TravelMode, exclude=(TravelMode.NONE,))
+_UNITS = st.sampled_from(list(DistanceUnit))
+_MINUTES = optional(st.integers(min_value=1, max_value=600))
+_POSTAL_CODES = optional(st.sampled_from(["81101", "55454", "K1A 0B1", "SW1A-1AA"]))
+_PHONES = optional(st.sampled_from(list(PhoneAccess)))
+_INTERNET = optional(st.sampled_from(list(InternetAccess)))
+_WAYS = enum_list(TakingPart)
+_GROUPS = enum_list(EligibilityGroup)
+
+
+@st.composite
+def availability_windows(draw: st.DrawFn) -> dict[str, Any]:
+    """Days and a time window: ``end`` after ``start``, or 00:00 for until midnight."""
+    start, end = draw(_TIMES_OF_DAY), draw(_TIMES_OF_DAY)
+    if end <= start:
+        end = time(0, 0)
+    return {
+        "days": draw(_DAYS),
+        "start": start,
+        "end": end,
+    }
+
+
+_WINDOWS = st.lists(availability_windows(), max_size=3)
+
+
+@st.composite
+def practical_sections(draw: st.DrawFn) -> dict[str, Any]:
+    """A 'Reaching supports' section: any mix of answers, each optional, rules respected."""
+    distance = draw(_DISTANCES)
+    coordinates = draw(_COORDINATES)
+    return {
+        "availability": draw(_WINDOWS),
+        "ways_to_take_part": draw(_WAYS),
+        "travel_modes": draw(_TRAVEL),
+        "max_travel_minutes": draw(_MINUTES),
+        "max_travel_distance": distance,
+        "distance_unit": draw(_UNITS) if distance is not None else None,
+        "postal_code": draw(_POSTAL_CODES),
+        "latitude": coordinates[0] if coordinates else None,
+        "longitude": coordinates[1] if coordinates else None,
+        "phone_access": draw(_PHONES),
+        "internet_access": draw(_INTERNET),
+        "groups": draw(_GROUPS),
+    }
+
+
+_INTAKES = intakes()
+_PRACTICAL = practical_sections()
+
+
+@st.composite
+def intakes_with_practical(draw: st.DrawFn) -> Intake:
+    """A valid intake that also answers (some of) 'Reaching supports'."""
+    intake = draw(_INTAKES)
+    data = intake.model_dump()
+    data["practical"] = draw(_PRACTICAL)
+    return Intake.model_validate(data)

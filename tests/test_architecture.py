@@ -24,10 +24,12 @@ ALLOWED: dict[str, set[str]] = {
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},
     "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology"},
-    "extract": _GROUND | {"fhir", "intake", "instruments", "terminology", "questionnaire"},
-    "referral": _GROUND | {"fhir", "terminology", "extract"},
+    "validation": _GROUND | {"fhir"},
+    "extract": _GROUND
+    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "validation", "directory"},
+    "referral": _GROUND | {"fhir", "terminology", "extract", "validation"},
     "summary": _GROUND
-    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "extract"},
+    | {"fhir", "intake", "instruments", "terminology", "questionnaire", "extract", "matching"},
     "client": {"errors", "fhir"},
     "directory": _GROUND | {"fhir", "intake"},
     "matching": _GROUND | {"intake", "instruments", "terminology", "directory"},

@@ -24,7 +24,13 @@ from urllib.parse import parse_qs
 
 from commcare_ext import CommcareError
 from commcare_ext.client import FhirClient
-from commcare_ext.extract import ExtractionContext, Organization, ReferralTarget, extract
+from commcare_ext.extract import (
+    Clinician,
+    ExtractionContext,
+    Organization,
+    ReferralTarget,
+    extract,
+)
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import (
     IntakeResponseError,
@@ -52,6 +58,15 @@ CLINIC = Organization(
     name="Riverside Community Clinic",
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
+    phone="+1 555 010 0100",
+)
+#: The clinician signing referrals (BSeR names a PractitionerRole as sender); a real app takes
+#: this from its login.
+CLINICIAN = Clinician(
+    family_name="Okafor",
+    given_names=("Adaeze",),
+    identifier_system="http://hl7.org/fhir/sid/us-npi",
+    identifier_value="1245319599",
 )
 #: The demo's patient: a real app takes this from its EHR context (e.g. SMART launch).
 DEMO_PATIENT = ("https://clinic.example.org/fhir/mrn", "MRN-DEMO-0001")
@@ -70,6 +85,7 @@ def directory(kind_value: str) -> Organization:
         name=f"{kind_value.removeprefix('support-').replace('-', ' ').title()} Partners",
         identifier_system="https://directory.example.org/organizations",
         identifier_value=kind_value,
+        phone="+1 555 020 0100",
     )
 
 
@@ -129,7 +145,11 @@ class Store:
             if intake.care.referral_consent
         )
         extracted = extract(
-            intake, context=ExtractionContext(clinic=CLINIC, referrals=referrals), response=response
+            intake,
+            context=ExtractionContext(
+                clinic=CLINIC, referrals=referrals, referring_clinician=CLINICIAN
+            ),
+            response=response,
         )
         messages = {
             target.kind.value: referral_message_bundle(

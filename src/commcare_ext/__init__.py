@@ -8,6 +8,7 @@ organisations (only what the patient consented to) -> :class:`FhirClient` / :cla
 """
 
 from commcare_ext.client import FhirClient, FhirClientError, Outbox, RetryPolicy
+from commcare_ext.directory import Directory, LoadReport, read_fhir, read_hsds
 from commcare_ext.errors import CommcareError
 from commcare_ext.extract import (
     ExtractedResources,
@@ -37,6 +38,7 @@ from commcare_ext.summary import summary_document_reference, summary_html, summa
 
 __all__ = [
     "CommcareError",
+    "Directory",
     "ExtractedResources",
     "ExtractionContext",
     "ExtractionError",
@@ -44,6 +46,7 @@ __all__ = [
     "FhirClientError",
     "Intake",
     "IntakeResponseError",
+    "LoadReport",
     "MosScores",
     "MosSocialSupport",
     "Organization",
@@ -57,6 +60,8 @@ __all__ = [
     "code_system",
     "extract",
     "intake_to_response",
+    "read_fhir",
+    "read_hsds",
     "referral_message_bundle",
     "response_to_intake",
     "score_mos_sss",

@@ -19,9 +19,24 @@ def referral_transaction(name: str = "amina-hassan") -> dict[str, Any]:
     return transaction_bundle(extract(intake, context=context_for(intake)))
 
 
-def expected_counts(bundle: dict[str, Any]) -> Counter[str]:
-    """How many resources of each type the Bundle should leave on the server."""
-    return Counter(entry["resource"]["resourceType"] for entry in bundle["entry"])
+def expected_counts(*bundles: dict[str, Any]) -> Counter[str]:
+    """How many resources of each type the Bundles should leave on the server.
+
+    A conditional create matches on its business identifier, so one shared by several
+    Bundles (the clinic, a partner organisation, the referring clinician) lands once; a PUT
+    lands once per URL.
+    """
+    landed: set[tuple[str, str]] = set()
+    counts: Counter[str] = Counter()
+    for bundle in bundles:
+        for entry in bundle["entry"]:
+            kind = entry["resource"]["resourceType"]
+            request = entry["request"]
+            key = (kind, request.get("ifNoneExist") or request["url"])
+            if key not in landed:
+                landed.add(key)
+                counts[kind] += 1
+    return counts
 
 
 def server_counts(base_url: str, types: set[str]) -> Counter[str]:

@@ -1,10 +1,13 @@
 """Bearer and SMART Backend Services auth against a loopback token endpoint that checks the JWT."""
 
 import json
+import ssl
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs
 
 import jwt
@@ -13,7 +16,15 @@ import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from commcare_ext.client import BearerToken, FhirClient, SmartBackendServices
+from commcare_ext.client import (
+    AuthenticationError,
+    BearerToken,
+    ConnectError,
+    FhirClient,
+    RequestsTransport,
+    SmartBackendServices,
+)
+from tests.client.tls import LoopbackTls, make_loopback_tls
 
 TOKEN = "tok-SENTINEL-123"  # noqa: S105 - a sentinel to prove tokens are never shown
 
@@ -35,8 +46,21 @@ def keys() -> tuple[str, str]:
 @pytest.fixture
 def token_server(keys: tuple[str, str]) -> Iterator[tuple[str, list[dict[str, str]]]]:
     """A token endpoint that verifies the client assertion's signature and claims."""
+    with _token_endpoint(keys[1], None) as served:
+        yield served
+
+
+@pytest.fixture
+def tls(tmp_path: Path) -> LoopbackTls:
+    return make_loopback_tls(tmp_path)
+
+
+@contextmanager
+def _token_endpoint(
+    public: str, tls: LoopbackTls | None
+) -> Iterator[tuple[str, list[dict[str, str]]]]:
     issued: list[dict[str, str]] = []
-    public = keys[1]
+    scheme = "https" if tls else "http"
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -49,7 +73,7 @@ def token_server(keys: tuple[str, str]) -> Iterator[tuple[str, list[dict[str, st
                     self.rfile.read(int(self.headers["Content-Length"])).decode()
                 ).items()
             }
-            url = f"http://127.0.0.1:{self.server.server_address[1]}/token"  # type: ignore[index]
+            url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}/token"  # type: ignore[index]
             try:
                 claims = jwt.decode(
                     form["client_assertion"],
@@ -79,9 +103,16 @@ def token_server(keys: tuple[str, str]) -> Iterator[tuple[str, list[dict[str, st
             self.wfile.write(data)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if tls is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(tls.certificate, tls.key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/token", issued
-    server.shutdown()
+    try:
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}/token", issued
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_smart_token_is_fetched_cached_and_refreshed(
@@ -96,12 +127,12 @@ def test_smart_token_is_fetched_cached_and_refreshed(
         key_id="k1",
         clock=lambda: now[0],
     )
-    session = requests.Session()
-    first = auth.authorization(session)
+    transport = RequestsTransport()
+    first = auth.authorization(transport)
     assert first == f"Bearer {TOKEN}-0"
-    assert auth.authorization(session) == first  # cached
+    assert auth.authorization(transport) == first  # cached
     now[0] += 45  # within the 30 s refresh margin of the 60 s lifetime
-    assert auth.authorization(session) == f"Bearer {TOKEN}-1"
+    assert auth.authorization(transport) == f"Bearer {TOKEN}-1"
     assert len(issued) == 2
     assert TOKEN not in repr(auth)
     assert "PRIVATE KEY" not in repr(auth)
@@ -119,8 +150,8 @@ def test_wrong_key_is_refused(token_server: tuple[str, list[dict[str, str]]]) ->
         .decode()
     )
     auth = SmartBackendServices(token_url=url, client_id="clinic-app", private_key=other)
-    with pytest.raises(Exception, match="HTTP 401"):
-        auth.authorization(requests.Session())
+    with pytest.raises(AuthenticationError, match="HTTP 401"):
+        auth.authorization(RequestsTransport())
 
 
 @pytest.mark.integration
@@ -138,3 +169,23 @@ def test_bearer_token_is_sent_and_never_shown(
     assert seen == [f"Bearer {TOKEN}"]
     assert TOKEN not in repr(client)
     assert TOKEN not in caplog.text
+
+
+@pytest.mark.integration
+def test_the_token_request_checks_tls_with_the_clients_verify_setting(
+    server_url: str, keys: tuple[str, str], tls: LoopbackTls
+) -> None:
+    with _token_endpoint(keys[1], tls) as (token_url, issued):
+        auth = SmartBackendServices(
+            token_url=token_url, client_id="clinic-app", private_key=keys[0]
+        )
+        FhirClient(server_url, auth=auth, verify=str(tls.ca)).capabilities()
+        assert len(issued) == 1  # the token came over TLS checked against our CA
+        stranger = SmartBackendServices(
+            token_url=token_url, client_id="clinic-app", private_key=keys[0]
+        )
+        with pytest.raises(ConnectError) as caught:  # default CAs do not know ours: refused
+            FhirClient(server_url, auth=stranger).capabilities()
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None
+    assert len(issued) == 1

@@ -18,6 +18,7 @@ from commcare_ext.client import (
     FhirClient,
     MalformedResponseError,
     RateLimited,
+    RedirectRefused,
     RequestTimeout,
     RetryPolicy,
     ServerError,
@@ -30,11 +31,13 @@ from tests.client.helpers import (
     referral_transaction,
     server_counts,
 )
-from tests.support.fault_proxy import FaultPlan, fault_proxy
+from tests.support.fault_proxy import ODD_KINDS, FaultPlan, fault_proxy
 
 pytestmark = pytest.mark.integration
 
 REPORT: Counter[str] = Counter()
+#: Long enough for a real transaction on a loaded machine; a stalled answer waits it out.
+READ_TIMEOUT = 3.0
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -79,9 +82,9 @@ def _check_landed_once(server_url: str, bundle: dict[str, Any], plan: FaultPlan)
         ("502", "503"),
         ("429:0",),
         ("ok", "ok", "503", "ok", "502"),
-        ("slow:1.5",),
+        ("stall",),
         ("reset",),
-        ("ok", "reset", "ok", "slow:1.5"),
+        ("ok", "reset", "ok", "stall"),
         ("malformed",),
     ],
     ids="+".join,
@@ -92,7 +95,7 @@ def test_transient_faults_are_retried_without_duplicates(
     bundle = referral_transaction()
     plan = FaultPlan("ok", *faults)  # the first request reads /metadata
     with fault_proxy(server_url, plan) as proxy:
-        result = _client(proxy, read_timeout=1.0).submit(bundle)
+        result = _client(proxy, read_timeout=READ_TIMEOUT).submit(bundle)
     assert set(result.references) == {e["fullUrl"] for e in bundle["entry"]}
     assert plan.injected == [f for f in faults if f != "ok"]
     _check_landed_once(server_url, bundle, plan)
@@ -103,7 +106,7 @@ def test_transient_faults_are_retried_without_duplicates(
     [
         ("503", ServerError),
         ("429:0", RateLimited),
-        ("slow:1.5", RequestTimeout),
+        ("stall", RequestTimeout),
         ("reset", ConnectError),
         ("malformed", MalformedResponseError),
     ],
@@ -114,7 +117,7 @@ def test_persistent_faults_surface_typed_errors_and_resume_cleanly(
     bundle = referral_transaction()
     plan = FaultPlan("ok", "ok", *([fault] * 3))  # metadata, first chunk, then three faults
     with fault_proxy(server_url, plan) as proxy:
-        client = _client(proxy, tries=3, read_timeout=1.0)
+        client = _client(proxy, tries=3, read_timeout=READ_TIMEOUT)
         with pytest.raises(SubmissionIncomplete) as caught:
             client.submit(bundle)
         assert isinstance(caught.value.cause, error)
@@ -138,11 +141,68 @@ def test_rejection_is_not_retried_and_keeps_the_outcome(server_url: str) -> None
 
 
 def test_plain_post_is_never_retried(server_url: str) -> None:
-    plan = FaultPlan("slow:1.5")
+    plan = FaultPlan("stall")
     with fault_proxy(server_url, plan) as proxy:
-        client = _client(proxy, read_timeout=1.0)
+        client = _client(proxy, read_timeout=READ_TIMEOUT)
         with pytest.raises(RequestTimeout):
             client.create({"resourceType": "Organization", "name": "Once Only"})
     assert plan.requests == 1
     assert server_counts(server_url, {"Organization"})["Organization"] == 1
     REPORT["faults injected"] += 1
+
+
+@pytest.mark.parametrize("status", ["307", "308"])
+def test_a_redirected_write_sends_nothing_elsewhere_and_resumes(
+    server_url: str, status: str
+) -> None:
+    bundle = referral_transaction()
+    plan = FaultPlan("ok", "ok", f"redirect:{status}")  # metadata, a first chunk, a redirect
+    with fault_proxy(server_url, plan) as proxy:
+        client = _client(proxy)
+        with pytest.raises(SubmissionIncomplete) as caught:
+            client.submit(bundle)
+        cause = caught.value.cause
+        assert isinstance(cause, RedirectRefused)
+        assert cause.host == plan.trap_url.removeprefix("http://").rstrip("/")
+        assert "SENTINEL" not in str(cause)
+        assert "stolen" not in str(cause)
+        resumed = client.submit(bundle)
+    assert plan.trapped == []  # not one request, let alone the Bundle, reached the other host
+    assert set(resumed.references) == {e["fullUrl"] for e in bundle["entry"]}
+    REPORT["redirects refused"] += 1
+    _check_landed_once(server_url, bundle, plan)
+
+
+@pytest.mark.parametrize("fault", ODD_KINDS)
+def test_odd_answers_are_malformed_and_resume_without_duplicates(
+    server_url: str, fault: str
+) -> None:
+    bundle = referral_transaction()
+    tries = 3
+    # an odd CapabilityStatement on every read of /metadata; otherwise on the second chunk
+    faults = [fault] * tries if fault == "odd:capability" else ["ok", "ok", *[fault] * tries]
+    plan = FaultPlan(*faults)
+    with fault_proxy(server_url, plan) as proxy:
+        client = _client(proxy, tries=tries)
+        with pytest.raises((SubmissionIncomplete, MalformedResponseError)) as caught:
+            client.submit(bundle)
+        error = caught.value
+        cause = error.cause if isinstance(error, SubmissionIncomplete) else error
+        assert isinstance(cause, MalformedResponseError), repr(cause)
+        resumed = client.submit(bundle)
+    assert plan.injected == [fault] * tries
+    assert set(resumed.references) == {e["fullUrl"] for e in bundle["entry"]}
+    REPORT["odd answers"] += 1
+    _check_landed_once(server_url, bundle, plan)
+
+
+def test_a_server_with_a_lower_size_limit_gets_smaller_transactions(server_url: str) -> None:
+    bundle = referral_transaction("raymond-begay")
+    plan = FaultPlan(max_entries=3)
+    with fault_proxy(server_url, plan) as proxy:
+        client = _client(proxy)  # starts at Medplum's 8
+        result = client.submit(bundle)
+    assert set(result.references) == {e["fullUrl"] for e in bundle["entry"]}
+    assert plan.too_large >= 1
+    REPORT["size-limited refusals"] += plan.too_large
+    _check_landed_once(server_url, bundle, plan)

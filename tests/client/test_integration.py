@@ -6,6 +6,7 @@ from commcare_ext.client import (
     CapabilityError,
     ContentRejected,
     FhirClient,
+    SubmissionIncomplete,
     is_idempotent,
 )
 from tests.client.helpers import (
@@ -113,3 +114,29 @@ def test_non_r4_server_is_refused(server_url: str) -> None:
     )
     with pytest.raises(CapabilityError, match="not R4"):
         client.require_r4()
+
+
+def test_a_rejected_entry_is_named_by_position_and_element_not_by_server_text(
+    batch_only_server_url: str,
+) -> None:
+    bundle = referral_transaction()
+    broken = next(
+        i for i, e in enumerate(bundle["entry"]) if e["resource"]["resourceType"] == "Patient"
+    )
+    bundle["entry"][broken]["resource"]["birthDate"] = "Zebulon"
+    with pytest.raises(SubmissionIncomplete) as caught:
+        FhirClient(batch_only_server_url).submit(bundle)
+    cause = caught.value.cause
+    assert isinstance(cause, ContentRejected)
+    assert cause.entry == broken
+    assert f"for Bundle.entry[{broken}]" in str(cause)
+    assert any(i.code and any("birthDate" in e for e in i.expression) for i in cause.issues)
+    assert "birthDate" in str(cause)
+    server_words = [i.details or i.diagnostics for i in cause.issues]
+    assert all(server_words)  # the server's own words stay reachable, as data
+    assert not any(words and words in str(cause) for words in server_words)  # never shown
+    chain: BaseException | None = caught.value
+    while chain is not None:
+        assert "Zebulon" not in str(chain)
+        assert "Zebulon" not in repr(getattr(chain, "issues", ()))
+        chain = chain.__cause__ or chain.__context__

@@ -62,7 +62,15 @@ def test_patient_carries_language_interpreter_and_religion() -> None:
         "language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "es-MX"}]},
         "preferred": True,
     }
-    assert {"url": US_CORE_INTERPRETER_NEEDED, "valueBoolean": True} in patient["extension"]
+    assert {
+        "url": US_CORE_INTERPRETER_NEEDED,
+        "valueCoding": {
+            "system": "http://snomed.info/sct",
+            "code": "373066001",
+            "display": "Yes (qualifier value)",
+        },
+    } in patient["extension"]
+    assert patient["gender"] == "unknown"
     assert {"url": PATIENT_RELIGION, "valueCodeableConcept": {"text": "Católica"}} in patient[
         "extension"
     ]

@@ -49,8 +49,13 @@ def test_nothing_foreign_in_the_incoming_response_is_stored() -> None:
     hostile = _hostile(intake_to_response(load_example("maria-garcia")))
     intake = response_to_intake(hostile)  # the reader tolerates what it does not use
     stored = _stored(intake, hostile)
-    for element in ("contained", "extension", "modifierExtension", "meta", "implicitRules"):
+    for element in ("contained", "extension", "modifierExtension", "implicitRules"):
         assert element not in stored
+    assert stored["meta"] == {  # our own profile claim, not the incoming tag
+        "profile": [
+            "http://hl7.org/fhir/us/core/StructureDefinition/us-core-questionnaireresponse|7.0.0"
+        ]
+    }
     text = json.dumps(stored, ensure_ascii=False)
     assert "<script" not in text
     assert _EVIL not in text

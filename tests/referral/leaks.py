@@ -2,10 +2,12 @@
 for the disclosure property test (independent of the filter it checks)."""
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from commcare_ext.extract import DisclosureCategory, ExtractedResources
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, ReferralShare
+from commcare_ext.terminology.systems import DATA_ABSENT_REASON
 
 _C = DisclosureCategory
 
@@ -21,12 +23,20 @@ _CODE_PREFIXES = {
 }
 
 
-def leaks(bundle: dict[str, Any], intake: Intake, extracted: ExtractedResources) -> list[str]:
-    """Every way ``bundle`` discloses more than ``intake``'s referral choices allow."""
+def leaks(
+    bundle: dict[str, Any],
+    intake: Intake,
+    extracted: ExtractedResources,
+    shares: Iterable[ReferralShare] | None = None,
+) -> list[str]:
+    """Every way ``bundle`` discloses more than ``intake``'s referral choices allow.
+
+    ``shares`` is the choice made for this bundle's recipient alone; None: the general one.
+    Without referral consent only the minimum may go, whatever was chosen.
+    """
+    chosen = intake.care.referral_share if shares is None else shares
     allowed = {_C.CORE} | (
-        {_C.for_share(s) for s in intake.care.referral_share}
-        if intake.care.referral_consent
-        else set()
+        {_C.for_share(s) for s in chosen} if intake.care.referral_consent else set()
     )
     text = json.dumps(bundle, ensure_ascii=False)
     found = []
@@ -53,7 +63,10 @@ def leaks(bundle: dict[str, Any], intake: Intake, extracted: ExtractedResources)
         patient = next(
             e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
         )
-        found += [f"patient {key}" for key in ("name", "birthDate", "telecom") if key in patient]
+        found += [f"patient {key}" for key in ("birthDate", "telecom") if key in patient]
+        masked = [{"extension": [{"url": DATA_ABSENT_REASON, "valueCode": "masked"}]}]
+        if patient.get("name", masked) != masked:
+            found.append("patient name")
     if _C.LANGUAGE_NEEDS not in allowed and '"urn:ietf:bcp:47"' in text:
         found.append("language needs")
     return found

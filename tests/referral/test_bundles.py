@@ -55,9 +55,11 @@ def test_transaction_validates_and_every_reference_resolves(example_intake: Inta
         if request["method"] == "POST":
             assert request["ifNoneExist"].startswith("identifier=")
             assert "id" not in entry["resource"]
-        else:
-            assert entry["resource"]["resourceType"] == "Provenance"
-            assert request["url"] == f"Provenance/{entry['resource']['id']}"
+        else:  # no business identifier: PUT to the deterministic id
+            kind = entry["resource"]["resourceType"]
+            assert kind in {"Provenance", "PractitionerRole"}
+            assert "identifier" not in entry["resource"]
+            assert request["url"] == f"{kind}/{entry['resource']['id']}"
 
 
 @pytest.mark.parametrize(("name", "kind"), MESSAGE_CASES)
@@ -71,10 +73,15 @@ def test_message_bundle_starts_with_its_header(name: str, kind: SupportType) -> 
     header = bundle["entry"][0]["resource"]
     assert header["resourceType"] == "MessageHeader"
     assert [e["resource"]["resourceType"] for e in bundle["entry"]].count("MessageHeader") == 1
-    focus = header["focus"][0]["reference"]
-    request = next(e["resource"] for e in bundle["entry"] if e["fullUrl"] == focus)
+    by_url = {e["fullUrl"]: e["resource"] for e in bundle["entry"]}
+    task = by_url[header["focus"][0]["reference"]]
+    assert task["resourceType"] == "Task"  # BSeR: the header focuses the referral Task
+    request = by_url[task["focus"]["reference"]]
     assert request["resourceType"] == "ServiceRequest"
-    assert header["destination"][0]["receiver"] == request["performer"][0]
+    receiver = by_url[header["destination"][0]["receiver"]["reference"]]
+    assert receiver["resourceType"] == "PractitionerRole"
+    assert receiver["organization"] == request["performer"][0]
+    assert by_url[header["sender"]["reference"]]["resourceType"] == "PractitionerRole"
     assert bundle["timestamp"] == intake.authored.isoformat()
 
 

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
-from commcare_ext.extract import DisclosureCategory, extract
-from commcare_ext.intake import Intake
+from commcare_ext.extract import DisclosureCategory, ExtractionContext, extract
+from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.referral import (
     DisclosurePolicy,
     check_references,
@@ -46,6 +46,60 @@ def test_no_unpermitted_item_ever_leaves_the_clinic(intake: Intake) -> None:
     for bundle in _messages(intake):
         assert leaks(bundle, intake, extracted) == []
         check_references(bundle)
+
+
+def _per_recipient(
+    intake: Intake, choices: list[frozenset[ReferralShare] | None]
+) -> ExtractionContext:
+    """``context_for(intake)`` with each referral's own sharing choice (None: the general)."""
+    context = context_for(intake)
+    targets = tuple(
+        t.model_copy(update={"share": share})
+        for t, share in zip(context.referrals, choices, strict=False)
+    )
+    return context.model_copy(update={"referrals": targets})
+
+
+_CHOICES = st.lists(
+    st.none() | st.frozensets(st.sampled_from(sorted(ReferralShare))), min_size=6, max_size=6
+)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(intake=referral_intakes, choices=_CHOICES)
+def test_each_recipient_gets_only_what_was_chosen_for_it(
+    intake: Intake, choices: list[frozenset[ReferralShare] | None]
+) -> None:
+    context = _per_recipient(intake, choices)
+    extracted = extract(intake, context=context)
+    for target in context.referrals:
+        assert target.organization is not None
+        bundle = referral_message_bundle(extracted, target.organization, clinic=CLINIC)
+        assert leaks(bundle, intake, extracted, target.share) == []
+        check_references(bundle)
+
+
+def test_a_recipients_own_choice_can_widen_what_it_receives() -> None:
+    intake = load_example("amina-hassan")  # chose only language needs and preferences
+    kind = intake.care.preferred_supports[0]
+    wide = frozenset({ReferralShare.ACCESS_BARRIERS})
+    extracted = extract(intake, context=_per_recipient(intake, [wide]))
+    text = json.dumps(referral_message_bundle(extracted, DIRECTORY[kind], clinic=CLINIC))
+    assert '"barrier-' in text
+    assert '"pref-' not in text
+    consent = next(
+        c.resource
+        for c in extracted.consents
+        if c.resource["provision"]["actor"][0]["reference"]["reference"].endswith(
+            extracted.organizations[1].resource["id"]
+        )
+    )
+    codes = {c["coding"][0]["code"] for c in consent["provision"]["code"]}
+    assert codes == {ReferralShare.ACCESS_BARRIERS.value}
 
 
 def test_with_the_filter_off_the_property_finds_a_leak() -> None:
@@ -91,8 +145,10 @@ def _identity(resource: dict[str, Any]) -> object:
     """What names a resource in a transaction: its business identifier, else type and id."""
     identifier = resource.get("identifier")
     if isinstance(identifier, list):
-        return identifier[0]
-    return identifier or f"{resource['resourceType']}/{resource['id']}"
+        identifier = identifier[0]
+    if identifier:
+        return (identifier["system"], identifier["value"])
+    return f"{resource['resourceType']}/{resource['id']}"
 
 
 def test_transaction_to_the_ehr_keeps_everything() -> None:

@@ -52,6 +52,14 @@ def test_policy_for_reads_the_extraction() -> None:
     assert policy_for(extract(declined, context=context_for(declined))).permitted == frozenset()
 
 
+#: What every recipient's Patient holds: identity plus US Core's masked name and gender.
+_MINIMAL = {"resourceType", "id", "meta", "identifier", "active", "text", "name", "gender"}
+_MASKED = {
+    "url": "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+    "valueCode": "masked",
+}
+
+
 def test_the_patient_is_reduced_from_the_extracted_patient() -> None:
     """A name that only the extracted Patient holds is what the recipient gets."""
     extracted, recipient = _maria()
@@ -67,7 +75,10 @@ def test_the_patient_is_reduced_from_the_extracted_patient() -> None:
     patient = disclose(changed, recipient, policy_for(changed))[0]
     assert patient["name"] == [{"text": "Only-In-The-Extraction"}]
     assert patient["communication"] == source["communication"]
-    assert patient["extension"] == [{"url": US_CORE_INTERPRETER_NEEDED, "valueBoolean": True}]
+    assert patient["extension"] == [
+        e for e in source["extension"] if e["url"] == US_CORE_INTERPRETER_NEEDED
+    ]
+    assert patient["extension"][0]["valueCoding"]["code"] == "373066001"
     assert patient["identifier"] == source["identifier"]
 
 
@@ -76,7 +87,9 @@ def test_religion_and_withheld_elements_stay_home() -> None:
     assert extracted.patient is not None
     assert any(e["url"] == PATIENT_RELIGION for e in extracted.patient.resource["extension"])
     only_core = disclose(extracted, recipient, DisclosurePolicy(frozenset()))[0]
-    assert set(only_core) == {"resourceType", "id", "identifier", "active", "text"}
+    assert set(only_core) == _MINIMAL
+    assert only_core["name"] == [{"extension": [_MASKED]}]
+    assert only_core["gender"] == "unknown"
     everything = DisclosurePolicy(frozenset(DisclosureCategory))
     shared = disclose(extracted, recipient, everything)[0]
     assert PATIENT_RELIGION not in json.dumps(shared)
@@ -96,7 +109,7 @@ def test_an_existing_ehr_patient_gets_the_minimal_patient() -> None:
     for bundle in bundles:
         check_references(bundle)
         patient = _patient_in(bundle)
-        assert set(patient) == {"resourceType", "id", "identifier", "active", "text"}
+        assert set(patient) == _MINIMAL
         assert patient["identifier"] == [
             {"system": intake.patient.identifier_system, "value": intake.patient.identifier_value}
         ]
@@ -119,7 +132,8 @@ def test_an_existing_ehr_patient_gets_the_minimal_patient() -> None:
             DisclosurePolicy(frozenset({_C.CONTACT_DETAILS})),
             "Patient.extension",
         ),
-        ({"gender": "female"}, DisclosurePolicy(frozenset(DisclosureCategory)), "Patient.gender"),
+        ({"gender": "female"}, DisclosurePolicy(frozenset()), "Patient.gender"),
+        ({"birthDate": "1990-01-01"}, DisclosurePolicy(frozenset()), "Patient.birthDate"),
     ],
 )
 def test_the_guard_refuses_a_patient_with_more_than_allowed(

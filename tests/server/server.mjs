@@ -87,7 +87,7 @@ function validationIssues(resource, prefix) {
 }
 
 function validateIncoming(method, path, body) {
-  if (!body || (method !== 'POST' && method !== 'PUT')) return [];
+  if (!body || (method !== 'POST' && method !== 'PUT') || path.endsWith('_search')) return [];
   if (body.resourceType === 'Bundle' && (path === '' || path === '/')) {
     const issues = validationIssues(body, '');
     (body.entry ?? []).forEach((entry, index) => {
@@ -98,14 +98,29 @@ function validateIncoming(method, path, body) {
   return validationIssues(body, '');
 }
 
-// The router leaves paging links to the application; real servers send them, so we do.
-function addPagingLinks(bundle, url, host) {
-  const count = Number(url.searchParams.get('_count') ?? 20);
-  const offset = Number(url.searchParams.get('_offset') ?? 0);
-  const self = new URL(url.pathname + url.search, `http://${host}`);
+// POST [type]/_search sends its parameters as a form; repeated names become lists.
+function formParameters(raw) {
+  const params = new URLSearchParams(raw);
+  const record = {};
+  for (const [name, value] of params) {
+    record[name] = name in record ? [].concat(record[name], value) : value;
+  }
+  return { params, record };
+}
+
+// The router leaves paging links to the application; real servers send them, so we do
+// (for a POST _search: a link to [type] that carries the form's parameters).
+function addPagingLinks(bundle, url, host, form) {
+  const params = new URLSearchParams(url.search);
+  for (const [name, value] of form ?? []) params.append(name, value);
+  const count = Number(params.get('_count') ?? 20);
+  const offset = Number(params.get('_offset') ?? 0);
+  const query = params.toString();
+  const self = new URL(url.pathname.replace(/\/_search$/, '') + (query ? `?${query}` : ''), `http://${host}`);
   bundle.link = [{ relation: 'self', url: self.toString() }];
-  const seen = offset + (bundle.entry?.length ?? 0);
-  if ((bundle.entry?.length ?? 0) >= count && (bundle.total === undefined || seen < bundle.total)) {
+  const matches = (bundle.entry ?? []).filter((e) => e.search?.mode !== 'include').length;
+  const seen = offset + matches; // _include'd entries ride along; they do not move the page
+  if (matches >= count && (bundle.total === undefined || seen < bundle.total)) {
     const next = new URL(self);
     next.searchParams.set('_offset', String(seen));
     bundle.link.push({ relation: 'next', url: next.toString() });
@@ -121,7 +136,10 @@ async function handle(req, res, raw) {
   };
   if (req.method === 'GET' && path === 'metadata') return send(200, capabilityStatement());
   let body;
-  if (raw.length) {
+  let form;
+  if (req.method === 'POST' && path.endsWith('_search')) {
+    ({ params: form, record: body } = formParameters(raw));
+  } else if (raw.length) {
     try {
       body = JSON.parse(raw);
     } catch {
@@ -146,7 +164,7 @@ async function handle(req, res, raw) {
   );
   const status = core.getStatus(result);
   if (resource?.resourceType === 'Bundle' && resource.type === 'searchset') {
-    addPagingLinks(resource, url, req.headers.host);
+    addPagingLinks(resource, url, req.headers.host, form);
   }
   const extra = {};
   if (resource?.id && resource.resourceType !== 'Bundle' && status === 201) {

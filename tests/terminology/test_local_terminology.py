@@ -16,6 +16,7 @@ from commcare_ext.terminology.answers import (
     coding_for,
 )
 from commcare_ext.terminology.catalogue import code_display
+from commcare_ext.terminology.followup import LOCAL_CODES
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM, CONTENT_VERSION, V3_ROLE_CODE
 
 INTAKE_ENUMS = [
@@ -84,3 +85,9 @@ def test_looking_up_something_that_is_not_an_answer_is_our_typed_error() -> None
     assert isinstance(raised.value, CommcareError)
     with pytest.raises(UnknownAnswerError, match="respondent"):
         RESPONDENT.answer(vocabulary.Involvement.NONE)
+
+
+def test_follow_up_codes_are_concepts_of_our_code_system() -> None:
+    published = {c["code"] for c in code_system()["concept"]}
+    assert LOCAL_CODES
+    assert {code.code for code in LOCAL_CODES} <= published

@@ -3,22 +3,24 @@
 Tokens never appear in reprs, logs or exception messages.
 """
 
+import json
+import math
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
+from urllib.parse import urlencode
 
-import requests
-
-from commcare_ext.client.errors import AuthenticationError, ConnectError, MalformedResponseError
+from commcare_ext.client.errors import AuthenticationError, MalformedResponseError
+from commcare_ext.client.transport import Request, Timeout, Transport
 
 
 class Auth(Protocol):
     """Supplies the Authorization header; ``invalidate`` drops a token the server refused."""
 
-    def authorization(self, session: requests.Session) -> str:
-        """The Authorization header value."""
+    def authorization(self, transport: Transport) -> str:
+        """The Authorization header value; a token request goes through ``transport``."""
         ...
 
     def invalidate(self) -> None:
@@ -32,7 +34,7 @@ class BearerToken:
     def __init__(self, token: str) -> None:
         self._token = token
 
-    def authorization(self, session: requests.Session) -> str:
+    def authorization(self, transport: Transport) -> str:
         """The Authorization header value."""
         return f"Bearer {self._token}"
 
@@ -63,10 +65,14 @@ class SmartBackendServices:
     _token: str | None = field(default=None, repr=False, init=False)
     _expires_at: float = field(default=0.0, repr=False, init=False)
 
-    def authorization(self, session: requests.Session) -> str:
-        """The Authorization header value, fetching a new token when needed."""
+    def authorization(self, transport: Transport) -> str:
+        """The Authorization header value, fetching a new token when needed.
+
+        The token request goes through the FHIR client's own ``transport``, so it checks
+        TLS with the same ``verify`` setting and, like every request, follows no redirect.
+        """
         if self._token is None or self.clock() >= self._expires_at - self.refresh_margin:
-            self._fetch(session)
+            self._fetch(transport)
         return f"Bearer {self._token}"
 
     def invalidate(self) -> None:
@@ -92,24 +98,46 @@ class SmartBackendServices:
         headers = {"kid": self.key_id} if self.key_id else None
         return jwt.encode(claims, self.private_key, algorithm=self.algorithm, headers=headers)
 
-    def _fetch(self, session: requests.Session) -> None:
+    def _fetch(self, transport: Transport) -> None:
         form = {
             "grant_type": "client_credentials",
             "scope": self.scope,
             "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
             "client_assertion": self.client_assertion(),
         }
-        try:
-            response = session.post(self.token_url, data=form, timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise ConnectError("token endpoint unreachable") from exc
-        if response.status_code in (400, 401, 403):
-            raise AuthenticationError(response.status_code, (), "POST", "token endpoint")
-        try:
-            body = response.json()
-            token = body["access_token"]
-            lifetime = float(body.get("expires_in", 300))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise MalformedResponseError("token endpoint answered without an access_token") from exc
-        self._token = str(token)
+        request = Request(
+            "POST",
+            self.token_url,
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+            urlencode(form).encode("ascii"),
+            Timeout(connect=self.timeout, read=self.timeout),
+        )
+        response = transport.handle_request(request)
+        if response.status in (400, 401, 403):
+            raise AuthenticationError(response.status, (), "POST", "token endpoint")
+        token, lifetime = _token_answer(response.status, response.content)
+        self._token = token
         self._expires_at = self.clock() + lifetime
+
+
+def _token_answer(status: int, content: bytes) -> tuple[str, float]:
+    """The access token and its lifetime from a token endpoint's JSON answer."""
+    body: Any = None
+    try:
+        body = json.loads(content)
+    except ValueError:
+        body = None
+    token = body.get("access_token") if isinstance(body, dict) else None
+    lifetime = body.get("expires_in", 300) if isinstance(body, dict) else None
+    if (
+        status != 200
+        or not isinstance(token, str)
+        or not token
+        or isinstance(lifetime, bool)
+        or not isinstance(lifetime, int | float)
+        or not math.isfinite(lifetime)
+        or lifetime <= 0
+    ):
+        msg = f"token endpoint answered HTTP {status} without a usable access_token"
+        raise MalformedResponseError(msg)
+    return token, float(lifetime)

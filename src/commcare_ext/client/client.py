@@ -1,97 +1,101 @@
-"""A FHIR R4 REST client over ``requests``: capability check, CRUD, search, transactions.
+"""A FHIR R4 REST client: capability check, CRUD, search, transactions, with retries.
 
-Every request has a timeout; TLS is verified unless the caller says otherwise; retries
-follow one injected :class:`RetryPolicy` and repeat only safe requests. Logs name the
+Every request goes through one :class:`Transport` and one :class:`RetryPolicy`; only safe
+requests are repeated, and the number of tries is bounded by the policy. Waiting goes
+through the injected ``sleep`` so tests step time instead of spending it. Logs name the
 method, resource path and status — never query strings, bodies or tokens.
 """
 
 import json
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import urljoin, urlsplit
+from typing import Any, TypeVar, overload
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
+from commcare_ext.client.answers import (
+    bundle_of,
+    capabilities_of,
+    json_body,
+    resource_of,
+    searchset_page,
+    transaction_result,
+    versioned_of,
+)
 from commcare_ext.client.auth import Auth
-from commcare_ext.client.bundles import dependency_order, is_idempotent, resolve
+from commcare_ext.client.bundles import is_idempotent
 from commcare_ext.client.errors import (
     AuthenticationError,
     CapabilityError,
-    ConnectError,
+    ContentRejected,
     FhirClientError,
+    InvalidResource,
     MalformedResponseError,
     RateLimited,
-    RequestTimeout,
-    ServerError,
-    TransportError,
+    RedirectRefused,
+    VersionConflict,
 )
 from commcare_ext.client.outcome import error_for
+from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
 from commcare_ext.client.retry import RetryPolicy
+from commcare_ext.client.search import Form, form_pairs, next_page_request
+from commcare_ext.client.submission import submit_bundle
+from commcare_ext.client.transport import (
+    Request,
+    RequestsTransport,
+    Response,
+    Timeout,
+    Transport,
+    host_of,
+    origin,
+    shown,
+)
 
 log = logging.getLogger("commcare_ext.client")
 
 _FHIR_JSON = "application/fhir+json"
+_MAX_REDIRECTS = 5
+_FOLLOWED = frozenset({301, 302, 303, 307, 308})
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Timeout:
-    """Connect and read timeouts in seconds (both always set)."""
+class _Answer:
+    """A response with its JSON body parsed."""
 
-    connect: float = 5.0
-    read: float = 30.0
-
-
-@dataclass(frozen=True, slots=True)
-class Capabilities:
-    """What the server's CapabilityStatement says about what we send."""
-
-    fhir_version: str
-    transaction: bool
-    batch: bool
-    resource_types: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class SubmissionResult:
-    """Where each Bundle entry landed: ``references`` maps fullUrl -> ``Type/id``."""
-
-    references: dict[str, str]
-    statuses: dict[str, str]
-    mode: str
-
-
-class SubmissionIncomplete(FhirClientError):
-    """Part of a Bundle landed before a failure; ``landed`` lists those fullUrls.
-
-    Re-submitting the same Bundle is safe: its entries are conditional creates, so the
-    landed ones are found again, not duplicated.
-    """
-
-    def __init__(self, landed: SubmissionResult, cause: FhirClientError) -> None:
-        self.landed = landed
-        self.cause = cause
-        super().__init__(f"{len(landed.references)} entries landed before: {type(cause).__name__}")
+    status: int
+    body: Any
+    response: Response
 
 
 @dataclass
 class FhirClient:
-    """Talk to one FHIR R4 server. Pass your own ``session`` for proxies or certificates."""
+    """Talk to one FHIR R4 server.
+
+    Pass your own ``session`` for proxies or certificates, or a whole ``transport``
+    (anything with ``handle_request``). ``sleep`` waits between retries and ``clock``
+    (epoch seconds) places a ``Retry-After`` date; tests pass ones that record and step.
+    """
 
     base_url: str
-    session: requests.Session = field(default_factory=requests.Session)
+    session: requests.Session | None = field(default=None, repr=False)
     auth: Auth | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     timeout: Timeout = field(default_factory=Timeout)
     verify: bool | str = True
     max_transaction_entries: int | None = None
-    sleep: Any = time.sleep
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    clock: Callable[[], float] = field(default=time.time, repr=False)
+    transport: Transport | None = field(default=None, repr=False)
+    _wire: Transport = field(init=False, repr=False)
     _capabilities: Capabilities | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/") + "/"
+        self._wire = self.transport or RequestsTransport(self.session, verify=self.verify)
 
     # -- requests -------------------------------------------------------------------------
 
@@ -101,104 +105,142 @@ class FhirClient:
         path: str,
         *,
         body: Any = None,
+        form: Form | None = None,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         safe: bool | None = None,
     ) -> tuple[int, Any, Mapping[str, str]]:
-        """Send one request with retries; return (status, parsed JSON or None, headers)."""
+        """Send one request with retries; return (status, parsed JSON or None, headers).
+
+        ``body`` is sent as FHIR JSON, ``form`` as a form body (what ``_search`` takes).
+        ``params`` go into the query string: keep names and identifiers out of them (a
+        URL is logged by proxies and servers); search with :meth:`search_pages` instead.
+        """
+        answer = self._call(
+            method,
+            path,
+            body=body,
+            form=form,
+            params=params,
+            headers=headers,
+            safe=safe,
+            read=_same,
+        )
+        return answer.status, answer.body, answer.response.headers
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        read: Callable[[_Answer], T],
+        body: Any = None,
+        form: Form | None = None,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        safe: bool | None = None,
+    ) -> T:
+        """Send with retries and read the answer with ``read``; a failed read is retried too.
+
+        The loop is bounded: at most ``retry.tries`` failures, plus one fresh token after a
+        401 when there is an ``auth`` to refresh.
+        """
         is_safe = method in ("GET", "HEAD") if safe is None else safe
         url = path if path.startswith(("http://", "https://")) else urljoin(self.base_url, path)
-        shown = urlsplit(url).path
-        attempt = 0
-        refreshed = False
-        while True:
-            attempt += 1
+        if params:
+            url += ("&" if urlsplit(url).query else "?") + urlencode(params)
+        sent = {"Accept": _FHIR_JSON, **(headers or {})}
+        content = None
+        if body is not None:
+            sent["Content-Type"] = _FHIR_JSON
+            content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        elif form is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            content = urlencode(form_pairs(form)).encode("ascii")
+        refresh = self.auth is not None
+        failures = 0
+        for _ in range(max(self.retry.tries, 1) + 1):
             try:
-                return self._send_once(method, url, shown, body, params, headers)
+                return read(self._once(method, url, content, sent))
             except AuthenticationError:
-                if self.auth is not None and not refreshed:
-                    refreshed = True
-                    self.auth.invalidate()
-                    continue
-                raise
-            except (TransportError, RateLimited, ServerError, MalformedResponseError) as error:
-                if not self.retry.allows(attempt, safe=is_safe):
+                if not refresh or self.auth is None:
                     raise
-                wait = self.retry.delay(
-                    attempt, error.retry_after if isinstance(error, RateLimited) else None
-                )
+                refresh = False
+                self.auth.invalidate()
+            except FhirClientError as error:
+                failures += 1
+                wait = self._wait_before_retry(error, failures, safe=is_safe)
+                if wait is None:
+                    raise
                 log.info(
                     "retrying %s %s after %s (attempt %d, wait %.2fs)",
                     method,
-                    shown,
+                    shown(url),
                     type(error).__name__,
-                    attempt,
+                    failures,
                     wait,
                 )
                 self.sleep(wait)
+        msg = "retry loop ended without an answer"  # unreachable: the last try raises
+        raise AssertionError(msg)
 
-    def _send_once(  # noqa: PLR0917 - private; mirrors request()'s parts
-        self,
-        method: str,
-        url: str,
-        shown: str,
-        body: Any,
-        params: Mapping[str, str] | None,
-        headers: Mapping[str, str] | None,
-    ) -> tuple[int, Any, Mapping[str, str]]:
-        sent = {"Accept": _FHIR_JSON, **(headers or {})}
-        data = None
-        if body is not None:
-            sent["Content-Type"] = _FHIR_JSON
-            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        if self.auth is not None:
-            sent["Authorization"] = self.auth.authorization(self.session)
-        try:
-            response = self.session.request(
-                method,
-                url,
-                data=data,
-                params=params,
-                headers=sent,
-                timeout=(self.timeout.connect, self.timeout.read),
-                verify=self.verify,
-            )
-            raw = response.content
-        except requests.Timeout as exc:
-            raise RequestTimeout(f"{method} {shown} timed out") from exc
-        except requests.RequestException as exc:
-            raise ConnectError(f"{method} {shown} failed: {type(exc).__name__}") from exc
-        log.debug("%s %s -> %d", method, shown, response.status_code)
-        parsed = None
-        if raw:
-            try:
-                parsed = json.loads(raw)
-            except ValueError as exc:
-                if response.status_code < 400:
-                    raise MalformedResponseError(f"{method} {shown}: body is not JSON") from exc
-        if response.status_code >= 400:
+    def _wait_before_retry(
+        self, error: FhirClientError, attempt: int, *, safe: bool
+    ) -> float | None:
+        """Seconds to wait before trying again, or None when ``error`` must be raised."""
+        if not (self.retry.retries(error) and self.retry.allows(attempt, safe=safe)):
+            return None
+        return self.retry.delay(
+            attempt, error.retry_after if isinstance(error, RateLimited) else None
+        )
+
+    def _once(
+        self, method: str, url: str, content: bytes | None, headers: dict[str, str]
+    ) -> _Answer:
+        """One exchange, following same-origin redirects of bodiless reads only.
+
+        A redirect on a write, on a request with a body, or to another origin raises
+        :class:`RedirectRefused`: the body and the Authorization header stay where they
+        were addressed. An error status becomes its typed exception.
+        """
+        for _ in range(_MAX_REDIRECTS + 1):
+            response = self._exchange(method, url, content, headers)
+            target = _redirect_target(method, url, content, response)
+            if target is None:
+                break
+            url = target
+        else:
+            msg = f"{method} {shown(url)}: more than {_MAX_REDIRECTS} redirects"
+            raise MalformedResponseError(msg)
+        parsed = json_body(response, method, shown(url))
+        if response.status >= 400:
             raise error_for(
-                response.status_code, parsed, method, shown, response.headers.get("Retry-After")
+                response.status,
+                parsed,
+                method,
+                shown(url),
+                response.header("Retry-After"),
+                now=self.clock(),
             )
-        return response.status_code, parsed, response.headers
+        return _Answer(response.status, parsed, response)
+
+    def _exchange(
+        self, method: str, url: str, content: bytes | None, headers: dict[str, str]
+    ) -> Response:
+        """Add the Authorization header and send through the transport."""
+        if self.auth is not None:
+            headers = {**headers, "Authorization": self.auth.authorization(self._wire)}
+        response = self._wire.handle_request(Request(method, url, headers, content, self.timeout))
+        log.debug("%s %s -> %d", method, shown(url), response.status)
+        return response
 
     # -- capability -----------------------------------------------------------------------
 
     def capabilities(self) -> Capabilities:
         """Read (once) and summarise the server's CapabilityStatement."""
         if self._capabilities is None:
-            _, body, _ = self.request("GET", "metadata")
-            if not isinstance(body, dict) or body.get("resourceType") != "CapabilityStatement":
-                raise MalformedResponseError("GET metadata: not a CapabilityStatement")
-            rest: dict[str, Any] = next(
-                (r for r in body.get("rest", []) if r.get("mode") == "server"), {}
-            )
-            codes = {i.get("code") for i in rest.get("interaction", [])}
-            self._capabilities = Capabilities(
-                fhir_version=str(body.get("fhirVersion", "")),
-                transaction="transaction" in codes,
-                batch="batch" in codes,
-                resource_types=frozenset(r.get("type") for r in rest.get("resource", [])),
+            self._capabilities = self._call(
+                "GET", "metadata", read=lambda a: capabilities_of(a.body)
             )
         return self._capabilities
 
@@ -214,61 +256,166 @@ class FhirClient:
 
     def read(self, resource_type: str, resource_id: str) -> dict[str, Any]:
         """Read one resource."""
-        _, body, _ = self.request("GET", f"{resource_type}/{resource_id}")
-        return _resource(body, resource_type)
+        return self._call(
+            "GET",
+            f"{resource_type}/{resource_id}",
+            read=lambda a: resource_of(a.body, resource_type),
+        )
+
+    @overload
+    def read_versioned(
+        self, resource_type: str, resource_id: str, *, if_none_match: None = None
+    ) -> Versioned: ...
+
+    @overload
+    def read_versioned(
+        self, resource_type: str, resource_id: str, *, if_none_match: str
+    ) -> Versioned | None: ...
+
+    def read_versioned(
+        self, resource_type: str, resource_id: str, *, if_none_match: str | None = None
+    ) -> Versioned | None:
+        """Read one resource with its version, ETag and Last-Modified.
+
+        With ``if_none_match`` (an ETag from an earlier read) this is a cheap poll: None
+        when the server answers 304 Not Modified. A server that ignores the header (as
+        Medplum's router does) answers with the resource: compare ``version_id``.
+        """
+        headers = {"If-None-Match": if_none_match} if if_none_match else None
+
+        def versioned(answer: _Answer) -> Versioned | None:
+            if answer.status == 304 and if_none_match:
+                return None
+            return versioned_of(
+                resource_of(answer.body, resource_type),
+                answer.response.header("ETag"),
+                answer.response.header("Last-Modified"),
+            )
+
+        return self._call("GET", f"{resource_type}/{resource_id}", headers=headers, read=versioned)
 
     def create(
         self, resource: Mapping[str, Any], *, if_none_exist: str | None = None
     ) -> dict[str, Any]:
         """Create a resource; with ``if_none_exist`` it is a conditional create (safe to retry)."""
         headers = {"If-None-Exist": if_none_exist} if if_none_exist else None
-        kind = str(resource["resourceType"])
-        _, body, _ = self.request(
-            "POST", kind, body=resource, headers=headers, safe=if_none_exist is not None
+        kind = _kind(resource)
+        return self._call(
+            "POST",
+            kind,
+            body=resource,
+            headers=headers,
+            safe=if_none_exist is not None,
+            read=lambda a: resource_of(a.body, kind),
         )
-        return _resource(body, kind)
 
-    def update(self, resource: Mapping[str, Any]) -> dict[str, Any]:
-        """PUT a resource to its id (idempotent)."""
-        kind = str(resource["resourceType"])
-        _, body, _ = self.request("PUT", f"{kind}/{resource['id']}", body=resource, safe=True)
-        return _resource(body, kind)
+    def update(self, resource: Mapping[str, Any], *, if_match: str | None = None) -> dict[str, Any]:
+        """PUT a resource to its id; returns what the server stored.
 
-    def search(
-        self, resource_type: str, params: Mapping[str, str] | None = None
+        With ``if_match`` (the ``version_id`` read earlier, or ``Versioned.if_match``) the
+        server stores it only if nobody changed it since: otherwise :class:`VersionConflict`.
+        Such an update is not retried — a lost answer to a PUT that landed would come back
+        as a conflict. Without it the PUT is idempotent and retried like a read.
+        """
+        kind = _kind(resource)
+        resource_id = resource.get("id")
+        if not isinstance(resource_id, str) or not resource_id:
+            msg = f"update(): the {kind} needs an id"
+            raise InvalidResource(msg)
+        headers = {"If-Match": _weak_etag(if_match)} if if_match else None
+        try:
+            return self._call(
+                "PUT",
+                f"{kind}/{resource_id}",
+                body=resource,
+                headers=headers,
+                safe=if_match is None,
+                read=lambda a: resource_of(a.body, kind),
+            )
+        except ContentRejected as error:
+            if error.status != 412 and not (if_match and error.status == 409):
+                raise
+            conflict = VersionConflict(
+                error.status,
+                error.issues,
+                error.method,
+                error.path,
+                resource_type=kind,
+                resource_id=resource_id,
+            )
+        raise conflict
+
+    def search_pages(
+        self, resource_type: str, params: Form | None = None
     ) -> Iterator[dict[str, Any]]:
-        """Every matching resource, following ``next`` links on this server only."""
-        _, page, _ = self.request("GET", resource_type, params=params)
-        while True:
-            if not isinstance(page, dict) or page.get("resourceType") != "Bundle":
-                raise MalformedResponseError(f"search {resource_type}: not a Bundle")
+        """Each searchset Bundle page, first to last.
+
+        The first page is a POST to ``Type/_search`` with the parameters in a form body, so
+        names and identifiers never sit in a URL (where logs, proxies and exceptions would
+        keep them). ``next`` links are followed on this server's origin only; a link back
+        to ``Type`` or ``Type/_search`` is POSTed the same way, any other (an opaque page
+        token) is read with GET.
+        """
+        where = f"search {resource_type}"
+        page, following = self._call(
+            "POST",
+            f"{resource_type}/_search",
+            form=params or {},
+            safe=True,
+            read=lambda a: searchset_page(a.body, where),
+        )
+        yield page
+        seen: set[str] = set()
+        while following is not None:
+            method, path, form = next_page_request(self.base_url, following, seen, where)
+            page, following = self._call(
+                method, path, form=form, safe=True, read=lambda a: searchset_page(a.body, where)
+            )
+            yield page
+
+    def search(self, resource_type: str, params: Form | None = None) -> Iterator[dict[str, Any]]:
+        """Every matching resource (search mode ``match``) across all pages."""
+        for page in self.search_pages(resource_type, params):
             for entry in page.get("entry", []):
                 if entry.get("search", {}).get("mode", "match") == "match":
                     yield entry["resource"]
-            following = next(
-                (link["url"] for link in page.get("link", []) if link.get("relation") == "next"),
-                None,
-            )
-            if following is None:
-                return
-            if urlsplit(following).netloc != urlsplit(self.base_url).netloc:
-                raise MalformedResponseError("search: next link points to another server")
-            _, page, _ = self.request("GET", following)
+
+    def search_all(self, resource_type: str, params: Form | None = None) -> list[dict[str, Any]]:
+        """Every resource of every page — matches and included ones (``_include``) — each once.
+
+        A resource included on several pages (the Patient of many Observations) is listed
+        the first time it comes; OperationOutcome entries (mode ``outcome``) are left out.
+        """
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for page in self.search_pages(resource_type, params):
+            for entry in page.get("entry", []):
+                if entry.get("search", {}).get("mode", "match") in ("match", "include"):
+                    resource = entry["resource"]
+                    found.setdefault((resource["resourceType"], resource["id"]), resource)
+        return list(found.values())
 
     # -- bundles --------------------------------------------------------------------------
 
     def transaction(self, bundle: Mapping[str, Any]) -> SubmissionResult:
         """POST a transaction Bundle; retried only when every entry is idempotent."""
-        _, body, _ = self.request("POST", "", body=bundle, safe=is_idempotent(bundle))
-        return _mapping(bundle, body, "transaction")
+        return self._call(
+            "POST",
+            "",
+            body=bundle,
+            safe=is_idempotent(bundle),
+            read=lambda a: transaction_result(bundle, a.body, "transaction"),
+        )
 
     def batch(self, bundle: Mapping[str, Any]) -> dict[str, Any]:
         """POST a batch Bundle; returns the batch-response Bundle."""
         batch = {**bundle, "type": "batch"}
-        _, body, _ = self.request("POST", "", body=batch, safe=is_idempotent(batch))
-        if not isinstance(body, dict):
-            raise MalformedResponseError("batch: no response Bundle")
-        return body
+        return self._call(
+            "POST",
+            "",
+            body=batch,
+            safe=is_idempotent(batch),
+            read=lambda a: bundle_of(a.body, "batch-response", "batch"),
+        )
 
     def submit(self, bundle: Mapping[str, Any]) -> SubmissionResult:
         """Land a transaction Bundle whatever the server supports, without duplicates.
@@ -279,80 +426,42 @@ class FhirClient:
         ids already created. A failure raises :class:`SubmissionIncomplete` listing what
         landed; submitting the same Bundle again resumes without duplicates.
         """
-        if not is_idempotent(bundle):
-            msg = "submit() needs conditional creates or PUTs so that it can resume safely"
-            raise ValueError(msg)
-        capabilities = self.require_r4()
-        entries = list(bundle.get("entry", []))
-        limit = self.max_transaction_entries
-        if capabilities.transaction and (limit is None or len(entries) <= limit):
-            return self.transaction(bundle)
-        size = (limit or 1) if capabilities.transaction else 1
-        references: dict[str, str] = {}
-        statuses: dict[str, str] = {}
-        mode = "chunked-transaction" if capabilities.transaction else "individual"
-        ordered = dependency_order(entries)
-        try:
-            for start in range(0, len(ordered), size):
-                chunk = [resolve(e, references) for e in ordered[start : start + size]]
-                if capabilities.transaction:
-                    landed = self.transaction({**bundle, "entry": chunk})
-                    references.update(landed.references)
-                    statuses.update(landed.statuses)
-                else:
-                    for entry in chunk:
-                        reference, status = self._one(entry)
-                        references[entry["fullUrl"]] = reference
-                        statuses[entry["fullUrl"]] = status
-        except FhirClientError as error:
-            raise SubmissionIncomplete(
-                SubmissionResult(references, statuses, mode), error
-            ) from error
-        return SubmissionResult(references, statuses, mode)
-
-    def _one(self, entry: Mapping[str, Any]) -> tuple[str, str]:
-        request = entry["request"]
-        resource = entry["resource"]
-        if request["method"] == "PUT":
-            status, body, _ = self.request("PUT", request["url"], body=resource, safe=True)
-        else:
-            status, body, _ = self.request(
-                "POST",
-                request["url"],
-                body=resource,
-                headers={"If-None-Exist": request["ifNoneExist"]},
-                safe=True,
-            )
-        created = _resource(body, str(resource["resourceType"]))
-        return f"{created['resourceType']}/{created['id']}", str(status)
+        return submit_bundle(self, bundle)
 
 
-def _resource(body: Any, kind: str) -> dict[str, Any]:
-    if not isinstance(body, dict) or body.get("resourceType") != kind or "id" not in body:
-        raise MalformedResponseError(f"expected a {kind} with an id")
-    return body
+def _same(answer: _Answer) -> _Answer:
+    return answer
 
 
-def _mapping(bundle: Mapping[str, Any], body: Any, mode: str) -> SubmissionResult:
-    if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
-        raise MalformedResponseError("transaction: no response Bundle")
-    sent = bundle.get("entry", [])
-    got = body.get("entry", [])
-    if len(sent) != len(got):
-        raise MalformedResponseError("transaction: response entries do not match the request")
-    references: dict[str, str] = {}
-    statuses: dict[str, str] = {}
-    for request_entry, response_entry in zip(sent, got, strict=True):
-        response = response_entry.get("response", {})
-        location = response.get("location") or ""
-        resource = response_entry.get("resource") or {}
-        if resource.get("id"):
-            reference = f"{resource['resourceType']}/{resource['id']}"
-        else:
-            parts = location.split("/_history")[0].split("/")
-            reference = "/".join(parts[-2:]) if len(parts) >= 2 else ""
-        if not reference:
-            raise MalformedResponseError("transaction: an entry came back without a location")
-        references[request_entry["fullUrl"]] = reference
-        statuses[request_entry["fullUrl"]] = str(response.get("status", ""))
-    return SubmissionResult(references, statuses, mode)
+def _kind(resource: Mapping[str, Any]) -> str:
+    kind = resource.get("resourceType")
+    if not isinstance(kind, str) or not kind:
+        msg = "the resource needs a resourceType"
+        raise InvalidResource(msg)
+    return kind
+
+
+def _weak_etag(version: str) -> str:
+    """``If-Match`` for a version id (an ETag given as such is sent as it is)."""
+    return version if version.startswith(('W/"', '"')) else f'W/"{version}"'
+
+
+def _redirect_target(
+    method: str, url: str, content: bytes | None, response: Response
+) -> str | None:
+    """Where to go next for a redirect the client may follow; None when it is no redirect."""
+    if not 300 <= response.status < 400 or response.status == 304:
+        return None
+    location = response.header("Location")
+    if not location:
+        msg = f"{method} {shown(url)}: HTTP {response.status} without a Location"
+        raise MalformedResponseError(msg)
+    target = urljoin(url, location)
+    if (
+        method not in ("GET", "HEAD")
+        or content is not None
+        or response.status not in _FOLLOWED
+        or origin(target) != origin(url)
+    ):
+        raise RedirectRefused(response.status, method, shown(url), host_of(target))
+    return target

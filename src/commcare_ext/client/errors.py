@@ -4,11 +4,18 @@ FhirClientError
 ├── TransportError          the request never got an HTTP answer
 │   ├── ConnectError        could not connect (refused, reset, DNS)
 │   └── RequestTimeout      connect or read took longer than the timeout
-├── MalformedResponseError  the server answered something that is not FHIR JSON
+├── MalformedResponseError  the server answered something that is not the FHIR expected
 ├── CapabilityError         the server cannot take what we would send
+├── BundleError             the Bundle given to submit() cannot be sent safely (also ValueError)
+├── InvalidResource         a resource given to create()/update() lacks its type or id
+├── OutboxError             the outbox refuses a request about a submission
+│   ├── SubmissionConflict  different content under an existing id; requeue of a done one
+│   └── UnknownSubmission   no submission with that id (also LookupError)
+├── RedirectRefused         a redirect the client will not follow (a write, another origin)
 └── HttpStatusError         the server answered 4xx/5xx (``status``, ``issues``)
     ├── AuthenticationError 401/403
-    ├── ContentRejected     400/409/412/422: the content itself is refused; do not retry
+    ├── ContentRejected     400/404/405/409/410/412/422: the content is refused; do not retry
+    │   └── VersionConflict 412 (or 409) on an update with If-Match: changed since read
     ├── RateLimited         429 (``retry_after`` seconds, when the server said)
     └── ServerError         5xx
 """
@@ -17,19 +24,23 @@ from dataclasses import dataclass
 
 from commcare_ext.errors import CommcareError
 
+_ERRORS = frozenset({"fatal", "error"})
+
 
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One OperationOutcome issue.
 
-    ``diagnostics`` is server text and may quote content, so it is kept as data and never
-    put into an exception message or repr.
+    ``diagnostics`` and ``details`` (``details.text``) are server text that may quote
+    content, so they are kept as data and never put into an exception message or repr;
+    ``code`` and ``expression`` say what is wrong and where.
     """
 
     severity: str
     code: str
     expression: tuple[str, ...]
     diagnostics: str | None = None
+    details: str | None = None
 
     def __repr__(self) -> str:
         return (
@@ -61,16 +72,82 @@ class CapabilityError(FhirClientError):
     """The server's CapabilityStatement says it cannot take what we would send."""
 
 
-class HttpStatusError(FhirClientError):
-    """The server answered with an error status; ``issues`` holds its OperationOutcome."""
+class RedirectRefused(FhirClientError):
+    """A 3xx the client will not follow: on a write, with a body, or to another origin.
 
-    def __init__(self, status: int, issues: tuple[Issue, ...], method: str, path: str) -> None:
+    Following it would send the request (the Bundle, the Authorization header) somewhere
+    it was not addressed. ``host`` is the new location's host, the only part of it shown.
+    """
+
+    def __init__(self, status: int, method: str, path: str, host: str) -> None:
+        self.status = status
+        self.method = method
+        self.path = path
+        self.host = host
+        super().__init__(f"{method} {path} -> HTTP {status} redirect to host {host!r} not followed")
+
+
+class BundleError(FhirClientError, ValueError):
+    """The Bundle given to ``submit()`` cannot be sent safely; names the entry and what is wrong."""
+
+
+class InvalidResource(FhirClientError, ValueError):
+    """A resource given to ``create()``/``update()`` lacks what the call needs (type, id)."""
+
+
+class OutboxError(FhirClientError):
+    """The outbox refuses a request about a submission (names it and what was expected)."""
+
+
+class SubmissionConflict(OutboxError):
+    """The request contradicts where the submission stands; ``status`` says where that is.
+
+    Raised for different content under the id of an existing submission (never taken
+    silently for the old one), and for requeuing or discarding a finished submission.
+    """
+
+    def __init__(self, submission_id: str, status: str, reason: str) -> None:
+        self.submission_id = submission_id
+        self.status = status
+        super().__init__(f"submission {submission_id!r} is {status}: {reason}")
+
+
+class UnknownSubmission(OutboxError, LookupError):
+    """No submission with that id in the outbox."""
+
+    def __init__(self, submission_id: str) -> None:
+        self.submission_id = submission_id
+        super().__init__(f"no submission {submission_id!r} in the outbox")
+
+
+class HttpStatusError(FhirClientError):
+    """The server answered with an error status; ``issues`` holds its OperationOutcome.
+
+    ``entry`` is the position, in the submitted Bundle, of the one entry the error is about
+    when the client knows it (an entry sent on its own); issues name entries themselves in
+    their ``expression`` (``Bundle.entry[N]...``), numbered as in the submitted Bundle.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        issues: tuple[Issue, ...],
+        method: str,
+        path: str,
+        *,
+        entry: int | None = None,
+    ) -> None:
         self.status = status
         self.issues = issues
         self.method = method
         self.path = path
-        where = "; ".join(f"{i.code} at {', '.join(i.expression) or '-'}" for i in issues[:5])
-        super().__init__(f"{method} {path} -> HTTP {status}" + (f" ({where})" if where else ""))
+        self.entry = entry
+        shown = [i for i in issues if i.severity in _ERRORS] or list(issues)
+        where = "; ".join(f"{i.code} at {', '.join(i.expression) or '-'}" for i in shown[:5])
+        message = f"{method} {path} -> HTTP {status}"
+        if entry is not None:
+            message += f" for Bundle.entry[{entry}]"
+        super().__init__(message + (f" ({where})" if where else ""))
 
 
 class AuthenticationError(HttpStatusError):
@@ -79,6 +156,29 @@ class AuthenticationError(HttpStatusError):
 
 class ContentRejected(HttpStatusError):
     """The server refused the content (validation, conflict, precondition); fix, do not retry."""
+
+
+class VersionConflict(ContentRejected):
+    """The resource changed since the version named in ``If-Match`` (412; 409 on some servers).
+
+    Read it again (``read_versioned``), apply the change to what is there now, and update
+    with the new version. ``resource_type`` and ``resource_id`` name it; nothing of its
+    content is kept here.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        issues: tuple[Issue, ...],
+        method: str,
+        path: str,
+        *,
+        resource_type: str,
+        resource_id: str,
+    ) -> None:
+        super().__init__(status, issues, method, path)
+        self.resource_type = resource_type
+        self.resource_id = resource_id
 
 
 class RateLimited(HttpStatusError):

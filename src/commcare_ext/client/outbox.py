@@ -1,11 +1,19 @@
-"""A durable outbox: nothing is lost to a crash or an outage.
+"""A durable outbox: nothing is lost to a crash or an outage, nothing changed is ignored.
 
 A submission is written to SQLite before it is sent and kept until the server confirms it
 (or a person deals with a rejection); ``flush`` re-sends what is pending, safely from
-several processes at once.
+several processes at once. Each row remembers a hash of its Bundle's content: the same
+content submitted again is the same submission, while different content under the id of
+an existing one is never silently taken for it — it raises :class:`SubmissionConflict`
+until a person requeues the fixed Bundle (``requeue``) or gives the row up with a reason
+(``discard``).
+The database file, and the ``-wal``/``-shm``/``-journal`` files SQLite makes beside it,
+are created readable by their owner only (0600): it holds PHI at rest.
 """
 
+import hashlib
 import json
+import os
 import sqlite3
 import time
 import uuid
@@ -16,8 +24,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from commcare_ext.client.client import FhirClient, SubmissionIncomplete
-from commcare_ext.client.errors import ContentRejected, FhirClientError
+from commcare_ext.client.client import FhirClient
+from commcare_ext.client.errors import (
+    BundleError,
+    ContentRejected,
+    FhirClientError,
+    OutboxError,
+    SubmissionConflict,
+    UnknownSubmission,
+)
+from commcare_ext.client.submission import SubmissionIncomplete
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS submissions (
@@ -30,9 +46,14 @@ CREATE TABLE IF NOT EXISTS submissions (
     result TEXT,
     lease_until REAL NOT NULL DEFAULT 0,
     created REAL NOT NULL,
-    updated REAL NOT NULL
+    updated REAL NOT NULL,
+    digest TEXT,
+    reason TEXT
 )
 """
+#: Columns added since the first schema, for outbox files written by an older version.
+_ADDED_COLUMNS = {"digest": "TEXT", "reason": "TEXT"}
+_COLUMNS = "id, status, attempts, error, outcome, result, digest, reason"
 
 
 class SubmissionStatus(StrEnum):
@@ -41,11 +62,15 @@ class SubmissionStatus(StrEnum):
     PENDING = "pending"
     DONE = "done"
     REJECTED = "rejected"
+    DISCARDED = "discarded"
 
 
 @dataclass(frozen=True, slots=True)
 class Submission:
-    """One outbox row: the Bundle, its status, and what the server said."""
+    """One outbox row: its status, what the server said, and the hash of its Bundle.
+
+    ``reason`` is why a person discarded it. The Bundle itself stays in the database.
+    """
 
     id: str
     status: SubmissionStatus
@@ -53,9 +78,17 @@ class Submission:
     error: str | None
     outcome: list[dict[str, Any]] | None
     references: dict[str, str] | None
+    digest: str = ""
+    reason: str | None = None
 
     def __repr__(self) -> str:
         return f"Submission(id={self.id!r}, status={self.status!r}, attempts={self.attempts})"
+
+
+def content_digest(bundle: dict[str, Any]) -> str:
+    """SHA-256 of the Bundle's canonical JSON: equal for equal content, whatever key order."""
+    canonical = json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class Outbox:
@@ -67,13 +100,19 @@ class Outbox:
         self.path = Path(path)
         self.client = client
         self.lease_seconds = lease_seconds
+        _create_private(self.path)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(_SCHEMA)
+            present = {row[1] for row in db.execute("PRAGMA table_info(submissions)")}
+            for column, kind in _ADDED_COLUMNS.items():
+                if column not in present:
+                    db.execute(f"ALTER TABLE submissions ADD COLUMN {column} {kind}")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA secure_delete=ON")  # an erased Bundle is overwritten, not left free
         try:
             yield db
         finally:
@@ -83,16 +122,33 @@ class Outbox:
         """Store ``bundle`` first, then try to send it; returns where it stands.
 
         A transient failure leaves it pending for :meth:`flush`; a rejection keeps it with
-        the server's OperationOutcome for a person to fix.
+        the server's OperationOutcome for a person to fix. Submitting the same content
+        again returns the existing submission; different content under an existing id
+        raises :class:`SubmissionConflict` (use :meth:`requeue` for a fixed Bundle).
         """
         key = submission_id or str(bundle.get("id") or uuid.uuid4())
+        digest = content_digest(bundle)
         now = time.time()
         with self._connect() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO submissions (id, bundle, status, created, updated) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (key, json.dumps(bundle, ensure_ascii=False), SubmissionStatus.PENDING, now, now),
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute(
+                "SELECT status, digest, bundle FROM submissions WHERE id = ?", (key,)
+            ).fetchone()
+            if row is None:
+                db.execute(
+                    "INSERT INTO submissions (id, bundle, digest, status, created, updated) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (key, _stored(bundle), digest, SubmissionStatus.PENDING, now, now),
+                )
+            db.execute("COMMIT")
+        if row is not None and _digest_of(row[1], row[2]) != digest:
+            status = SubmissionStatus(row[0])
+            advice = (
+                "give the changed Bundle a new id"
+                if status is SubmissionStatus.DONE
+                else "requeue(submission_id, bundle) replaces it"
             )
+            raise SubmissionConflict(key, status, f"different content; {advice}")
         claimed = self._claim(key, skip=set())
         if claimed is not None:
             self._send(*claimed)
@@ -109,23 +165,13 @@ class Outbox:
         return sent
 
     def get(self, key: str) -> Submission:
-        """One submission by id."""
+        """One submission by id; :class:`UnknownSubmission` (a LookupError) if there is none."""
         with self._connect() as db:
-            row = db.execute(
-                "SELECT id, status, attempts, error, outcome, result FROM submissions WHERE id = ?",
-                (key,),
-            ).fetchone()
+            query = f"SELECT {_COLUMNS} FROM submissions WHERE id = ?"  # noqa: S608 - constant
+            row = db.execute(query, (key,)).fetchone()
         if row is None:
-            msg = f"no submission {key!r} in the outbox"
-            raise LookupError(msg)
-        return Submission(
-            id=row[0],
-            status=SubmissionStatus(row[1]),
-            attempts=row[2],
-            error=row[3],
-            outcome=json.loads(row[4]) if row[4] else None,
-            references=json.loads(row[5]) if row[5] else None,
-        )
+            raise UnknownSubmission(key)
+        return _submission(row)
 
     def pending(self) -> list[str]:
         """Ids of submissions still to be sent."""
@@ -137,9 +183,72 @@ class Outbox:
 
     def _ids(self, status: SubmissionStatus) -> list[str]:
         with self._connect() as db:
-            return [
-                r[0] for r in db.execute("SELECT id FROM submissions WHERE status = ?", (status,))
-            ]
+            rows = db.execute(
+                "SELECT id FROM submissions WHERE status = ? ORDER BY created, id", (status,)
+            )
+            return [row[0] for row in rows]
+
+    def requeue(self, submission_id: str, bundle: dict[str, Any] | None = None) -> Submission:
+        """Put a rejected or discarded submission back in the queue, with a fixed ``bundle``.
+
+        Also replaces the Bundle of a pending submission that no process is sending. The
+        server's earlier answer is cleared; :meth:`flush` (or a process's next flush)
+        sends it. A finished submission cannot be requeued: a changed Bundle for it needs
+        a new id. Returns the submission, now pending.
+        """
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            status, stored = self._movable(db, submission_id, "requeue")
+            if bundle is None and not stored:
+                msg = "its Bundle was erased when it was discarded; requeue it with the Bundle"
+                raise SubmissionConflict(submission_id, status, msg)
+            text = _stored(bundle) if bundle is not None else stored
+            digest = content_digest(bundle) if bundle is not None else _digest_of(None, stored)
+            db.execute(
+                "UPDATE submissions SET status = ?, bundle = ?, digest = ?, error = NULL, "
+                "outcome = NULL, reason = NULL, lease_until = 0, updated = ? WHERE id = ?",
+                (SubmissionStatus.PENDING, text, digest, time.time(), submission_id),
+            )
+            db.execute("COMMIT")
+        return self.get(submission_id)
+
+    def discard(self, submission_id: str, reason: str) -> Submission:
+        """Give up on a rejected (or idle pending) submission, saying why; erases its Bundle.
+
+        The row stays, with its content hash, ``reason`` and the server's last answer, so
+        the same content submitted again is recognised; :meth:`requeue` can revive it.
+        """
+        if not reason.strip():
+            msg = "discard() needs a reason a person can read later"
+            raise OutboxError(msg)
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            self._movable(db, submission_id, "discard")
+            db.execute(
+                "UPDATE submissions SET status = ?, bundle = '', reason = ?, lease_until = 0, "
+                "updated = ? WHERE id = ?",
+                (SubmissionStatus.DISCARDED, reason, time.time(), submission_id),
+            )
+            db.execute("COMMIT")
+        return self.get(submission_id)
+
+    def _movable(
+        self, db: sqlite3.Connection, submission_id: str, action: str
+    ) -> tuple[SubmissionStatus, str]:
+        """Status and stored Bundle of a row a person may requeue or discard (else raise)."""
+        row = db.execute(
+            "SELECT status, lease_until, bundle FROM submissions WHERE id = ?", (submission_id,)
+        ).fetchone()
+        if row is None:
+            raise UnknownSubmission(submission_id)
+        status = SubmissionStatus(row[0])
+        if status is SubmissionStatus.DONE:
+            raise SubmissionConflict(submission_id, status, f"it is done; cannot {action} it")
+        if status is SubmissionStatus.PENDING and row[1] >= time.time():
+            raise SubmissionConflict(submission_id, status, f"it is being sent; cannot {action}")
+        if status is SubmissionStatus.DISCARDED and action == "discard":
+            raise SubmissionConflict(submission_id, status, "it is already discarded")
+        return status, str(row[2])
 
     def _claim(self, key: str | None, *, skip: set[str]) -> tuple[str, dict[str, Any]] | None:
         """Atomically lease one pending row (``BEGIN IMMEDIATE`` serialises processes).
@@ -170,26 +279,20 @@ class Outbox:
         return row[0], json.loads(row[1])
 
     def _send(self, key: str, bundle: dict[str, Any]) -> None:
+        """Send one leased row and record the outcome; the lease never outlives this call."""
         try:
             result = self.client.submit(bundle)
-        except ContentRejected as error:
-            outcome = [
-                {
-                    "severity": i.severity,
-                    "code": i.code,
-                    "expression": list(i.expression),
-                    "diagnostics": i.diagnostics,
-                }
-                for i in error.issues
-            ]
-            self._finish(key, SubmissionStatus.REJECTED, str(error), outcome, None)
-        except SubmissionIncomplete as error:
-            if isinstance(error.cause, ContentRejected):
-                self._finish(key, SubmissionStatus.REJECTED, str(error.cause), None, None)
-            else:
-                self._release(key, f"{type(error.cause).__name__}: {error.cause}")
         except FhirClientError as error:
-            self._release(key, f"{type(error).__name__}: {error}")
+            cause = error.cause if isinstance(error, SubmissionIncomplete) else error
+            shown = f"{type(cause).__name__}: {cause}"
+            if isinstance(cause, ContentRejected | BundleError):
+                self._finish(key, SubmissionStatus.REJECTED, shown, _outcome(cause), None)
+            else:  # transient or odd (MalformedResponseError): pending, for the next flush
+                self._release(key, shown)
+        except BaseException as error:
+            # A bug or an interrupt: record it and free the row, then let it propagate.
+            self._release(key, f"{type(error).__name__}: unexpected; still pending")
+            raise
         else:
             self._finish(key, SubmissionStatus.DONE, None, None, result.references)
 
@@ -221,3 +324,69 @@ class Outbox:
                 "UPDATE submissions SET error = ?, lease_until = 0, updated = ? WHERE id = ?",
                 (error, time.time(), key),
             )
+
+    # Defined last: below it in the class body, ``list[...]`` would name this method.
+    def list(self, status: SubmissionStatus | None = None) -> list[Submission]:
+        """Every submission (or those with ``status``), oldest first."""
+        query = f"SELECT {_COLUMNS} FROM submissions"  # noqa: S608 - constant columns
+        args: tuple[str, ...] = ()
+        if status is not None:
+            query += " WHERE status = ?"
+            args = (status,)
+        with self._connect() as db:
+            rows = db.execute(query + " ORDER BY created, id", args).fetchall()
+        return [_submission(row) for row in rows]
+
+
+def _outcome(error: FhirClientError) -> list[dict[str, Any]] | None:
+    """The rejection's issues as stored data (server text included: the file holds PHI)."""
+    if not isinstance(error, ContentRejected):
+        return None
+    return [
+        {
+            "severity": i.severity,
+            "code": i.code,
+            "expression": list(i.expression),
+            "diagnostics": i.diagnostics,
+            "details": i.details,
+        }
+        for i in error.issues
+    ]
+
+
+def _stored(bundle: dict[str, Any]) -> str:
+    return json.dumps(bundle, ensure_ascii=False)
+
+
+def _digest_of(digest: str | None, stored: str) -> str:
+    """A row's content hash (computed for rows written before hashes were kept)."""
+    if digest:
+        return digest
+    return content_digest(json.loads(stored)) if stored else ""
+
+
+def _submission(row: tuple[Any, ...]) -> Submission:
+    return Submission(
+        id=row[0],
+        status=SubmissionStatus(row[1]),
+        attempts=row[2],
+        error=row[3],
+        outcome=json.loads(row[4]) if row[4] else None,
+        references=json.loads(row[5]) if row[5] else None,
+        digest=row[6] or "",
+        reason=row[7],
+    )
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 (SQLite gives its -wal/-shm/-journal the same mode).
+
+    An existing file readable by others is narrowed to 0600: it is ours, and holds PHI.
+    """
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+        return
+    os.close(descriptor)

@@ -1,11 +1,19 @@
-"""The CareTeam: the patient and the people they want taking part in care."""
+"""The CareTeam (US Core): the patient and the people they want taking part in care.
 
-from commcare_ext.extract._common import ref
+The patient's role is SNOMED CT 116154003 (as in US Core's CareTeam example); a support
+person's role is text only: no SNOMED CT concept says "takes part in decisions" or "attends
+sessions" without claiming more (a caregiver, a legal guardian), and the binding is
+extensible, which allows text when no code fits.
+"""
+
+from commcare_ext.extract._common import concept, ref
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake import Intake, Involvement
+from commcare_ext.terminology.standard import PATIENT_PERSON
+from commcare_ext.terminology.systems import US_CORE_CARE_TEAM
 
 _TAKES_PART = {
     Involvement.DECISIONS: "Takes part in care decisions",
@@ -24,7 +32,7 @@ def care_team(
     ]
     if not members:
         return None
-    participants = [{"role": [{"text": "Patient"}], "member": ref(patient_ref)}]
+    participants = [{"role": [concept(PATIENT_PERSON, text="Patient")], "member": ref(patient_ref)}]
     participants += [
         {"role": [{"text": _TAKES_PART[person.involvement]}], "member": ref(reference)}  # type: ignore[index]
         for person, reference in members
@@ -32,6 +40,7 @@ def care_team(
     resource = {
         "resourceType": "CareTeam",
         "id": resource_id(intake, "care-team"),
+        "meta": {"profile": [US_CORE_CARE_TEAM]},
         "text": narrative(
             "Care team chosen by the patient",
             [(person.name, _TAKES_PART[person.involvement]) for person, _ in members],  # type: ignore[index]

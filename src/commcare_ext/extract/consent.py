@@ -4,6 +4,12 @@ One patient-privacy Consent per sharing decision. A permit provision names its r
 (v3 ParticipationType IRCP) and lists, in ``provision.code``, the kinds of information the
 patient allowed (our share-category codes). A do-not-contact person gets a deny Consent:
 nothing may be disclosed to them and nobody may reach out to them.
+
+Every Consent is a BSeR Patient Consent (the patient is its ``performer``) and carries what
+SDOHCC's Consent asks: category v3-ActCode IDSCL (beside LOINC 59284-0), the clinic as
+``organization`` and the stored QuestionnaireResponse that recorded the decision as
+``sourceReference``. The Consent for a referral organisation also claims SDOHCC Consent:
+that profile is about releasing SDOH information to organisations outside HIPAA.
 """
 
 from typing import Any
@@ -13,17 +19,18 @@ from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.standard import (
     DISCLOSE,
+    INFORMATION_DISCLOSURE,
     INFORMATION_RECIPIENT,
     PATIENT_CONSENT,
     PATIENT_PRIVACY,
     TREATMENT,
 )
-from commcare_ext.terminology.systems import CANONICAL_BASE
+from commcare_ext.terminology.systems import BSER_PATIENT_CONSENT, CANONICAL_BASE, SDOHCC_CONSENT
 
 #: The policy the patient agrees to: our published intake sharing rules.
 SHARING_POLICY = f"{CANONICAL_BASE}/policy/intake-sharing"
@@ -32,7 +39,7 @@ SHARING_POLICY = f"{CANONICAL_BASE}/policy/intake-sharing"
 def _consent(  # noqa: PLR0917 - one private builder, called with every part spelled out
     intake: Intake,
     role: str,
-    patient_ref: str,
+    refs: dict[str, str],
     recipient_ref: str,
     provision_type: str,
     codes: list[Code],
@@ -51,29 +58,36 @@ def _consent(  # noqa: PLR0917 - one private builder, called with every part spe
     return {
         "resourceType": "Consent",
         "id": resource_id(intake, role),
+        "meta": {"profile": [BSER_PATIENT_CONSENT]},
         "text": narrative(title, rows),
         "identifier": [business_identifier(intake, "Consent", role)],
         "status": "active",
         "scope": concept(PATIENT_PRIVACY),
-        "category": [concept(PATIENT_CONSENT)],
-        "patient": ref(patient_ref),
+        "category": [concept(INFORMATION_DISCLOSURE), concept(PATIENT_CONSENT)],
+        "patient": ref(refs["patient"]),
         "dateTime": intake.authored.isoformat(),
+        "performer": [ref(refs["patient"])],
+        "organization": [ref(refs["clinic"])],
+        "sourceReference": ref(refs["response"]),
         "policy": [{"uri": SHARING_POLICY}],
         "provision": provision,
     }
 
 
 def person_consent(
-    intake: Intake, index: int, patient_ref: str, person_ref: str
+    intake: Intake, index: int, refs: dict[str, str], person_ref: str
 ) -> ExtractedResource | None:
-    """Permit for an involved person, deny for a do-not-contact person, none otherwise."""
+    """Permit for an involved person, deny for a do-not-contact person, none otherwise.
+
+    ``refs`` holds the ``patient``, ``clinic`` and ``response`` references.
+    """
     person = intake.support_persons[index]
     role = f"consent-person-{index + 1}"
     if person.do_not_contact:
         resource = _consent(
             intake,
             role,
-            patient_ref,
+            refs,
             person_ref,
             "deny",
             [],
@@ -87,7 +101,7 @@ def person_consent(
     resource = _consent(
         intake,
         role,
-        patient_ref,
+        refs,
         person_ref,
         "permit",
         [coding_for(share) for share in person.may_share],
@@ -98,19 +112,30 @@ def person_consent(
 
 
 def organization_consent(
-    intake: Intake, org_ref: str, org_name: str, patient_ref: str
+    intake: Intake,
+    org_ref: str,
+    org_name: str,
+    refs: dict[str, str],
+    shares: frozenset[ReferralShare] | None = None,
 ) -> ExtractedResource:
-    """Permit for a referral organisation, limited to the patient's referral-sharing choices."""
-    shares = intake.care.referral_share
-    labels = ", ".join(answer_set_for(type(s)).answer(s).display_en for s in shares)
+    """Permit for a referral organisation, limited to the patient's referral-sharing choices.
+
+    ``shares`` is this organisation's own choice (in the vocabulary's order); None means
+    the general ``referral_share``.
+    """
+    shares_in_order = (
+        intake.care.referral_share if shares is None else [s for s in ReferralShare if s in shares]
+    )
+    labels = ", ".join(answer_set_for(type(s)).answer(s).display_en for s in shares_in_order)
     resource = _consent(
         intake,
         f"consent-org-{org_ref.rsplit('/', 1)[-1]}",
-        patient_ref,
+        refs,
         org_ref,
         "permit",
-        [coding_for(share) for share in shares],
+        [coding_for(share) for share in shares_in_order],
         f"{org_name} may receive the referral",
         [("May also receive", labels or "only what the referral needs")],
     )
+    resource["meta"] = {"profile": [SDOHCC_CONSENT, BSER_PATIENT_CONSENT]}
     return ExtractedResource(resource, DisclosureCategory.CORE)

@@ -2,6 +2,12 @@
 
 Each is labelled with the disclosure category that governs sharing it. Free text stays in
 the QuestionnaireResponse (EHR only): an Observation carries coded meaning.
+
+Profiles (docs/profiles.md says why): every Observation is a US Core Observation Screening
+Assessment (category ``survey``; its code binding is only *preferred*, so our own codes may
+stand). Those coded in LOINC survey codes (the MOS-SSS panel, items and scores LOINC
+publishes) are also SDOHCC Observation Screening Responses, whose code binding is *required*
+to LOINC. SDOH answers carry ``us-core-category#sdoh`` and an SDOHCC SDOH category.
 """
 
 from collections.abc import Iterable
@@ -14,8 +20,8 @@ from commcare_ext.extract.ids import business_identifier, resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.language import language_concept
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.instruments import MOS_SSS_ITEMS, score_mos_sss
-from commcare_ext.intake import Intake
+from commcare_ext.instruments import MOS_SSS_ITEMS, MOS_SSS_SUBSCALE_ITEMS, score_mos_sss
+from commcare_ext.intake import AccessBarrier, Intake
 from commcare_ext.terminology import questions as q
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.code import Code
@@ -26,13 +32,44 @@ from commcare_ext.terminology.mos_sss import (
     mos_score_code,
 )
 from commcare_ext.terminology.standard import (
+    DIGITAL_ACCESS,
+    FINANCIAL_INSECURITY,
+    INSURANCE_COVERAGE,
     INTERPRETER_NEEDED,
+    LANGUAGE_ACCESS,
     PREFERRED_LANGUAGE,
     SDOH,
+    SDOH_UNSPECIFIED,
+    SOCIAL_CONNECTION,
     SOCIAL_HISTORY,
     SURVEY,
+    TRANSPORTATION_INSECURITY,
 )
-from commcare_ext.terminology.systems import UCUM
+from commcare_ext.terminology.systems import (
+    LOINC,
+    SDOHCC_SCREENING_RESPONSE,
+    UCUM,
+    US_CORE_SCREENING_ASSESSMENT,
+)
+
+#: The SDOHCC SDOH category of each access barrier (SDOHCC 2.3.0 ValueSet SDOH Category).
+BARRIER_CATEGORIES: dict[AccessBarrier, Code] = {
+    AccessBarrier.COST: FINANCIAL_INSECURITY,
+    AccessBarrier.INSURANCE: INSURANCE_COVERAGE,
+    AccessBarrier.TRANSPORT: TRANSPORTATION_INSECURITY,
+    AccessBarrier.DISTANCE: TRANSPORTATION_INSECURITY,
+    AccessBarrier.DIGITAL_ACCESS: DIGITAL_ACCESS,
+    AccessBarrier.LANGUAGE: LANGUAGE_ACCESS,
+}
+_MOS_CATEGORIES = (SDOH, SOCIAL_CONNECTION)
+
+
+def _profiles(code: Code) -> list[str]:
+    """SDOHCC Screening Response for LOINC codes, US Core Screening Assessment for all."""
+    if code.system == LOINC:
+        return [SDOHCC_SCREENING_RESPONSE, US_CORE_SCREENING_ASSESSMENT]
+    return [US_CORE_SCREENING_ASSESSMENT]
+
 
 _C = DisclosureCategory
 
@@ -54,10 +91,18 @@ class _Obs:
         shown: str,
         category: DisclosureCategory,
         extra_categories: Iterable[Code] = (),
+        derived_from: Iterable[str] = (),
     ) -> ExtractedResource:
-        resource = {
+        """One Observation; answered by the patient unless ``derived_from`` names its sources.
+
+        A derived result (a score) has no performer and points at the answers it came from,
+        as SDOHCC asks of derived screening responses.
+        """
+        derived = list(derived_from)
+        resource: dict[str, Any] = {
             "resourceType": "Observation",
             "id": resource_id(self.intake, role),
+            "meta": {"profile": _profiles(code)},
             "text": narrative(code.display, [("Answer", shown)]),
             "identifier": [business_identifier(self.intake, "Observation", role)],
             "status": "final",
@@ -65,10 +110,11 @@ class _Obs:
             "code": concept(code),
             "subject": ref(self.patient_ref),
             "effectiveDateTime": self.intake.authored.isoformat(),
-            "performer": [ref(self.patient_ref)],
-            "derivedFrom": [ref(self.response_ref)],
+            "derivedFrom": [ref(r) for r in (self.response_ref, *derived)],
             **value,
         }
+        if not derived:
+            resource["performer"] = [ref(self.patient_ref)]
         extracted = ExtractedResource(resource, category)
         self.out.append(extracted)
         return extracted
@@ -105,7 +151,7 @@ def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[Ex
         {"valueCodeableConcept": language_concept(language.preferred_language)},
         language.preferred_language,
         _C.LANGUAGE_NEEDS,
-        (SDOH,),
+        (SDOH, LANGUAGE_ACCESS),
     )
     obs.add(
         "interpreter-needed",
@@ -113,7 +159,7 @@ def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[Ex
         {"valueBoolean": language.interpreter_needed},
         "yes" if language.interpreter_needed else "no",
         _C.LANGUAGE_NEEDS,
-        (SDOH,),
+        (SDOH, LANGUAGE_ACCESS),
     )
     obs.coded(
         "spiritual-importance",
@@ -139,7 +185,7 @@ def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[Ex
         q.PREFERRED_SUPPORTS,
         care.preferred_supports,
         _C.CARE_PREFERENCES,
-        (SOCIAL_HISTORY,),
+        (SOCIAL_HISTORY, SDOH, SOCIAL_CONNECTION),
     )
     for role, code, member in (
         (
@@ -159,7 +205,9 @@ def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[Ex
     obs.coded(
         "discreet-contact", q.DISCREET_CONTACT, intake.privacy.discreet_contact, _C.CONTACT_DETAILS
     )
-    obs.coded("barrier", q.ACCESS_BARRIERS, intake.barriers.barriers, _C.ACCESS_BARRIERS, (SDOH,))
+    for barrier in intake.barriers.barriers:
+        categories = (SDOH, BARRIER_CATEGORIES.get(barrier, SDOH_UNSPECIFIED))
+        obs.coded("barrier", q.ACCESS_BARRIERS, [barrier], _C.ACCESS_BARRIERS, categories)
     _mos(obs)
     return obs.out
 
@@ -169,20 +217,22 @@ def _mos(obs: _Obs) -> None:
     if survey is None:
         return
     members = []
+    item_refs: dict[int, str] = {}
     for item in MOS_SSS_ITEMS:
         value = survey.answers.get(item.number)
         if value is None:
             continue
         answer = MOS_SSS_ANSWERS[value]
-        members.append(
-            obs.add(
-                f"mos-item-{item.number:02d}",
-                MOS_SSS_ITEM_CODES[item.number],
-                {"valueCodeableConcept": concept(answer.code)},
-                answer.code.display,
-                _C.SOCIAL_SUPPORT_SCORES,
-            )
+        answered = obs.add(
+            f"mos-item-{item.number:02d}",
+            MOS_SSS_ITEM_CODES[item.number],
+            {"valueCodeableConcept": concept(answer.code)},
+            answer.code.display,
+            _C.SOCIAL_SUPPORT_SCORES,
+            _MOS_CATEGORIES,
         )
+        members.append(answered)
+        item_refs[item.number] = answered.reference
     scores = score_mos_sss(survey)
     for role, score in (
         *((f"mos-score-{s.value}", sc) for s, sc in scores.subscales.items()),
@@ -210,6 +260,12 @@ def _mos(obs: _Obs) -> None:
                 },
                 f"{score.mean:.2f} (0-100: {score.score_0_100:.1f})",
                 _C.SOCIAL_SUPPORT_SCORES,
+                _MOS_CATEGORIES,
+                [
+                    item_refs[n]
+                    for n in sorted(item_refs)
+                    if score.subscale is None or n in MOS_SSS_SUBSCALE_ITEMS[score.subscale]
+                ],
             )
         )
     panel = obs.add(
@@ -218,6 +274,7 @@ def _mos(obs: _Obs) -> None:
         {"hasMember": [ref(m.reference) for m in members]},
         f"{len(members)} results",
         _C.SOCIAL_SUPPORT_SCORES,
+        _MOS_CATEGORIES,
     )
     # the panel sorts after its members in ``out``; keep that order (referenced first).
     del panel

@@ -5,6 +5,7 @@ from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import organization_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
+from commcare_ext.terminology.systems import US_CORE_ORGANIZATION
 
 
 def organization(org: Organization) -> ExtractedResource:
@@ -12,6 +13,7 @@ def organization(org: Organization) -> ExtractedResource:
     resource = {
         "resourceType": "Organization",
         "id": organization_id(org.identifier_system, org.identifier_value),
+        "meta": {"profile": [US_CORE_ORGANIZATION]},
         "text": narrative(org.name, [("Phone", org.phone or "")]),
         "identifier": [{"system": org.identifier_system, "value": org.identifier_value}],
         "active": True,

@@ -1,4 +1,11 @@
-"""The Patient: demographics, preferred language (BCP-47), interpreter need, religion."""
+"""The Patient (US Core 7.0.0): demographics, preferred language (BCP-47), interpreter need.
+
+US Core 7.0.0 is the version SDOH Clinical Care 2.3 builds on. There ``gender`` is 1..1 and
+the intake does not ask it, so it is ``unknown`` (administrative-gender allows exactly that);
+a patient who gives no name gets a name carrying data-absent-reason ``unknown`` (us-core-6).
+The interpreter-needed extension is US Core's (defined in 8.0.0, open slicing in 7.0.0) with
+``valueCoding`` from its required yes/no/unknown binding: SNOMED CT yes or no.
+"""
 
 from typing import Any
 
@@ -9,7 +16,18 @@ from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.language import language_concept
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake import Intake
-from commcare_ext.terminology.systems import PATIENT_RELIGION, US_CORE_INTERPRETER_NEEDED
+from commcare_ext.terminology.standard import SNOMED_NO, SNOMED_YES
+from commcare_ext.terminology.systems import (
+    DATA_ABSENT_REASON,
+    PATIENT_RELIGION,
+    US_CORE_INTERPRETER_NEEDED,
+    US_CORE_PATIENT,
+)
+
+
+def absent_name(reason: str) -> dict[str, Any]:
+    """A HumanName that says why it is empty (``unknown``, or ``masked`` for recipients)."""
+    return {"extension": [{"url": DATA_ABSENT_REASON, "valueCode": reason}]}
 
 
 def patient(intake: Intake) -> ExtractedResource:
@@ -24,7 +42,10 @@ def patient(intake: Intake) -> ExtractedResource:
     ]
     communication += [{"language": language_concept(tag)} for tag in language.other_languages]
     extensions: list[dict[str, Any]] = [
-        {"url": US_CORE_INTERPRETER_NEEDED, "valueBoolean": language.interpreter_needed}
+        {
+            "url": US_CORE_INTERPRETER_NEEDED,
+            "valueCoding": (SNOMED_YES if language.interpreter_needed else SNOMED_NO).as_coding(),
+        }
     ]
     if language.religion_or_spirituality:
         extensions.append(
@@ -38,6 +59,7 @@ def patient(intake: Intake) -> ExtractedResource:
     resource: dict[str, Any] = {
         "resourceType": "Patient",
         "id": resource_id(intake, "patient"),
+        "meta": {"profile": [US_CORE_PATIENT]},
         "text": narrative(
             name or "Patient",
             [
@@ -48,6 +70,8 @@ def patient(intake: Intake) -> ExtractedResource:
         "extension": extensions,
         "identifier": [{"system": who.identifier_system, "value": who.identifier_value}],
         "active": True,
+        "name": [absent_name("unknown")],
+        "gender": "unknown",
         "communication": communication,
     }
     if who.given_name or who.family_name:

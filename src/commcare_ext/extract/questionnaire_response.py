@@ -17,9 +17,10 @@ from commcare_ext.extract.errors import ExtractionError
 from commcare_ext.extract.ids import resource_id
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import xhtml_div
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, Respondent
 from commcare_ext.questionnaire import QUESTIONNAIRE_URL, QUESTIONNAIRE_URLS, intake_to_response
 from commcare_ext.terminology.catalogue import translate
+from commcare_ext.terminology.systems import US_CORE_QUESTIONNAIRE_RESPONSE
 
 _VARIANTS: dict[str, str] = {url: language.value for language, url in QUESTIONNAIRE_URLS.items()}
 _STATUSES = ("completed", "amended", "in-progress")
@@ -46,7 +47,12 @@ def stored_response(
     language, status = _variant(answered)
     response = intake_to_response(intake, language=language, status=status)
     response["id"] = resource_id(intake, "questionnaire-response")
+    response["meta"] = {"profile": [US_CORE_QUESTIONNAIRE_RESPONSE]}
     response["subject"] = {"reference": patient_ref}
+    if intake.respondent is not Respondent.INFORMANT:
+        # US Core must-support: the patient answered (alone, or helped by a clinician or
+        # an interpreter). An informant is not a resource we have: no author then.
+        response["author"] = {"reference": patient_ref}
     response["text"] = _narrative(response.get("item", []), language)
     return ExtractedResource(response, DisclosureCategory.EHR_ONLY)
 

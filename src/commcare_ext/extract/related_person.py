@@ -14,6 +14,7 @@ from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake import Intake, SupportPerson
 from commcare_ext.terminology.answers import answer_set_for, coding_for
+from commcare_ext.terminology.systems import US_CORE_RELATED_PERSON
 
 
 def person_role(index: int) -> str:
@@ -36,6 +37,7 @@ def related_person(
     resource: dict[str, Any] = {
         "resourceType": "RelatedPerson",
         "id": resource_id(intake, role),
+        "meta": {"profile": [US_CORE_RELATED_PERSON]},
         "text": narrative(person.name, rows),
         "identifier": [business_identifier(intake, "RelatedPerson", role)],
         "active": True,

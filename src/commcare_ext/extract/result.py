@@ -9,9 +9,15 @@ patient data and must not reveal it when it reaches a log line or a traceback.
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
+from commcare_ext.validation import to_model
+
+if TYPE_CHECKING:
+    from fhir_core.fhirabstractmodel import FHIRAbstractModel
+
+    from commcare_ext.extract.concerns import ProposedConcern
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -51,7 +57,12 @@ class ExtractedResources:
     """Everything extracted from one intake, in groups, and what referral needs besides.
 
     ``patient`` is None when the intake was filed against an existing EHR Patient
-    (``patient_reference``); ``patient_identifier`` is there either way.
+    (``patient_reference``); ``patient_identifier`` is there either way. ``practitioners``
+    holds the referring clinician's Practitioner and PractitionerRole (empty without one);
+    ``conditions`` only the health concerns the clinician confirmed, while
+    ``proposed_concerns`` lists every concern the answers support (not resources).
+    ``sharing_for`` gives one recipient's sharing decision (``referral_sharing`` unless the
+    referral to it carried a choice of its own).
     """
 
     organizations: tuple[ExtractedResource, ...]
@@ -69,6 +80,32 @@ class ExtractedResources:
     patient_identifier: PatientIdentifier
     authored: datetime
     referral_sharing: ReferralSharing
+    practitioners: tuple[ExtractedResource, ...] = ()
+    conditions: tuple[ExtractedResource, ...] = ()
+    proposed_concerns: tuple["ProposedConcern", ...] = ()
+    #: HealthcareServices chosen from a directory (``ReferralTarget.service``).
+    services: tuple[ExtractedResource, ...] = ()
+    #: ``(Organization/id, sharing)`` for recipients with a choice of their own.
+    recipient_sharing: tuple[tuple[str, ReferralSharing], ...] = ()
+
+    def sharing_for(self, recipient_ref: str) -> ReferralSharing:
+        """What the patient chose for ``recipient_ref``: its own choice, else the general one."""
+        return next(
+            (sharing for ref, sharing in self.recipient_sharing if ref == recipient_ref),
+            self.referral_sharing,
+        )
+
+    @property
+    def referring_role(self) -> str | None:
+        """The referring clinician's ``PractitionerRole/id``, if the context named one."""
+        return next(
+            (
+                p.reference
+                for p in self.practitioners
+                if p.resource["resourceType"] == "PractitionerRole"
+            ),
+            None,
+        )
 
     def all(self) -> tuple[ExtractedResource, ...]:
         """Every resource, referenced ones before those that refer to them."""
@@ -76,17 +113,28 @@ class ExtractedResources:
         team = [r for r in (self.care_team,) if r is not None]
         return (
             *self.organizations,
+            *self.services,
+            *self.practitioners,
             *single,
             self.questionnaire_response,
             *self.related_persons,
             *self.consents,
             *self.observations,
+            *self.conditions,
             *team,
             *self.goals,
             *self.service_requests,
             *self.tasks,
             self.provenance,
         )
+
+    def as_models(self) -> tuple["FHIRAbstractModel", ...]:
+        """Every resource as its fhir.resources R4B model, in :meth:`all` order.
+
+        For users who want typed objects; raises
+        :class:`~commcare_ext.validation.FhirValidationError` if one does not validate.
+        """
+        return tuple(to_model(item.resource) for item in self.all())
 
     def __repr__(self) -> str:
         counts = Counter(item.resource.get("resourceType", "?") for item in self.all())

@@ -10,7 +10,14 @@ import re
 from datetime import date
 from typing import Annotated, Self, TypeVar
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BeforeValidator,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from commcare_ext.instruments import MosSocialSupport
 from commcare_ext.intake.base import (
@@ -23,6 +30,7 @@ from commcare_ext.intake.base import (
     check_plain_text,
 )
 from commcare_ext.intake.identity import IdentityAndCommunication
+from commcare_ext.intake.practical import PracticalAccess
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
@@ -346,6 +354,13 @@ class Intake(IntakeSection):
     barriers: AccessBarriers = Field(default_factory=AccessBarriers)
     social_support: MosSocialSupport | None = None
     identity: IdentityAndCommunication = Field(default_factory=IdentityAndCommunication)
+    # Optional, so intakes written before it existed read and extract exactly as before.
+    practical: PracticalAccess | None = None
+
+    @field_validator("practical")
+    @classmethod
+    def _empty_practical_is_absent(cls, value: PracticalAccess | None) -> PracticalAccess | None:
+        return None if value is not None and value.is_empty else value
 
     def contactable_persons(self) -> list[SupportPerson]:
         """Support persons the clinic may reach out to."""

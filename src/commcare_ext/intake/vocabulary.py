@@ -294,3 +294,75 @@ class MigrationStatus(StrEnum):
     ASYLUM_SEEKER = "migration-asylum-seeker"
     OWN_WORDS = "migration-own-words"
     DECLINED = "migration-declined"
+
+
+class DayOfWeek(StrEnum):
+    """A day the patient can take part (HL7 ``days-of-week`` codes)."""
+
+    MONDAY = "mon"
+    TUESDAY = "tue"
+    WEDNESDAY = "wed"
+    THURSDAY = "thu"
+    FRIDAY = "fri"
+    SATURDAY = "sat"
+    SUNDAY = "sun"
+
+
+class TravelMode(StrEnum):
+    """How the patient can get to a support in person."""
+
+    CAR = "travel-car"
+    PUBLIC_TRANSIT = "travel-transit"
+    WALKING = "travel-walking"
+    RIDES_FROM_OTHERS = "travel-rides"
+    NONE = "travel-none"
+
+
+class DistanceUnit(StrEnum):
+    """The unit the patient gave a distance in (UCUM codes)."""
+
+    KILOMETRE = "km"
+    MILE = "[mi_i]"
+
+
+class PhoneAccess(StrEnum):
+    """Whether the patient can take part by phone, and how privately."""
+
+    OWN = "phone-own"
+    SHARED = "phone-shared"
+    UNRELIABLE = "phone-unreliable"
+    NONE = "phone-none"
+
+
+class InternetAccess(StrEnum):
+    """Whether the patient has internet good enough for video, for messages only, or none."""
+
+    VIDEO = "internet-video"
+    BASIC = "internet-basic"
+    NONE = "internet-none"
+
+
+class TakingPart(StrEnum):
+    """Ways of taking part in a community support the patient is willing to use."""
+
+    IN_PERSON = "take-part-in-person"
+    PHONE = "take-part-phone"
+    VIDEO = "take-part-video"
+    TEXT = "take-part-text"
+
+
+class EligibilityGroup(StrEnum):
+    """Groups some services are only for; the patient says which describe them, if any."""
+
+    WOMAN = "group-woman"
+    MAN = "group-man"
+    NON_BINARY = "group-non-binary"
+    REFUGEE = "group-refugee"
+    IMMIGRANT = "group-immigrant"
+    LGBTQ = "group-lgbtq"
+    TRIBAL_MEMBER = "group-tribal-member"
+    VETERAN = "group-veteran"
+    CAREGIVER = "group-caregiver"
+    SURVIVOR = "group-survivor"
+    DISABILITY = "group-disability"
+    FARMWORKER = "group-farmworker"

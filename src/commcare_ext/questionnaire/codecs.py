@@ -5,9 +5,10 @@ from any renderer. Decoding raises :class:`AnswerProblem`, which the reader turn
 :class:`~commcare_ext.questionnaire.errors.ResponseProblem` with the linkId path.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import Any, Protocol
 
 from commcare_ext.fhir.language import language_coding
@@ -354,3 +355,67 @@ class OrdinalCodec:
             }
             for value, a in self.scale
         ]
+
+
+@dataclass(frozen=True)
+class IntegerCodec:
+    """A whole number (e.g. minutes); ranges are the model's to check."""
+
+    item_type: str = "integer"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        return {"valueInteger": int(value)}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        value = _expect(answer, "valueInteger", "a whole number")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, "expected valueInteger as a number")
+        return value
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return []
+
+
+@dataclass(frozen=True)
+class DecimalCodec:
+    """A decimal number (a distance, a coordinate), kept as the float the model holds."""
+
+    item_type: str = "decimal"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        return {"valueDecimal": float(value)}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        value = _expect(answer, "valueDecimal", "a number")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise AnswerProblem(ProblemKind.WRONG_ANSWER_TYPE, "expected valueDecimal as a number")
+        return float(value)
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return []
+
+
+_FHIR_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?$")
+
+
+@dataclass(frozen=True)
+class TimeCodec:
+    """A local time of day, written hh:mm:ss as FHIR ``time`` requires."""
+
+    item_type: str = "time"
+
+    def encode(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, time):
+            msg = "TimeCodec encodes datetime.time values"
+            raise TypeError(msg)
+        return {"valueTime": value.isoformat()}
+
+    def decode(self, answer: Mapping[str, Any]) -> Any:
+        value = _expect(answer, "valueTime", "hh:mm:ss")
+        if not isinstance(value, str) or not _FHIR_TIME.match(value):
+            raise AnswerProblem(ProblemKind.INVALID_VALUE, "expected a time of day as hh:mm:ss")
+        whole, _, fraction = value.partition(".")
+        return time.fromisoformat(f"{whole}.{fraction.ljust(6, '0')}" if fraction else whole)
+
+    def options(self, language: str) -> list[dict[str, Any]]:
+        return []

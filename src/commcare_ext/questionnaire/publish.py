@@ -11,6 +11,7 @@ from commcare_ext.instruments import MOS_SSS_ITEMS
 from commcare_ext.terminology.answers import ANSWER_SETS, AnswerSet
 from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
 from commcare_ext.terminology.languages import FormLanguage
 from commcare_ext.terminology.mos_sss import MOS_SSS_ITEM_CODES, MOS_SSS_SCORE_CODES
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
@@ -76,6 +77,12 @@ def code_system() -> dict[str, Any]:
                     "confirmed.",
                 )
             )
+    for follow_up_code in FOLLOW_UP_CODES:
+        if follow_up_code.code in seen:
+            msg = f"local code {follow_up_code.code!r} is defined twice"
+            raise ValueError(msg)
+        seen.add(follow_up_code.code)
+        concepts.append(_concept(follow_up_code, follow_up_code.display))
     return {
         "resourceType": "CodeSystem",
         "id": "commcare-intake",

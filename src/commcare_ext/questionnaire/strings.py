@@ -17,6 +17,7 @@ from commcare_ext.questionnaire.build import PLACEHOLDERS
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.terminology.answers import ANSWER_SETS, COMMON_LANGUAGES
 from commcare_ext.terminology.catalogue import code_context
+from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
 from commcare_ext.terminology.mos_sss import (
     MOS_SSS_ANSWERS,
     MOS_SSS_ITEM_CODES,
@@ -77,3 +78,5 @@ def _terminology_strings() -> Iterator[tuple[str, str, str]]:
             yield code_context(score), score.display, "Name of a MOS-SSS score (for clinicians)"
         yield mos_name_context(subscale), MOS_SSS_SUBSCALE_NAMES[subscale], "MOS-SSS subscale"
     yield mos_name_context(None), MOS_SSS_OVERALL_NAME, "MOS-SSS overall index"
+    for follow_up_code in FOLLOW_UP_CODES:
+        yield code_context(follow_up_code), follow_up_code.display, "Referral follow-up concept"

@@ -1,4 +1,9 @@
-"""Transaction and referral message Bundles, built from an extraction alone."""
+"""Transaction and referral message Bundles, built from an extraction alone.
+
+Both are validated before they leave (``validate=True``, the default): fhir.resources R4B
+models plus the R4 guard (:mod:`commcare_ext.validation`). A Bundle that fails raises
+:class:`~commcare_ext.validation.FhirValidationError` instead of reaching a server.
+"""
 
 import uuid
 from collections.abc import Sequence
@@ -8,11 +13,17 @@ from urllib.parse import quote
 from commcare_ext.errors import CommcareError
 from commcare_ext.extract import ExtractedResources, Organization
 from commcare_ext.extract.ids import organization_id
-from commcare_ext.fhir.narrative import xhtml_div
+from commcare_ext.fhir.narrative import narrative, xhtml_div
 from commcare_ext.fhir.references import rewrite_references
 from commcare_ext.fhir.urn import urn_uuid
 from commcare_ext.referral.disclosure import DisclosurePolicy, disclose, policy_for
-from commcare_ext.terminology.questions import REFERRAL_REQUEST_EVENT
+from commcare_ext.terminology.standard import REFERRAL_EVENT, REFERRAL_TO_SERVICE
+from commcare_ext.terminology.systems import (
+    BSER_MESSAGE_BUNDLE,
+    BSER_MESSAGE_HEADER,
+    US_CORE_PRACTITIONER_ROLE,
+)
+from commcare_ext.validation import validate_bundle
 
 _BUNDLES = uuid.UUID("6f1c2a52-4f0e-5b8e-9a57-3c1f5e0b7d21")
 
@@ -45,7 +56,10 @@ def _if_none_exist(resource: dict[str, Any]) -> str | None:
 
 
 def transaction_bundle(
-    extracted: ExtractedResources, *, extra: Sequence[dict[str, Any]] = ()
+    extracted: ExtractedResources,
+    *,
+    extra: Sequence[dict[str, Any]] = (),
+    validate: bool = True,
 ) -> dict[str, Any]:
     """A transaction Bundle: urn:uuid fullUrls, conditional create on business identifiers.
 
@@ -53,7 +67,7 @@ def transaction_bundle(
     (``ifNoneExist``), except Provenance, which has no identifier and is PUT to its
     deterministic id. The same extraction always gives the same Bundle. ``extra`` joins
     more resources with ids and identifiers of their own, such as the summary
-    DocumentReference.
+    DocumentReference. ``validate`` checks the Bundle as R4 before returning it.
     """
     resources = [item.resource for item in extracted.all()] + list(extra)
     entries = []
@@ -68,11 +82,44 @@ def transaction_bundle(
             body = {k: v for k, v in resource.items() if k != "id"}
         entries.append({"fullUrl": full_url, "resource": body, "request": request})
     seed = extracted.questionnaire_response.resource["id"]
-    return {
+    bundle = {
         "resourceType": "Bundle",
         "id": str(uuid.uuid5(_BUNDLES, f"transaction|{seed}")),
         "type": "transaction",
         "entry": entries,
+    }
+    if validate:
+        validate_bundle(bundle)
+    return bundle
+
+
+def _org_ref(org: Organization) -> str:
+    return f"Organization/{organization_id(org.identifier_system, org.identifier_value)}"
+
+
+def recipient_role(recipient: Organization) -> dict[str, Any]:
+    """The PractitionerRole BSeR addresses: the receiving organisation, no person named.
+
+    Raises :class:`ReferralError` when the organisation has neither phone nor endpoint
+    (US Core PractitionerRole pd-1 needs a telecom or an endpoint).
+    """
+    telecom = []
+    if recipient.phone:
+        telecom.append({"system": "phone", "value": recipient.phone, "use": "work"})
+    if recipient.endpoint:
+        telecom.append({"system": "url", "value": recipient.endpoint, "use": "work"})
+    if not telecom:
+        raise ReferralError("recipient.phone", "a phone or an endpoint to reach the recipient")
+    return {
+        "resourceType": "PractitionerRole",
+        "id": organization_id(
+            f"PractitionerRole|{recipient.identifier_system}", recipient.identifier_value
+        ),
+        "meta": {"profile": [US_CORE_PRACTITIONER_ROLE]},
+        "text": narrative("Referral recipient", [("Organisation", recipient.name)]),
+        "active": True,
+        "organization": {"reference": _org_ref(recipient)},
+        "telecom": telecom,
     }
 
 
@@ -82,16 +129,19 @@ def referral_message_bundle(
     *,
     clinic: Organization,
     policy: DisclosurePolicy | None = None,
+    validate: bool = True,
 ) -> dict[str, Any]:
-    """A BSeR-style referral message to ``recipient``, carrying only what consent permits.
+    """A BSeR referral message to ``recipient``, carrying only what consent permits.
 
-    ``policy`` defaults to the patient's own choices (:func:`policy_for`); it is a
-    parameter so tests can show that a permissive policy leaks. Raises
-    :class:`ReferralError` when no referral in ``extracted`` is addressed to ``recipient``.
+    MessageHeader first: event v2-0003 I12, sender the referring clinician's PractitionerRole,
+    receiver a PractitionerRole of the recipient organisation, focus the referral Task (which
+    points at the ServiceRequest, whose ``supportingInfo`` is the patient's Consent).
+    ``policy`` defaults to the patient's own choices (:func:`policy_for`); it is a parameter
+    so tests can show that a permissive policy leaks. Raises :class:`ReferralError` when no
+    referral in ``extracted`` is addressed to ``recipient``, when the extraction has no
+    referring clinician, or when the recipient has no phone or endpoint.
     """
-    recipient_ref = (
-        f"Organization/{organization_id(recipient.identifier_system, recipient.identifier_value)}"
-    )
+    recipient_ref = _org_ref(recipient)
     requests = [
         r
         for r in extracted.service_requests
@@ -99,38 +149,53 @@ def referral_message_bundle(
     ]
     if not requests:
         raise ReferralError("recipient", "no referral in this extraction is addressed to it")
-    resources = disclose(extracted, recipient_ref, policy or policy_for(extracted))
-    clinic_ref = (
-        f"Organization/{organization_id(clinic.identifier_system, clinic.identifier_value)}"
+    sender = extracted.referring_role
+    if sender is None:
+        raise ReferralError(
+            "context.referring_clinician", "a referring clinician: BSeR's sender is one"
+        )
+    receiver = recipient_role(recipient)
+    task = next(
+        t for t in extracted.tasks if t.resource["focus"]["reference"] == requests[0].reference
     )
+    resources = disclose(extracted, recipient_ref, policy or policy_for(extracted, recipient_ref))
+    clinic_ref = _org_ref(clinic)
     seed = f"message|{requests[0].resource['id']}"
     header = {
         "resourceType": "MessageHeader",
         "id": str(uuid.uuid5(_BUNDLES, seed)),
+        "meta": {"profile": [BSER_MESSAGE_HEADER]},
         "text": {
             "status": "generated",
             "div": xhtml_div("<p>Referral request</p>"),
         },
-        "eventCoding": REFERRAL_REQUEST_EVENT.as_coding(),
+        "eventCoding": REFERRAL_EVENT.as_coding(),
         "destination": [
             {
                 "name": recipient.name,
                 "endpoint": recipient.endpoint or urn_uuid(recipient_ref.split("/")[1]),
-                "receiver": {"reference": recipient_ref},
+                "receiver": {"reference": f"PractitionerRole/{receiver['id']}"},
             }
         ],
-        "sender": {"reference": clinic_ref},
+        "sender": {"reference": sender},
         "source": {
             "name": clinic.name,
             "endpoint": clinic.endpoint or urn_uuid(clinic_ref.split("/")[1]),
         },
-        "focus": [{"reference": requests[0].reference}],
+        "reason": {"coding": [REFERRAL_TO_SERVICE.as_coding()]},
+        "focus": [{"reference": task.reference}],
     }
-    entries = [{"fullUrl": url, "resource": r} for url, r in _to_urns([header, *resources])]
-    return {
+    entries = [
+        {"fullUrl": url, "resource": r} for url, r in _to_urns([header, receiver, *resources])
+    ]
+    bundle = {
         "resourceType": "Bundle",
         "id": str(uuid.uuid5(_BUNDLES, f"bundle|{seed}")),
+        "meta": {"profile": [BSER_MESSAGE_BUNDLE]},
         "type": "message",
         "timestamp": extracted.authored.isoformat(),
         "entry": entries,
     }
+    if validate:
+        validate_bundle(bundle)
+    return bundle

@@ -3,8 +3,10 @@
 Every outgoing referral passes through :func:`disclose`, which reads nothing but the
 extraction. A resource goes out only when its :class:`DisclosureCategory` is permitted by
 the patient's referral-sharing choices (CORE always, EHR_ONLY never); references to withheld
-resources are removed so nothing dangles and nothing hints at what was withheld; the Patient
-is reduced, element by element, from the extracted one, and checked before it leaves.
+resources are removed so nothing dangles and nothing hints at what was withheld (an
+extension left without its value goes too); the Patient is reduced, element by element, from
+the extracted one, and checked before it leaves. A Consent whose source, the stored
+QuestionnaireResponse, stays behind names it by identifier only: SDOHCC requires a source.
 """
 
 import uuid
@@ -13,16 +15,22 @@ from typing import Any
 
 from commcare_ext.errors import CommcareError
 from commcare_ext.extract import DisclosureCategory, ExtractedResources
+from commcare_ext.extract.patient import absent_name
 from commcare_ext.fhir.narrative import xhtml_div
 from commcare_ext.fhir.references import rewrite_references
-from commcare_ext.terminology.systems import US_CORE_INTERPRETER_NEEDED
+from commcare_ext.terminology.systems import (
+    BSER_PATIENT,
+    US_CORE_INTERPRETER_NEEDED,
+    US_CORE_PATIENT,
+)
 
 _C = DisclosureCategory
 _EXISTING_PATIENT = uuid.UUID("0c7f4d1e-6a2b-5c3d-8e9f-1a2b3c4d5e6f")
 
 #: Patient elements a recipient may see, by the category that lets them through.
 _PATIENT_ELEMENTS: dict[DisclosureCategory, tuple[str, ...]] = {
-    _C.CORE: ("resourceType", "id", "identifier", "active", "text"),
+    # ``name`` in CORE only as the masked placeholder US Core's name 1..* needs.
+    _C.CORE: ("resourceType", "id", "meta", "identifier", "active", "text", "gender", "name"),
     _C.LANGUAGE_NEEDS: ("extension", "communication"),
     _C.CONTACT_DETAILS: ("name", "birthDate", "telecom"),
 }
@@ -55,9 +63,15 @@ class DisclosurePolicy:
         return category is _C.CORE or category in self.permitted
 
 
-def policy_for(extracted: ExtractedResources) -> DisclosurePolicy:
-    """The policy the patient chose for referral organisations (nothing without consent)."""
-    return DisclosurePolicy(extracted.referral_sharing.permitted)
+def policy_for(extracted: ExtractedResources, recipient_ref: str | None = None) -> DisclosurePolicy:
+    """The policy the patient chose for ``recipient_ref`` (nothing without consent).
+
+    A recipient whose referral carried a choice of its own gets that choice; any other, or
+    no ``recipient_ref``, the general referral-sharing choice.
+    """
+    if recipient_ref is None:
+        return DisclosurePolicy(extracted.referral_sharing.permitted)
+    return DisclosurePolicy(extracted.sharing_for(recipient_ref).permitted)
 
 
 def disclose(
@@ -71,7 +85,7 @@ def disclose(
     request_refs = {
         r.reference
         for r in extracted.service_requests
-        if {p["reference"] for p in r.resource["performer"]} == {recipient_ref}
+        if r.resource["performer"][0]["reference"] == recipient_ref
     }
     kept = []
     for item in extracted.all():
@@ -85,6 +99,8 @@ def disclose(
         }:
             continue
         if kind == "ServiceRequest" and item.reference not in request_refs:
+            continue
+        if kind == "HealthcareService" and resource["providedBy"]["reference"] != recipient_ref:
             continue
         if kind == "Task" and resource["focus"]["reference"] not in request_refs:
             continue
@@ -100,13 +116,35 @@ def disclose(
             return patient_ref
         return reference if reference in keep_refs else None
 
-    return [patient] + [rewrite_references(item.resource, rewrite) for item in kept]
+    response = extracted.questionnaire_response.resource
+    out = [patient]
+    for item in kept:
+        resource = _drop_empty_extensions(rewrite_references(item.resource, rewrite))
+        if resource["resourceType"] == "Consent" and "sourceReference" not in resource:
+            resource["sourceReference"] = {
+                "type": "QuestionnaireResponse",
+                "identifier": response["identifier"],
+            }
+        out.append(resource)
+    return out
+
+
+def _drop_empty_extensions(resource: dict[str, Any]) -> dict[str, Any]:
+    """Remove top-level extensions whose only value was a reference that was dropped."""
+    if "extension" not in resource:
+        return resource
+    kept = [e for e in resource["extension"] if len(e) > 1]
+    if kept:
+        return {**resource, "extension": kept}
+    return {k: v for k, v in resource.items() if k != "extension"}
 
 
 def reduced_patient(extracted: ExtractedResources, policy: DisclosurePolicy) -> dict[str, Any]:
     """The Patient as a recipient under ``policy`` may see it, reduced from the extracted one.
 
-    The identifier always goes; every other element only when its category is allowed. An
+    The identifier always goes, with the US Core minimum: a ``masked`` name and gender
+    ``unknown`` unless contact details may go (then the real ones). Every other element
+    only when its category is allowed. An
     intake filed against an existing EHR Patient extracted none: the recipient then gets the
     identifier only, under an id derived from the EHR reference (the EHR's own id stays
     inside the clinic).
@@ -120,8 +158,11 @@ def reduced_patient(extracted: ExtractedResources, policy: DisclosurePolicy) -> 
     reduced: dict[str, Any] = {
         "resourceType": "Patient",
         "id": patient_id,
+        "meta": {"profile": [US_CORE_PATIENT, BSER_PATIENT]},
         "identifier": source["identifier"],
         "active": True,
+        "name": [absent_name("masked")],
+        "gender": "unknown",
     }
     if policy.allows(_C.LANGUAGE_NEEDS):
         extensions = [
@@ -132,7 +173,7 @@ def reduced_patient(extracted: ExtractedResources, policy: DisclosurePolicy) -> 
         if "communication" in source:
             reduced["communication"] = source["communication"]
     if policy.allows(_C.CONTACT_DETAILS):
-        for key in _PATIENT_ELEMENTS[_C.CONTACT_DETAILS]:
+        for key in (*_PATIENT_ELEMENTS[_C.CONTACT_DETAILS], "gender"):
             if key in source:
                 reduced[key] = source[key]
     reduced["text"] = {
@@ -157,6 +198,11 @@ def check_reduced_patient(patient: dict[str, Any], policy: DisclosurePolicy) -> 
     for element in patient:
         if element not in allowed:
             raise DisclosureError(f"Patient.{element}", "not permitted for this recipient")
+    if not policy.allows(_C.CONTACT_DETAILS):
+        if patient.get("name", [absent_name("masked")]) != [absent_name("masked")]:
+            raise DisclosureError("Patient.name", "only the masked placeholder for this recipient")
+        if patient.get("gender", "unknown") != "unknown":
+            raise DisclosureError("Patient.gender", "only 'unknown' for this recipient")
     for index, extension in enumerate(patient.get("extension", [])):
         if extension.get("url") not in _SHAREABLE_EXTENSIONS:
             raise DisclosureError(

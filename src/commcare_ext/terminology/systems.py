@@ -24,6 +24,8 @@ SDOH_CATEGORY: Final = (
     "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
 )
 US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
+#: FHIR core code system of weekdays (mon ... sun).
+DAYS_OF_WEEK: Final = "http://hl7.org/fhir/days-of-week"
 
 #: Our own CodeSystem for concepts no standard vocabulary codes (published by ``code_system()``).
 COMMCARE_CODESYSTEM: Final = f"{CANONICAL_BASE}/CodeSystem/commcare-intake"
@@ -65,4 +67,51 @@ US_CORE_GENDER_IDENTITY: Final = (
 )
 #: FHIR extensions pack: pronouns (complex: ``value`` CodeableConcept, optional period/comment).
 INDIVIDUAL_PRONOUNS: Final = "http://hl7.org/fhir/StructureDefinition/individual-pronouns"
-DATA_ABSENT_REASON: Final = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+DATA_ABSENT_REASON_SYSTEM: Final = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+
+# Systems and extensions used by the conformance work (docs/profiles.md says where each is defined).
+V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+V2_0003: Final = "http://terminology.hl7.org/CodeSystem/v2-0003"
+V2_0203: Final = "http://terminology.hl7.org/CodeSystem/v2-0203"
+US_CORE_CONDITION_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/condition-category"
+US_CORE_PROVENANCE_PARTICIPANT_TYPE: Final = (
+    "http://hl7.org/fhir/us/core/CodeSystem/us-core-provenance-participant-type"
+)
+CONDITION_CLINICAL: Final = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+CONDITION_VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
+DATA_ABSENT_REASON: Final = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+PERTAINS_TO_GOAL: Final = "http://hl7.org/fhir/StructureDefinition/resource-pertainsToGoal"
+
+# Profiles we claim in ``meta.profile``, pinned to the version we meet (docs/profiles.md).
+US_CORE_VERSION: Final = "7.0.0"
+SDOHCC_VERSION: Final = "2.3.0"
+BSER_VERSION: Final = "2.0.0-ballot"
+_US_CORE: Final = "http://hl7.org/fhir/us/core/StructureDefinition"
+_SDOHCC: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition"
+_BSER: Final = "http://hl7.org/fhir/us/bser/StructureDefinition"
+US_CORE_PATIENT: Final = f"{_US_CORE}/us-core-patient|{US_CORE_VERSION}"
+US_CORE_ORGANIZATION: Final = f"{_US_CORE}/us-core-organization|{US_CORE_VERSION}"
+US_CORE_PRACTITIONER: Final = f"{_US_CORE}/us-core-practitioner|{US_CORE_VERSION}"
+US_CORE_PRACTITIONER_ROLE: Final = f"{_US_CORE}/us-core-practitionerrole|{US_CORE_VERSION}"
+US_CORE_RELATED_PERSON: Final = f"{_US_CORE}/us-core-relatedperson|{US_CORE_VERSION}"
+US_CORE_CARE_TEAM: Final = f"{_US_CORE}/us-core-careteam|{US_CORE_VERSION}"
+US_CORE_PROVENANCE: Final = f"{_US_CORE}/us-core-provenance|{US_CORE_VERSION}"
+US_CORE_QUESTIONNAIRE_RESPONSE: Final = (
+    f"{_US_CORE}/us-core-questionnaireresponse|{US_CORE_VERSION}"
+)
+US_CORE_SCREENING_ASSESSMENT: Final = (
+    f"{_US_CORE}/us-core-observation-screening-assessment|{US_CORE_VERSION}"
+)
+SDOHCC_CONSENT: Final = f"{_SDOHCC}/SDOHCC-Consent|{SDOHCC_VERSION}"
+SDOHCC_SCREENING_RESPONSE: Final = f"{_SDOHCC}/SDOHCC-ObservationScreeningResponse|{SDOHCC_VERSION}"
+SDOHCC_CONDITION: Final = f"{_SDOHCC}/SDOHCC-Condition|{SDOHCC_VERSION}"
+SDOHCC_GOAL: Final = f"{_SDOHCC}/SDOHCC-Goal|{SDOHCC_VERSION}"
+SDOHCC_SERVICE_REQUEST: Final = f"{_SDOHCC}/SDOHCC-ServiceRequest|{SDOHCC_VERSION}"
+SDOHCC_REFERRAL_TASK: Final = f"{_SDOHCC}/SDOHCC-TaskForReferralManagement|{SDOHCC_VERSION}"
+SDOHCC_PRACTITIONER_ROLE: Final = f"{_SDOHCC}/SDOHCC-practitionerrole|{SDOHCC_VERSION}"
+BSER_MESSAGE_BUNDLE: Final = f"{_BSER}/BSeR-ReferralMessageBundle|{BSER_VERSION}"
+BSER_MESSAGE_HEADER: Final = f"{_BSER}/BSeR-ReferralMessageHeader|{BSER_VERSION}"
+BSER_REFERRAL_TASK: Final = f"{_BSER}/BSeR-ReferralTask|{BSER_VERSION}"
+BSER_SERVICE_REQUEST: Final = f"{_BSER}/BSeR-ReferralServiceRequest|{BSER_VERSION}"
+BSER_PATIENT_CONSENT: Final = f"{_BSER}/BSeR-PatientConsent|{BSER_VERSION}"
+BSER_PATIENT: Final = f"{_BSER}/bser-patient|{BSER_VERSION}"

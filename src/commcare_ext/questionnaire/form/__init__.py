@@ -14,6 +14,7 @@ from commcare_ext.questionnaire.form.formulation import FORMULATION
 from commcare_ext.questionnaire.form.identity import IDENTITY
 from commcare_ext.questionnaire.form.language import LANGUAGE_SECTION
 from commcare_ext.questionnaire.form.network import NETWORK
+from commcare_ext.questionnaire.form.practical import PRACTICAL
 from commcare_ext.questionnaire.form.privacy import PRIVACY
 from commcare_ext.questionnaire.form.social_support import SOCIAL_SUPPORT
 from commcare_ext.questionnaire.spec import FormSpec, Text
@@ -28,6 +29,7 @@ FORM = FormSpec(
         CARE,
         PRIVACY,
         BARRIERS,
+        PRACTICAL,
         SOCIAL_SUPPORT,
     ),
     title=Text(

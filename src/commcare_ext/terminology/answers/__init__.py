@@ -34,6 +34,15 @@ from commcare_ext.terminology.answers.network import (
     RELATIONSHIP,
     SHARE_CATEGORY,
 )
+from commcare_ext.terminology.answers.practical import (
+    DAY_OF_WEEK,
+    DISTANCE_UNIT,
+    ELIGIBILITY_GROUP,
+    INTERNET_ACCESS,
+    PHONE_ACCESS,
+    TAKING_PART,
+    TRAVEL_MODE,
+)
 from commcare_ext.terminology.answers.privacy import DISCREET_CONTACT, STIGMA_CONCERN
 from commcare_ext.terminology.code import Answer, Code
 
@@ -63,6 +72,13 @@ ANSWER_SETS: tuple[AnswerSet, ...] = (
     COMMUNICATION_NEED,
     INTERPRETER_TODAY,
     MIGRATION_STATUS,
+    DAY_OF_WEEK,
+    TAKING_PART,
+    TRAVEL_MODE,
+    DISTANCE_UNIT,
+    PHONE_ACCESS,
+    INTERNET_ACCESS,
+    ELIGIBILITY_GROUP,
 )
 
 _BY_ENUM: dict[type[StrEnum], AnswerSet] = {type(next(iter(s.answers))): s for s in ANSWER_SETS}
@@ -89,15 +105,20 @@ __all__ = [
     "COMMON_LANGUAGES",
     "COMMUNICATION_NEED",
     "CONTACT_SAFETY",
+    "DAY_OF_WEEK",
     "DECISION_STYLE",
     "DISCREET_CONTACT",
+    "DISTANCE_UNIT",
+    "ELIGIBILITY_GROUP",
     "GENDER_IDENTITY",
     "HELP_SOURCE",
     "IDIOM_OF_DISTRESS",
+    "INTERNET_ACCESS",
     "INTERPRETER_TODAY",
     "INVOLVEMENT",
     "MIGRATION_STATUS",
     "PERCEIVED_CAUSE",
+    "PHONE_ACCESS",
     "PREFERENCE_STRENGTH",
     "PRONOUNS",
     "REFERRAL_SHARE",
@@ -107,7 +128,9 @@ __all__ = [
     "SPIRITUAL_IMPORTANCE",
     "STIGMA_CONCERN",
     "SUPPORT_TYPE",
+    "TAKING_PART",
     "THERAPY_FORMAT",
+    "TRAVEL_MODE",
     "VISIT_MODE",
     "Answer",
     "AnswerSet",

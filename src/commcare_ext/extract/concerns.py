@@ -1,0 +1,125 @@
+"""Health concerns: proposed from the answers, written only once a clinician confirms them.
+
+The Gravity flow runs assessment -> health concern -> goal -> referral. Extraction proposes
+the concerns the answers support (:func:`propose`); they are not resources and never reach
+a Bundle. A concern the clinician confirms (its id in ``ExtractionContext.confirmed_concerns``)
+becomes an SDOHCC Condition: category health-concern, ``us-core-category#sdoh`` and its SDOH
+category, evidence -> the Observations it came from, asserted by the patient (whose answers
+state it) and recorded by the confirming clinician, verificationStatus ``confirmed``. Until
+then a proposal is, in FHIR terms, ``provisional``: that is what :attr:`verification` says.
+"""
+
+from dataclasses import dataclass
+
+from commcare_ext.extract._common import concept, ref
+from commcare_ext.extract.disclosure import DisclosureCategory
+from commcare_ext.extract.ids import business_identifier, resource_id
+from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.fhir.narrative import narrative
+from commcare_ext.instruments import score_mos_sss
+from commcare_ext.intake import AccessBarrier, Intake
+from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.standard import (
+    CONDITION_ACTIVE,
+    CONDITION_CONFIRMED,
+    CONDITION_PROVISIONAL,
+    HEALTH_CONCERN,
+    LACK_OF_SOCIAL_SUPPORT,
+    LACK_OF_TRANSPORT,
+    SDOH,
+    SOCIAL_CONNECTION,
+    TRANSPORTATION_INSECURITY,
+)
+from commcare_ext.terminology.systems import SDOHCC_CONDITION
+
+#: A MOS-SSS overall index below this (0-100 scale) proposes "lack of social support".
+#: RAND publishes no cut-off: 50 is the midpoint ("some of the time" on average), a
+#: screening trigger for the clinician to judge, not a diagnosis.
+LOW_SUPPORT_BELOW = 50.0
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class ProposedConcern:
+    """A health concern the answers support, for the clinician to confirm or discard.
+
+    ``id`` is stable across extractions of the same intake (what ``confirmed_concerns``
+    lists); ``evidence`` holds the references of the Observations behind it; ``reason``
+    says in plain English which answers triggered it.
+    """
+
+    id: str
+    code: Code
+    sdoh_category: Code
+    evidence: tuple[str, ...]
+    disclosure: DisclosureCategory
+    reason: str
+
+    @property
+    def verification(self) -> Code:
+        """``provisional``: nobody has confirmed a proposal yet."""
+        return CONDITION_PROVISIONAL
+
+    def __repr__(self) -> str:
+        return f"ProposedConcern({self.id})"
+
+
+def _observation(intake: Intake, role: str) -> str:
+    return f"Observation/{resource_id(intake, role)}"
+
+
+def propose(intake: Intake) -> tuple[ProposedConcern, ...]:
+    """The concerns ``intake`` supports, in a stable order."""
+    found = []
+    survey = intake.social_support
+    if survey is not None:
+        overall = score_mos_sss(survey).overall.score_0_100
+        if overall is not None and overall < LOW_SUPPORT_BELOW:
+            found.append(
+                ProposedConcern(
+                    "lack-of-social-support",
+                    LACK_OF_SOCIAL_SUPPORT,
+                    SOCIAL_CONNECTION,
+                    (_observation(intake, "mos-score-overall"),),
+                    DisclosureCategory.SOCIAL_SUPPORT_SCORES,
+                    f"MOS-SSS overall support index below {LOW_SUPPORT_BELOW:.0f} of 100",
+                )
+            )
+    if AccessBarrier.TRANSPORT in intake.barriers.barriers:
+        found.append(
+            ProposedConcern(
+                "lack-of-transportation",
+                LACK_OF_TRANSPORT,
+                TRANSPORTATION_INSECURITY,
+                (_observation(intake, f"barrier-{AccessBarrier.TRANSPORT.value}"),),
+                DisclosureCategory.ACCESS_BARRIERS,
+                "Transport named as a barrier to care",
+            )
+        )
+    return tuple(found)
+
+
+def condition(
+    intake: Intake, concern: ProposedConcern, patient_ref: str, recorder_ref: str
+) -> ExtractedResource:
+    """The SDOHCC Condition for a confirmed ``concern``, recorded by ``recorder_ref``."""
+    role = f"concern-{concern.id}"
+    resource = {
+        "resourceType": "Condition",
+        "id": resource_id(intake, role),
+        "meta": {"profile": [SDOHCC_CONDITION]},
+        "text": narrative(
+            f"Health concern: {concern.code.display}",
+            [("Why", concern.reason), ("Status", "confirmed by the clinician")],
+        ),
+        "identifier": [business_identifier(intake, "Condition", role)],
+        "clinicalStatus": concept(CONDITION_ACTIVE),
+        "verificationStatus": concept(CONDITION_CONFIRMED),
+        "category": [concept(HEALTH_CONCERN), concept(SDOH), concept(concern.sdoh_category)],
+        "code": concept(concern.code),
+        "subject": ref(patient_ref),
+        "recordedDate": intake.authored.isoformat(),
+        "recorder": ref(recorder_ref),
+        "asserter": ref(patient_ref),
+        "evidence": [{"detail": [ref(r) for r in concern.evidence]}],
+    }
+    return ExtractedResource(resource, concern.disclosure)

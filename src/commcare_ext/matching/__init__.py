@@ -1,0 +1,60 @@
+"""Match a person to community services that fit them, and say why (issue 11).
+
+:func:`match` checks every service of a :class:`~commcare_ext.directory.Directory` against
+hard constraints drawn from the intake (the kind of help wanted, language, cost, eligibility,
+service area, privacy rules, devices, travel, hours) and ranks those that meet them all. Every
+proposal says which needs it meets and what to check; every exclusion names every constraint
+it fails, as typed findings (code and parameters) that :func:`render` puts into English or
+Spanish. :func:`override` records a clinician's decision to refer anyway, with who and why.
+:func:`match_command` is the ``commcare-ext match`` command line.
+"""
+
+from commcare_ext.matching.command import match_command
+from commcare_ext.matching.errors import MatchingError
+from commcare_ext.matching.findings import (
+    Caution,
+    CautionCode,
+    Constraint,
+    Reason,
+    ReasonCode,
+    Unmet,
+    UnmetCode,
+    as_data,
+)
+from commcare_ext.matching.match import (
+    Exclusion,
+    MatchResult,
+    Override,
+    Proposal,
+    match,
+    override,
+)
+from commcare_ext.matching.messages import (
+    MESSAGE_LANGUAGES,
+    message_language,
+    needs_review,
+    render,
+)
+
+__all__ = [
+    "MESSAGE_LANGUAGES",
+    "Caution",
+    "CautionCode",
+    "Constraint",
+    "Exclusion",
+    "MatchResult",
+    "MatchingError",
+    "Override",
+    "Proposal",
+    "Reason",
+    "ReasonCode",
+    "Unmet",
+    "UnmetCode",
+    "as_data",
+    "match",
+    "match_command",
+    "message_language",
+    "needs_review",
+    "override",
+    "render",
+]

@@ -1,0 +1,51 @@
+"""The progress bar: drawn on a terminal, never in a pipe or a log."""
+
+import io
+
+from commcare_ext.cli.progress import Progress
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_draws_advances_and_clears_on_a_terminal() -> None:
+    stream = _Terminal()
+    with Progress(4, "posting", stream=stream) as bar:
+        bar.advance()
+        bar.note("one line")
+        bar.advance(3)
+        assert bar.done == 4
+    text = stream.getvalue()
+    assert "\rposting [" in text
+    assert "] 0/4" in text
+    assert "] 1/4" in text
+    assert "] 4/4" in text
+    assert "#" * 30 in text
+    assert "\none line\n" in text or "\rone line\n" in text
+    assert text.endswith("\r")  # cleared: the next output starts on a clean line
+
+
+def test_silent_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    with Progress(50, "posting", stream=stream) as bar:
+        for _ in range(50):
+            bar.advance()
+        bar.note("still printed")
+    assert stream.getvalue() == "still printed\n"
+
+
+def test_no_bar_for_a_single_step() -> None:
+    stream = _Terminal()
+    with Progress(1, "reading", stream=stream) as bar:
+        bar.advance()
+    assert stream.getvalue() == ""
+
+
+def test_note_can_go_to_another_stream_without_breaking_the_bar() -> None:
+    bar_stream, out = _Terminal(), io.StringIO()
+    with Progress(2, "posting", stream=bar_stream) as bar:
+        bar.note("result", to=out)
+    assert out.getvalue() == "result\n"
+    assert "result" not in bar_stream.getvalue()
