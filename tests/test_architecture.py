@@ -34,7 +34,16 @@ ALLOWED: dict[str, set[str]] = {
     "directory": _GROUND | {"fhir", "intake"},
     "matching": _GROUND | {"intake", "instruments", "terminology", "directory"},
     "followup": _GROUND
-    | {"fhir", "client", "intake", "instruments", "terminology", "questionnaire", "extract"},
+    | {
+        "fhir",
+        "client",
+        "intake",
+        "instruments",
+        "terminology",
+        "questionnaire",
+        "extract",
+        "summary",
+    },
 }
 ROOF = {"cli", "__init__", "__main__"}
 

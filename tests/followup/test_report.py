@@ -20,12 +20,15 @@ from commcare_ext.followup import (
     parse_days,
     parse_referral_task,
     referral_report,
+    referrals_summary_section,
     report_json,
     summary_section,
 )
 from commcare_ext.followup.follow import Referrals
 from commcare_ext.followup.report import whole_days
 from commcare_ext.followup.state import ReferralState
+from commcare_ext.summary import summary_html, summary_text
+from tests.fixtures import load_example
 from tests.followup.helpers import extracted_task, recipient_update
 
 S = TaskStatus
@@ -280,3 +283,19 @@ def test_the_summary_section_lists_each_referral_and_alerts_when_needed() -> Non
     )
     assert section.alert == "1 referral(s) need attention"
     assert summary_section([]).alert is None
+
+
+def test_the_clinician_summary_shows_where_each_referral_stands() -> None:
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    old = _state(changed="2026-11-01T12:00:00Z", businessStatus={"text": "Voicemail left"})
+    section = referrals_summary_section(
+        referral_report([old], now=now), {old.task: "Peer support group"}
+    )
+    intake = load_example("maria-garcia")
+    html = summary_html(intake, extra_sections=[section])
+    text = summary_text(intake, extra_sections=[section])
+    for shown in (html, text):
+        assert "Referrals: where they stand" in shown
+        assert "Peer support group" in shown
+        assert "1 referral(s) need attention" in shown
+    assert "Referrals: where they stand" not in summary_html(intake)

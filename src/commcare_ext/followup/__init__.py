@@ -66,6 +66,7 @@ from commcare_ext.followup.report import (
     SummarySection,
     parse_days,
     referral_report,
+    referrals_summary_section,
     report_json,
     summary_section,
 )
@@ -163,6 +164,7 @@ __all__ = [
     "referral_history",
     "referral_report",
     "referrals_command",
+    "referrals_summary_section",
     "report_json",
     "report_table",
     "resume",

@@ -23,6 +23,7 @@ from commcare_ext.followup.errors import ReportOptionError
 from commcare_ext.followup.follow import Referrals, Unreadable
 from commcare_ext.followup.lifecycle import OPEN_STATUSES, REVIEWABLE_STATUSES, TaskStatus
 from commcare_ext.followup.state import ReferralState
+from commcare_ext.summary import Section
 
 S = TaskStatus
 #: Our default patience per open status, in days (a clinic sets its own; no guide fixes these).
@@ -257,4 +258,21 @@ def summary_section(
         ("Referral", "Status", "Last change", "Needs attention"),
         rows,
         alert,
+    )
+
+
+def referrals_summary_section(
+    entries: Iterable[ReportEntry], names: Mapping[str, str] | None = None
+) -> Section:
+    """:func:`summary_section` as a clinician-summary ``Section`` for ``summary_html``.
+
+    Pass it as ``summary_html(intake, extra_sections=[...])``: the summary then shows where
+    each referral stands and alerts on the ones that need attention.
+    """
+    shaped = summary_section(entries, names)
+    return Section(
+        shaped.title,
+        table_header=shaped.table_header,
+        table=list(shaped.table),
+        alert=shaped.alert,
     )

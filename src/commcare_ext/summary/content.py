@@ -72,8 +72,14 @@ def _labels(members: Sequence[StrEnum], language: str, empty: str = "") -> str:
     return ", ".join(clinician_label(m, language) for m in members) or empty
 
 
-def build_summary(intake: Intake, language: str = "en") -> Summary:
-    """The summary of ``intake`` in ``language`` (a published BCP-47 tag)."""
+def build_summary(
+    intake: Intake, language: str = "en", extra_sections: Sequence[Section] = ()
+) -> Summary:
+    """The summary of ``intake`` in ``language`` (a published BCP-47 tag).
+
+    ``extra_sections`` come last: what other rooms know and the intake does not, such as
+    the matched community services or where each referral stands.
+    """
     chosen = form_language(language).value
     who = intake.patient
     name = " ".join(p for p in (who.given_name, who.family_name) if p) or word(chosen, "patient")
@@ -87,6 +93,7 @@ def build_summary(intake: Intake, language: str = "en") -> Summary:
     if intake.social_support is not None:
         sections.append(_social_support(score_mos_sss(intake.social_support), chosen))
     sections.append(_care(intake, chosen))
+    sections.extend(extra_sections)
     return Summary(
         word(chosen, "title", name=name),
         word(chosen, "supplement"),

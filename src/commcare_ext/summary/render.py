@@ -6,10 +6,11 @@ left) and, when the patient's language differs from the summary's, that language
 so a screen reader pronounces it in the right voice.
 """
 
+from collections.abc import Sequence
 from html import escape
 
 from commcare_ext.intake import Intake
-from commcare_ext.summary.content import Summary, build_summary
+from commcare_ext.summary.content import Section, Summary, build_summary
 from commcare_ext.terminology.languages import text_direction
 
 _STYLE = (
@@ -31,14 +32,16 @@ def _own(text: str, summary: Summary) -> str:
     return f'<span dir="auto"{attrs}>{escape(text)}</span>'
 
 
-def summary_html(intake: Intake, *, language: str = "en") -> str:
+def summary_html(
+    intake: Intake, *, language: str = "en", extra_sections: Sequence[Section] = ()
+) -> str:
     """A one-page, accessible HTML summary in ``language``; every patient string is escaped.
 
     Raises:
         UnsupportedLanguageError: ``language`` is not a published language.
 
     """
-    summary = build_summary(intake, language)
+    summary = build_summary(intake, language, extra_sections)
     lang = summary.language
     out = [
         f'<!DOCTYPE html><html lang="{lang}" dir="{text_direction(lang)}"><head>'
@@ -83,9 +86,11 @@ def summary_html(intake: Intake, *, language: str = "en") -> str:
     return "".join(out)
 
 
-def summary_text(intake: Intake, *, language: str = "en") -> str:
+def summary_text(
+    intake: Intake, *, language: str = "en", extra_sections: Sequence[Section] = ()
+) -> str:
     """The same summary as plain text in ``language``, for systems that take no HTML."""
-    summary = build_summary(intake, language)
+    summary = build_summary(intake, language, extra_sections)
     lines = [summary.title, "=" * len(summary.title), summary.note]
     for section in summary.sections:
         lines += ["", section.title, "-" * len(section.title)]
