@@ -49,6 +49,9 @@ PLACEHOLDERS: Final = {
     "date": "YYYY-MM-DD",
     "choice": "Choose an answer",
     "open-choice": "Choose an answer or type one",
+    "integer": "Type a whole number",
+    "decimal": "Type a number",
+    "time": "HH:MM",
 }
 
 
