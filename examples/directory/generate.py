@@ -630,6 +630,20 @@ def _phone_number(spec_index: int, region: str) -> str:
     return f"+1 {area}-555-{100 + spec_index:04d}"
 
 
+#: The day the directory last changed each organisation's record (one day for all: fictional).
+ORGANIZATION_CHANGED = "2026-05-04"
+
+
+def _change(record_id: str, record_type: str, field: str, day: str) -> dict[str, Any]:
+    """An HSDS metadata (change log) entry: the record's ``field`` changed on ``day``."""
+    return {
+        "id": uid("metadata", record_id, field), "resource_id": record_id,
+        "resource_type": record_type, "last_action_date": day, "last_action_type": "update",
+        "field_name": field, "previous_value": "", "replacement_value": day,
+        "updated_by": "Directory team",
+    }  # fmt: skip
+
+
 def hsds_service(index: int, spec: Spec) -> dict[str, Any]:
     """One service in the nested shape of the HSDS 3.0 compiled service schema."""
     service_id = uid("service", spec.key)
@@ -678,7 +692,9 @@ def hsds_service(index: int, spec: Spec) -> dict[str, Any]:
             "description": f"{ORGANIZATIONS[spec.org]} (a fictional organisation).",
             "website": f"https://{slug}.example.org",
             "email": f"hello@{slug}.example.org",
+            "metadata": [_change(org_id, "organization", "website", ORGANIZATION_CHANGED)],
         },
+        "metadata": [_change(service_id, "service", "assured_date", spec.verified)],
         "phones": [{"id": uid("phone", spec.key), "service_id": service_id,
                     "number": _phone_number(index, spec.region), "type": "voice"}],
         "languages": [{"id": uid("language", spec.key, tag), "service_id": service_id,
@@ -740,7 +756,9 @@ def fhir_resources(service: dict[str, Any]) -> list[dict[str, Any]]:
     locations = [s["location"] for s in service["service_at_locations"]
                  if s["location"]["location_type"] == "physical"]  # fmt: skip
     resources: list[dict[str, Any]] = [{
-        "resourceType": "Organization", "id": org["id"], "active": True, "name": org["name"],
+        "resourceType": "Organization", "id": org["id"],
+        "meta": {"lastUpdated": f"{org['metadata'][0]['last_action_date']}T09:30:00Z"},
+        "active": True, "name": org["name"],
         "telecom": [{"system": "url", "value": org["website"], "use": "work"},
                     {"system": "email", "value": org["email"], "use": "work"}],
     }]  # fmt: skip
@@ -772,6 +790,7 @@ def fhir_resources(service: dict[str, Any]) -> list[dict[str, Any]]:
     healthcare_service: dict[str, Any] = {
         "resourceType": "HealthcareService",
         "id": service["id"],
+        "meta": {"lastUpdated": f"{service['metadata'][0]['last_action_date']}T09:30:00Z"},
         "active": service["status"] == "active",
         "providedBy": {"reference": f"Organization/{org['id']}", "display": org["name"]},
         "category": [{"coding": [{"system": DIRECTORY_TAXONOMY, "code": c}]}

@@ -1,12 +1,17 @@
 """Every resource the examples emit, found by the profile it claims: what the conformance
 modules check. Each example intake is extracted with every proposed concern confirmed (so
-Conditions appear), then put in the transaction Bundle and every referral message."""
+Conditions appear), then put in the transaction Bundle and every referral message; so is
+``examples/match_supports.py``'s referral to a service chosen from the example directory
+(HealthcareService and the directory's Organization)."""
 
 from functools import cache
 from typing import Any
 
-from commcare_ext.extract import extract, proposed_concerns
+from commcare_ext.directory import read_hsds
+from commcare_ext.extract import ExtractionContext, extract, proposed_concerns
+from commcare_ext.matching import match
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
+from examples import match_supports
 from tests.fixtures import CLINIC, DIRECTORY, EXAMPLE_NAMES, context_for, load_example
 
 Resource = dict[str, Any]
@@ -27,7 +32,27 @@ def bundles() -> tuple[Resource, ...]:
             referral_message_bundle(extracted, DIRECTORY[t.kind], clinic=CLINIC)
             for t in context.referrals
         ]
-    return tuple(out)
+    return (*out, *_chosen_service_bundles())
+
+
+def _chosen_service_bundles() -> list[Resource]:
+    """The two Bundles ``examples/match_supports.py`` writes, built the same way."""
+    intake = match_supports.amina()
+    hsds = match_supports.ROOT / "directory" / "hsds" / "services.json"
+    directory, _ = read_hsds(hsds, today=match_supports.TODAY)
+    result = match(intake, directory, today=match_supports.TODAY)
+    target = match_supports.target_for(result.proposals[0], intake)
+    assert target.organization is not None
+    context = ExtractionContext(
+        clinic=match_supports.CLINIC,
+        referrals=(target,),
+        referring_clinician=match_supports.CLINICIAN,
+    )
+    extracted = extract(intake, context=context)
+    return [
+        transaction_bundle(extracted),
+        referral_message_bundle(extracted, target.organization, clinic=match_supports.CLINIC),
+    ]
 
 
 def resources() -> list[Resource]:

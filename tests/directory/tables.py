@@ -61,6 +61,9 @@ def to_tables(services: Iterable[Mapping[str, Any]]) -> dict[str, list[Row]]:
         organization = service["organization"]
         out.add("organizations", _scalars(organization))
         out.add("services", {**_scalars(service), "organization_id": organization["id"]})
+        for owner in (organization, service):
+            for change in owner.get("metadata", []):
+                out.add("metadata", {**_scalars(change), "resource_id": owner["id"]})
         out.attributes(service_id, "service", service.get("attributes", []))
         for key, table in (
             ("phones", "phones"),

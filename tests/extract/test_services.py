@@ -1,7 +1,7 @@
 """A chosen directory service becomes a HealthcareService the referral's organisation provides."""
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ from commcare_ext.directory import Directory, read_hsds
 from commcare_ext.extract import ExtractionError, ReferralSharing, ReferralTarget, extract
 from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
+from commcare_ext.terminology.systems import HSD_HEALTHCARE_SERVICE, HSD_ORGANIZATION
 from tests.fixtures import CLINIC, context_for, load_example
 
 _HSDS = Path(__file__).resolve().parents[2] / "examples" / "directory" / "hsds" / "services.json"
@@ -70,7 +71,12 @@ def test_the_service_is_written_and_goes_only_to_its_organisation(directory: Dir
         ]
         assert resource["providedBy"]["reference"] in orgs
         assert resource["name"] == target.service.name
-        assert "meta" not in resource  # no profile fits honestly (docs/profiles.md)
+        # The directory's own timestamp makes it an HSD HealthcareService (docs/profiles.md).
+        assert target.service.directory_last_updated is not None
+        assert resource["meta"] == {
+            "lastUpdated": target.service.directory_last_updated.isoformat(),
+            "profile": [HSD_HEALTHCARE_SERVICE],
+        }
         assert "Somali" not in json.dumps(resource)  # reasons stay with the clinician
     # A clinician's referral is BSeR's: performer 1..1, the Organization.
     for request in extracted.service_requests:
@@ -86,6 +92,38 @@ def test_the_service_is_written_and_goes_only_to_its_organisation(directory: Dir
             if e["resource"]["resourceType"] == "HealthcareService"
         ]
         assert names == [service["name"]]
+
+
+@pytest.mark.parametrize(
+    ("service_known", "organization_known"), [(False, True), (True, False), (False, False)]
+)
+def test_without_the_directory_s_timestamps_no_hsd_profile_is_claimed(
+    directory: Directory, service_known: bool, organization_known: bool
+) -> None:
+    """HSD requires meta.lastUpdated on both (HealthcareService.meta.lastUpdated 1..1,
+    HealthcareService.providedBy only Reference(HSDOrganization)): we never invent one."""
+    intake = load_example("amina-hassan")
+    changed = datetime(2026, 3, 1, tzinfo=UTC)
+    targets = []
+    for target in _targets(intake, directory):
+        assert target.service is not None
+        assert target.organization is not None
+        service = target.service.model_copy(
+            update={"directory_last_updated": changed if service_known else None}
+        )
+        organization = target.organization.model_copy(
+            update={"directory_last_updated": changed if organization_known else None}
+        )
+        targets.append(target.model_copy(update={"service": service, "organization": organization}))
+    context = context_for(intake).model_copy(update={"referrals": tuple(targets)})
+    extracted = extract(intake, context=context)
+    for resource in (r.resource for r in extracted.services):
+        assert "meta" not in resource
+    performers = {t.organization.name for t in targets if t.organization is not None}
+    for org in (o.resource for o in extracted.organizations if o.resource["name"] in performers):
+        assert (HSD_ORGANIZATION in org["meta"]["profile"]) is organization_known
+        assert ("lastUpdated" in org["meta"]) is organization_known
+    transaction_bundle(extracted)  # still valid R4
 
 
 def test_without_a_clinician_the_service_performs_beside_its_organisation(

@@ -2,7 +2,7 @@
 
 import math
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, TypeGuard, TypeVar
 
 _T = TypeVar("_T")
@@ -58,6 +58,37 @@ def iso_date(raw: Mapping[str, Any], key: str) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         raise BadValueError("expected a date as YYYY-MM-DD") from None
+
+
+def instant(raw: Mapping[str, Any], key: str) -> datetime | None:
+    """A FHIR instant (date, time and zone, e.g. ``meta.lastUpdated``) as an aware datetime."""
+    value = text(raw, key)
+    if value is None:
+        return None
+    try:
+        found = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadValueError("expected an instant: date, time and time zone") from None
+    if found.tzinfo is None or "T" not in value:
+        raise BadValueError("expected an instant: date, time and time zone")
+    return found
+
+
+def latest_change(records: Sequence[Any]) -> datetime | None:
+    """The latest HSDS ``metadata.last_action_date`` among ``records``, as midnight UTC.
+
+    HSDS keeps a change log rather than a timestamp; the Human Services Directory IG maps the
+    latest ``last_action_date`` of a record to its ``meta.lastUpdated``. HSDS gives a date,
+    so the day is what we know. Raises :class:`BadValueError` naming a bad date.
+    """
+    latest: date | None = None
+    for record in records:
+        if not is_object(record):
+            raise BadValueError("expected metadata records (JSON objects)")
+        day = iso_date(record, "last_action_date")
+        if day is not None and (latest is None or day > latest):
+            latest = day
+    return None if latest is None else datetime(latest.year, latest.month, latest.day, tzinfo=UTC)
 
 
 def objects(raw: Mapping[str, Any], key: str) -> Sequence[Any]:

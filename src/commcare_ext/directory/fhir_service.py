@@ -9,11 +9,11 @@ in docs/directory.md.
 """
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from commcare_ext.directory._problems import Problems, SkipRecord
-from commcare_ext.directory._values import Canon, text
+from commcare_ext.directory._values import BadValueError, Canon, instant, text
 from commcare_ext.directory.attributes import CodedFacts, normalise_postal_code
 from commcare_ext.directory.fhir_parts import (
     ATTRIBUTE_EXTENSION,
@@ -146,6 +146,7 @@ class FhirServiceReader:
             capacity=canon(facts.capacity(None)),
             contact=self._contact(resource, facts),
             last_verified=self._verified(resource, service_id),
+            last_updated=self._last_updated(resource, "HealthcareService", service_id),
         )
 
     def _eligibility(self, resource: Mapping[str, Any], facts: CodedFacts) -> Eligibility:
@@ -185,6 +186,7 @@ class FhirServiceReader:
                 telecom.get("url"),
                 telecom.get("email"),
                 telecom.get("phone"),
+                self._last_updated(found, "Organization", org_id),
             )
         self._organizations[org_id] = organization
         return organization
@@ -319,6 +321,19 @@ class FhirServiceReader:
             endpoint,
             facts.flag(Flag.SELF_REFERRAL),
         )
+
+    def _last_updated(
+        self, resource: Mapping[str, Any], resource_type: str, resource_id: str
+    ) -> datetime | None:
+        """``meta.lastUpdated``, the directory server's own timestamp; a bad one is reported."""
+        meta = resource.get("meta")
+        if not isinstance(meta, Mapping):
+            return None
+        try:
+            return instant(meta, "lastUpdated")
+        except BadValueError as bad:
+            self.problems.warning(resource_type, resource_id, "meta.lastUpdated", bad.message)
+            return None
 
     def _verified(self, resource: Mapping[str, Any], service_id: str) -> date | None:
         for extension in extensions(resource, LAST_VERIFIED_EXTENSION):

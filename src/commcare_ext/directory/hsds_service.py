@@ -8,7 +8,7 @@ attributes whose taxonomy is our directory taxonomy (see docs/directory.md).
 """
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from commcare_ext.directory._problems import Problems, SkipRecord
@@ -17,6 +17,7 @@ from commcare_ext.directory._values import (
     Canon,
     is_object,
     iso_date,
+    latest_change,
     number,
     text,
 )
@@ -149,6 +150,7 @@ class HsdsServiceReader:
             capacity=canon(facts.capacity(text(raw, "wait_time"))),
             contact=self._contact(raw, facts),
             last_verified=self._verified(raw, service_id),
+            last_updated=self._changed(raw, "service", service_id),
         )
 
     def _organization(self, raw: Mapping[str, Any]) -> Organization:
@@ -170,6 +172,7 @@ class HsdsServiceReader:
             text(org, "website"),
             text(org, "email"),
             next((p for p in phones if p), None),
+            self._changed(org, "organization", org_id),
         )
         self._organizations[org_id] = organization
         return organization
@@ -302,6 +305,14 @@ class HsdsServiceReader:
             facts.flag(Flag.SELF_REFERRAL),
             text(raw, "application_process"),
         )
+
+    def _changed(self, raw: Mapping[str, Any], record: str, record_id: str) -> datetime | None:
+        """The latest change in the record's own ``metadata`` log; a bad entry is reported."""
+        try:
+            return latest_change(nested(raw, "metadata", self.problems, record))
+        except BadValueError as bad:
+            self.problems.warning(record, record_id, "metadata.last_action_date", bad.message)
+            return None
 
     def _verified(self, raw: Mapping[str, Any], service_id: str) -> date | None:
         try:

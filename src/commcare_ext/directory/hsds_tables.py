@@ -20,7 +20,7 @@ Row = dict[str, Any]
 TABLES: tuple[str, ...] = (
     "organizations", "services", "service_at_location", "locations", "addresses", "phones",
     "schedules", "service_areas", "languages", "accessibility", "attributes",
-    "taxonomy_terms", "taxonomies", "cost_options", "contacts",
+    "taxonomy_terms", "taxonomies", "cost_options", "contacts", "metadata",
 )  # fmt: skip
 
 #: The record type a problem names for a row of each table (as the nested reader names it).
@@ -30,7 +30,7 @@ RECORD_TYPE: Mapping[str, str] = {
     "addresses": "address", "phones": "phone", "schedules": "schedule",
     "service_areas": "service_area", "languages": "language", "accessibility": "accessibility",
     "attributes": "attribute", "taxonomy_terms": "taxonomy_term", "taxonomies": "taxonomy",
-    "cost_options": "cost_option", "contacts": "contact",
+    "cost_options": "cost_option", "contacts": "contact", "metadata": "metadata",
 }  # fmt: skip
 
 #: For each table, the reference fields through which its rows join a parent, and the tables
@@ -67,6 +67,8 @@ _PARENTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "taxonomy_term_id": ("taxonomy_terms",),
     },
     "taxonomy_terms": {"taxonomy_id": ("taxonomies",)},
+    # A change-log row may describe a row of any table; services and organisations read theirs.
+    "metadata": {"resource_id": tuple(t for t in TABLES if t != "metadata")},
 }  # fmt: skip
 
 
@@ -159,9 +161,11 @@ def join_services(tables: Mapping[str, Sequence[Row]], problems: Problems) -> li
         ("cost_options", "service_id", "services", "cost_options"),
         ("contacts", "service_id", "services", "contacts"),
         ("service_at_location", "service_id", "services", "service_at_locations"),
+        ("metadata", "resource_id", "services", "metadata"),
+        ("metadata", "resource_id", "organizations", "metadata"),
     )
     for name, rows in index.items():
-        if name not in ("attributes", "taxonomy_terms", "taxonomies"):
+        if name not in ("attributes", "taxonomy_terms", "taxonomies", "metadata"):
             for row_id, row in rows.items():
                 row["attributes"] = attributes.get(row_id, [])
     for child, field, parent, key in plan:

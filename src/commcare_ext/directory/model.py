@@ -11,7 +11,7 @@ import math
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from commcare_ext.directory.schedule import WeeklySchedule
 from commcare_ext.directory.taxonomy import TaxonomyTerm
@@ -69,6 +69,9 @@ class Organization:
     website: str | None = None
     email: str | None = None
     phone: str | None = None
+    #: When the directory last changed this record (FHIR ``meta.lastUpdated``; HSDS: the latest
+    #: ``metadata.last_action_date``); a referral's copy of the record carries it.
+    last_updated: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +328,9 @@ class Service:
     capacity: Capacity = Capacity()
     contact: Contact = Contact()
     last_verified: date | None = None
+    #: When the directory last changed this record (see :attr:`Organization.last_updated`);
+    #: unlike ``last_verified`` it says nothing about whether anyone checked the facts.
+    last_updated: datetime | None = None
 
     @property
     def in_person(self) -> bool:

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterable
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from commcare_ext.directory import Service as DirectoryService
 from commcare_ext.intake.vocabulary import ReferralShare, SupportType
@@ -20,7 +20,12 @@ def _patient_reference(value: str) -> str:
 
 
 class Organization(BaseModel):
-    """An organisation: the sending clinic or a referral's performer."""
+    """An organisation: the sending clinic or a referral's performer.
+
+    ``directory_last_updated`` is when a human services directory last changed its record of
+    the organisation (``ReferralTarget.for_service`` copies it); with it the Organization is
+    also an HSD Organization, whose ``meta.lastUpdated`` is required and must not be invented.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -29,6 +34,7 @@ class Organization(BaseModel):
     identifier_value: Annotated[str, Field(min_length=1, max_length=64)]
     phone: str | None = None
     endpoint: str | None = None
+    directory_last_updated: AwareDatetime | None = None
 
 
 class Clinician(BaseModel):
@@ -58,7 +64,9 @@ class ServiceChoice(BaseModel):
     """The directory service chosen for a referral, without FHIR: it becomes a HealthcareService.
 
     ``identifier_system``/``identifier_value`` name the directory record (the value is the
-    directory's service id); ``reasons`` are the needs it meets, as the clinician read them.
+    directory's service id); ``reasons`` are the needs it meets, as the clinician read them;
+    ``directory_last_updated`` is when the directory last changed the record (see
+    :class:`Organization`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -67,6 +75,7 @@ class ServiceChoice(BaseModel):
     identifier_system: Annotated[str, Field(pattern=_SYSTEM)]
     identifier_value: Annotated[str, Field(min_length=1, max_length=64)]
     reasons: tuple[Annotated[str, Field(min_length=1, max_length=300)], ...] = ()
+    directory_last_updated: AwareDatetime | None = None
 
 
 class ReferralTarget(BaseModel):
@@ -115,6 +124,7 @@ class ReferralTarget(BaseModel):
                 identifier_value=org.id,
                 phone=org.phone or service.contact.phone,
                 endpoint=service.contact.referral_endpoint,
+                directory_last_updated=org.last_updated,
             ),
             note=note,
             service=ServiceChoice(
@@ -122,6 +132,7 @@ class ReferralTarget(BaseModel):
                 identifier_system=service_system,
                 identifier_value=service.id,
                 reasons=tuple(reasons),
+                directory_last_updated=service.last_updated,
             ),
             share=None if share is None else frozenset(share),
         )

@@ -97,7 +97,7 @@ def extract(
         )
         service_ref = None
         if target.service is not None:
-            service = healthcare_service(target.service, target.kind, performer.reference)
+            service = healthcare_service(target.service, target.kind, performer)
             service_ref = services.setdefault(service.reference, service).reference
         org_consent = organization_consent(
             intake, performer.reference, target.organization.name, refs, target.share

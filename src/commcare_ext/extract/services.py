@@ -1,9 +1,10 @@
 """HealthcareService for a directory service chosen for a referral.
 
 Like an Organization, a service is shared across intakes: its id depends on the directory
-record only. It claims no profile: the Human Services Directory IG's HealthcareService
-(Plan-Net based) asks for more than a referral knows (docs/profiles.md), and SDOHCC 2.3.0
-profiles none.
+record only. With the directory's timestamps for the service and its organisation it is an
+HSD HealthcareService (Human Services Directory IG 1.0.0), which requires
+``meta.lastUpdated`` and a provider that is an HSD Organization; without them it claims no
+profile rather than invent a time (docs/profiles.md).
 """
 
 from typing import Any
@@ -15,12 +16,13 @@ from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.intake.vocabulary import SupportType
 from commcare_ext.terminology.answers import answer_set_for
+from commcare_ext.terminology.systems import HSD_HEALTHCARE_SERVICE, HSD_ORGANIZATION
 
 
 def healthcare_service(
-    service: ServiceChoice, kind: SupportType, org_ref: str
+    service: ServiceChoice, kind: SupportType, provider: ExtractedResource
 ) -> ExtractedResource:
-    """The chosen service, provided by ``org_ref``; CORE: its recipient needs to know it."""
+    """The chosen service, provided by ``provider``; CORE: its recipient needs to know it."""
     label = answer_set_for(SupportType).answer(kind).display_en
     resource: dict[str, Any] = {
         "resourceType": "HealthcareService",
@@ -30,8 +32,14 @@ def healthcare_service(
         "text": narrative(service.name, [("Kind of help", label)]),
         "identifier": [{"system": service.identifier_system, "value": service.identifier_value}],
         "active": True,
-        "providedBy": {"reference": org_ref},
+        "providedBy": {"reference": provider.reference},
         "category": [{"text": label}],
         "name": service.name,
     }
+    provider_is_hsd = HSD_ORGANIZATION in provider.resource.get("meta", {}).get("profile", [])
+    if service.directory_last_updated is not None and provider_is_hsd:
+        resource["meta"] = {
+            "lastUpdated": service.directory_last_updated.isoformat(),
+            "profile": [HSD_HEALTHCARE_SERVICE],
+        }
     return ExtractedResource(resource, DisclosureCategory.CORE)

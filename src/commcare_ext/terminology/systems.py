@@ -86,9 +86,11 @@ PERTAINS_TO_GOAL: Final = "http://hl7.org/fhir/StructureDefinition/resource-pert
 US_CORE_VERSION: Final = "7.0.0"
 SDOHCC_VERSION: Final = "2.3.0"
 BSER_VERSION: Final = "2.0.0-ballot"
+HSD_VERSION: Final = "1.0.0"
 _US_CORE: Final = "http://hl7.org/fhir/us/core/StructureDefinition"
 _SDOHCC: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition"
 _BSER: Final = "http://hl7.org/fhir/us/bser/StructureDefinition"
+_HSD: Final = "http://hl7.org/fhir/us/hsds/StructureDefinition"
 US_CORE_PATIENT: Final = f"{_US_CORE}/us-core-patient|{US_CORE_VERSION}"
 US_CORE_ORGANIZATION: Final = f"{_US_CORE}/us-core-organization|{US_CORE_VERSION}"
 US_CORE_PRACTITIONER: Final = f"{_US_CORE}/us-core-practitioner|{US_CORE_VERSION}"
@@ -115,3 +117,9 @@ BSER_REFERRAL_TASK: Final = f"{_BSER}/BSeR-ReferralTask|{BSER_VERSION}"
 BSER_SERVICE_REQUEST: Final = f"{_BSER}/BSeR-ReferralServiceRequest|{BSER_VERSION}"
 BSER_PATIENT_CONSENT: Final = f"{_BSER}/BSeR-PatientConsent|{BSER_VERSION}"
 BSER_PATIENT: Final = f"{_BSER}/bser-patient|{BSER_VERSION}"
+#: Human Services Directory IG (STU1): a directory's organisation and service, copied into a
+#: referral with the directory's own ``meta.lastUpdated``.
+HSD_ORGANIZATION: Final = f"{_HSD}/hsds-Organization|{HSD_VERSION}"
+HSD_HEALTHCARE_SERVICE: Final = f"{_HSD}/hsds-HealthcareService|{HSD_VERSION}"
+#: Plan-Net's organisation types, to which HSD binds Organization.type (extensible).
+PLAN_NET_ORG_TYPE: Final = "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/OrgTypeCS"
