@@ -37,7 +37,7 @@ pytestmark = pytest.mark.integration
 
 REPORT: Counter[str] = Counter()
 #: Long enough for a real transaction on a loaded machine; a stalled answer waits it out.
-READ_TIMEOUT = 3.0
+READ_TIMEOUT = 5.0
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -158,6 +158,9 @@ def _handler(upstream: str, plan: FaultPlan) -> type[BaseHTTPRequestHandler]:
             self.wfile.flush()
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
+            # The socket's file objects hold it open until the handler finishes; without this
+            # the handler would wait for another request and the client would see a stall.
+            self.close_connection = True
 
         def _early(self, fault: str) -> tuple[int, bytes, dict[str, str]] | None:
             """The answer for a fault that keeps the request from the server, if it is one."""
