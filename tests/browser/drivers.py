@@ -8,8 +8,26 @@ instances of a repeating group from 1.
 import re
 from typing import Protocol
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+
+def click_until_checked(option: Locator) -> None:
+    """Click a radio or checkbox label as a person would, and wait until its control is checked.
+
+    Angular may re-render a repeated row while the click lands (a new row, an autocomplete
+    choice); the click is then lost, and a person would click again. A checked control stays
+    checked, so a second click only happens when the first did not take.
+    """
+    control = option.locator("input")
+    for _ in range(3):
+        option.click()
+        try:
+            expect(control).to_be_checked(timeout=5_000)
+            return
+        except AssertionError:
+            continue
+    expect(control).to_be_checked()
 
 
 class FormDriver(Protocol):
@@ -55,7 +73,7 @@ class LhcForms:
     def answer_boolean(self, page: Page, link_id: str, value: bool) -> None:
         word = "true" if value else "false"
         top, nested = f'[id="{link_id}/1/1|{word}"]', f'[id="{link_id}/1/1/1|{word}"]'
-        page.locator(f"{top}, {nested}").first.check(force=True)
+        click_until_checked(page.locator(f"{top}, {nested}").first)
 
     def type_text(self, page: Page, link_id: str, text: str, nth: int = 1) -> None:
         field = self.item(page, link_id, nth).locator("input, textarea").first

@@ -5,11 +5,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from commcare_ext.intake import Involvement, Relationship, Respondent
 from commcare_ext.questionnaire import response_to_intake
 from tests.browser.conftest import PATIENT, PageErrors
+from tests.browser.drivers import click_until_checked
 
 pytestmark = pytest.mark.browser
 
@@ -26,22 +27,7 @@ def _open(page: Page, url: str, language: str = "en") -> None:
 
 
 def _choose(page: Page, element_id: str) -> None:
-    """Click a radio or checkbox label as a person would, and wait until its control is checked.
-
-    Angular may re-render a repeated row while the click lands (a new row, an autocomplete
-    choice); the click is then lost, and a person would click again. A checked control stays
-    checked, so a second click only happens when the first did not take.
-    """
-    option = page.locator(f'[id="{element_id}"]')
-    control = option.locator("input")
-    for _ in range(3):
-        option.click()
-        try:
-            expect(control).to_be_checked(timeout=5_000)
-            return
-        except AssertionError:
-            continue
-    expect(control).to_be_checked()
+    click_until_checked(page.locator(f'[id="{element_id}"]'))
 
 
 def _pick(page: Page, link_id: str, typed: str) -> None:
