@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from commcare_ext.directory.model import Capacity, CulturalFit, Discretion
-from commcare_ext.directory.taxonomy import normalise_term
+from commcare_ext.directory.taxonomy import TaxonomyMapping, TaxonomyTerm, normalise_term
 from commcare_ext.directory.vocabulary import (
     AccessibilityFeature,
     Flag,
@@ -73,6 +73,26 @@ class CodedFacts:
     maximum_age: int | None = None
     referral_endpoint: str | None = None
     time_zone: str | None = None
+
+    def kinds_of_help(
+        self, mapping: TaxonomyMapping, terms: list[TaxonomyTerm]
+    ) -> tuple[frozenset[SupportType], tuple[TaxonomyTerm, ...]]:
+        """The kinds of help ``terms`` and our own codes name, and the terms nothing maps.
+
+        A term that names who the service is for (a gender, a population) instead of a kind
+        of help joins those facts here, so a licensed taxonomy's audience terms count too.
+        """
+        kinds, unmapped = mapping.classify(terms)
+        still: list[TaxonomyTerm] = []
+        for term in unmapped:
+            situation = mapping.situation(term)
+            if isinstance(situation, Gender):
+                self.genders.add(situation)
+            elif situation is not None:
+                self.populations_welcomed.add(situation)
+            else:
+                still.append(term)
+        return kinds | self.support_types, tuple(still)
 
     def flag(self, flag: Flag) -> bool | None:
         """The stated value of ``flag``, or None when no term stated it."""

@@ -41,7 +41,6 @@ from commcare_ext.directory.taxonomy import TaxonomyMapping, TaxonomyTerm, norma
 from commcare_ext.directory.vocabulary import (
     DIRECTORY_TAXONOMY,
     Flag,
-    Gender,
     ServiceMode,
     ServiceStatus,
 )
@@ -101,7 +100,7 @@ class FhirServiceReader:
         languages: set[str] = set()
         read_communication(_concepts(resource, "communication"), languages, self.problems)
         locations = self._locations_of(resource, facts)
-        support_types, unmapped = self._kinds(terms, facts)
+        support_types, unmapped = facts.kinds_of_help(self.mapping, terms)
         if not support_types:
             self.problems.warning(
                 "HealthcareService",
@@ -251,21 +250,6 @@ class FhirServiceReader:
             )
             facts.time_zone = facts.time_zone or zone
         return tuple(found.values())
-
-    def _kinds(
-        self, terms: list[TaxonomyTerm], facts: CodedFacts
-    ) -> tuple[frozenset[Any], tuple[TaxonomyTerm, ...]]:
-        kinds, unmapped = self.mapping.classify(terms)
-        still: list[TaxonomyTerm] = []
-        for term in unmapped:
-            situation = self.mapping.situation(term)
-            if isinstance(situation, Gender):
-                facts.genders.add(situation)
-            elif situation is not None:
-                facts.populations_welcomed.add(situation)
-            else:
-                still.append(term)
-        return kinds | facts.support_types, tuple(still)
 
     def _area(self, resource: Mapping[str, Any], facts: CodedFacts) -> ServiceArea:
         postal = set(facts.postal_codes)

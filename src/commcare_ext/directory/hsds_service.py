@@ -41,7 +41,7 @@ from commcare_ext.directory.model import (
     ServiceArea,
 )
 from commcare_ext.directory.taxonomy import TaxonomyMapping, TaxonomyTerm, normalise_term
-from commcare_ext.directory.vocabulary import Flag, Gender, ServiceMode, ServiceStatus
+from commcare_ext.directory.vocabulary import Flag, ServiceMode, ServiceStatus
 
 _PHONE_TYPES = {None, "voice", "cell"}
 
@@ -98,7 +98,7 @@ class HsdsServiceReader:
                 nested(phone, "languages", self.problems, "phone"), languages, self.problems
             )
         locations = self._locations_of(sites, facts, languages)
-        support_types, unmapped = self._kinds(terms, facts)
+        support_types, unmapped = facts.kinds_of_help(self.mapping, terms)
         schedule = read_schedules(
             nested(raw, "schedules", self.problems, "service"),
             self.problems,
@@ -203,21 +203,6 @@ class HsdsServiceReader:
                 self._locations[read.id] = read
                 found[read.id] = read
         return tuple(found.values())
-
-    def _kinds(
-        self, terms: list[TaxonomyTerm], facts: CodedFacts
-    ) -> tuple[frozenset[Any], tuple[TaxonomyTerm, ...]]:
-        kinds, unmapped = self.mapping.classify(terms)
-        still: list[TaxonomyTerm] = []
-        for term in unmapped:
-            situation = self.mapping.situation(term)
-            if isinstance(situation, Gender):
-                facts.genders.add(situation)
-            elif situation is not None:
-                facts.populations_welcomed.add(situation)
-            else:
-                still.append(term)
-        return kinds | facts.support_types, tuple(still)
 
     def _area(self, areas: Any, facts: CodedFacts) -> ServiceArea:
         names = [text(a, "name") for a in areas]
