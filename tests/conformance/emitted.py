@@ -32,10 +32,10 @@ def bundles() -> tuple[Resource, ...]:
             referral_message_bundle(extracted, DIRECTORY[t.kind], clinic=CLINIC)
             for t in context.referrals
         ]
-    return (*out, *_chosen_service_bundles())
+    return (*out, *chosen_service_bundles())
 
 
-def _chosen_service_bundles() -> list[Resource]:
+def chosen_service_bundles() -> list[Resource]:
     """The two Bundles ``examples/match_supports.py`` writes, built the same way."""
     intake = match_supports.amina()
     hsds = match_supports.ROOT / "directory" / "hsds" / "services.json"

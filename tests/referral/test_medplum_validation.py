@@ -8,6 +8,7 @@ from commcare_ext.extract import extract
 from commcare_ext.questionnaire import build_questionnaire, code_system, value_sets
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference
+from tests.conformance.emitted import chosen_service_bundles
 from tests.fixtures import CLINIC, DIRECTORY, EXAMPLE_NAMES, context_for, load_example
 from tests.support.medplum import errors_only, validate_with_medplum
 
@@ -27,6 +28,8 @@ def _everything() -> list[dict[str, Any]]:
             referral_message_bundle(extracted, DIRECTORY[t.kind], clinic=CLINIC)
             for t in context_for(intake).referrals
         ]
+    # A referral to a service chosen from the directory: HSD Organization and HealthcareService.
+    produced += chosen_service_bundles()
     return produced
 
 
