@@ -59,7 +59,8 @@ def exit_on_signals() -> None:
         signal.signal(signum, leave)
 
 
-def _install() -> None:
+def install_server() -> None:
+    """``npm ci`` for the server when its packages are missing (npm's cache keeps it offline)."""
     if (SERVER_DIR / "node_modules" / "@medplum" / "fhir-router").is_dir():
         return
     npm = shutil.which("npm")
@@ -133,16 +134,21 @@ def _drain(stream: IO[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def loopback_fhir_server(*, timeout: float = 90.0) -> Iterator[RunningServer]:
-    """Run a fresh in-memory FHIR R4 server on a free 127.0.0.1 port; stop it on leaving."""
+def loopback_fhir_server(
+    *, timeout: float = 90.0, transactions: bool = True
+) -> Iterator[RunningServer]:
+    """Run a fresh in-memory FHIR R4 server on a free 127.0.0.1 port; stop it on leaving.
+
+    ``transactions=False`` starts a server that refuses transaction Bundles, as some do.
+    """
     node = shutil.which("node")
     if node is None:
         msg = "node is not on PATH"
         raise ServerUnavailableError(msg)
-    _install()
+    install_server()
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(  # noqa: S603 - node from PATH, fixed arguments
-            [node, "server.mjs", "--port", "0"],
+            [node, "server.mjs", "--port", "0", *([] if transactions else ["--no-transactions"])],
             cwd=SERVER_DIR,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
