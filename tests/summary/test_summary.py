@@ -188,6 +188,9 @@ def test_a_coded_idiom_is_explained_below_the_patients_own_words(language: str) 
 
 
 def test_no_idiom_row_when_none_is_coded() -> None:
-    intake = load_example("maria-garcia")
-    assert intake.formulation.idiom_of_distress is None
+    coded = load_example("maria-garcia")
+    intake = coded.model_copy(
+        update={"formulation": coded.formulation.model_copy(update={"idiom_of_distress": None})}
+    )
+    assert "Cultural concept of distress" in summary_text(coded)
     assert "Cultural concept of distress" not in summary_text(intake)

@@ -76,7 +76,12 @@ def extract(
         if (consent := person_consent(intake, index, refs, person.reference)) is not None
     ]
     found = [
-        *observations(intake, patient_ref, questionnaire_response.reference),
+        *observations(
+            intake,
+            patient_ref,
+            questionnaire_response.reference,
+            clinician_ref=staff[1].reference if staff else None,
+        ),
         *identity_observations(intake, patient_ref, questionnaire_response.reference),
     ]
     conditions = [condition(intake, c, patient_ref, requester) for c in confirmed]

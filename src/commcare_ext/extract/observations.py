@@ -21,7 +21,7 @@ from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.language import language_concept
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.instruments import MOS_SSS_ITEMS, MOS_SSS_SUBSCALE_ITEMS, score_mos_sss
-from commcare_ext.intake import AccessBarrier, Intake
+from commcare_ext.intake import AccessBarrier, IdiomOfDistress, Intake
 from commcare_ext.terminology import questions as q
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.code import Code
@@ -92,11 +92,16 @@ class _Obs:
         category: DisclosureCategory,
         extra_categories: Iterable[Code] = (),
         derived_from: Iterable[str] = (),
+        *,
+        by_clinician: bool = False,
+        clinician: str | None = None,
     ) -> ExtractedResource:
         """One Observation; answered by the patient unless ``derived_from`` names its sources.
 
         A derived result (a score) has no performer and points at the answers it came from,
-        as SDOHCC asks of derived screening responses.
+        as SDOHCC asks of derived screening responses. ``by_clinician`` marks an answer the
+        clinician gave, not the patient: ``clinician`` (a PractitionerRole) performs it, and
+        without one no performer is named.
         """
         derived = list(derived_from)
         resource: dict[str, Any] = {
@@ -113,7 +118,10 @@ class _Obs:
             "derivedFrom": [ref(r) for r in (self.response_ref, *derived)],
             **value,
         }
-        if not derived:
+        if by_clinician:
+            if clinician is not None:
+                resource["performer"] = [ref(clinician)]
+        elif not derived:
             resource["performer"] = [ref(self.patient_ref)]
         extracted = ExtractedResource(resource, category)
         self.out.append(extracted)
@@ -141,8 +149,14 @@ class _Obs:
             )
 
 
-def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[ExtractedResource]:
-    """Every Observation the intake supports, in form order."""
+def observations(
+    intake: Intake, patient_ref: str, response_ref: str, *, clinician_ref: str | None = None
+) -> list[ExtractedResource]:
+    """Every Observation the intake supports, in form order.
+
+    ``clinician_ref`` (the referring clinician's PractitionerRole) performs what the clinician
+    coded; without one it is the clinic's answer and claims no performer.
+    """
     obs = _Obs(intake, patient_ref, response_ref)
     language = intake.language
     obs.add(
@@ -168,6 +182,8 @@ def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[Ex
         _C.PROBLEM_SUMMARY,
     )
     formulation = intake.formulation
+    if formulation.idiom_of_distress is not None:
+        _idiom(obs, formulation.idiom_of_distress, clinician_ref)
     obs.coded(
         "perceived-cause", q.PERCEIVED_CAUSES, formulation.perceived_causes, _C.PROBLEM_SUMMARY
     )
@@ -210,6 +226,31 @@ def observations(intake: Intake, patient_ref: str, response_ref: str) -> list[Ex
         obs.coded("barrier", q.ACCESS_BARRIERS, [barrier], _C.ACCESS_BARRIERS, categories)
     _mos(obs)
     return obs.out
+
+
+def _idiom(obs: _Obs, idiom: IdiomOfDistress, clinician_ref: str | None) -> None:
+    """The clinician's reading of the patient's words; the words stay in the stored response.
+
+    EHR only: it is the clinician's working interpretation, not something the patient said,
+    so no referral-sharing choice sends it to a community organisation.
+    """
+    display = answer_set_for(IdiomOfDistress).answer(idiom).display_en
+    coded = obs.add(
+        "cultural-concept-of-distress",
+        q.CULTURAL_CONCEPT_OF_DISTRESS,
+        {"valueCodeableConcept": concept(coding_for(idiom))},
+        display,
+        _C.EHR_ONLY,
+        by_clinician=True,
+        clinician=clinician_ref,
+    )
+    coded.resource["note"] = [{"text": _IDIOM_NOTE}]
+
+
+_IDIOM_NOTE = (
+    "Coded by the clinician from the patient's own words, which come first: they are in the "
+    "QuestionnaireResponse this Observation is derived from (formulation.own-name)."
+)
 
 
 def _mos(obs: _Obs) -> None:

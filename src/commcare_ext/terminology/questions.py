@@ -42,6 +42,9 @@ PROFESSIONAL_INTERPRETER_NEEDED: Final = _q(
 )
 CLINICIAN_LANGUAGE: Final = _q("language-for-clinician", "Language a clinician should speak")
 MIGRATION_STATUS: Final = _q("migration-status", "Refugee or asylum status (self-stated)")
+CULTURAL_CONCEPT_OF_DISTRESS: Final = _q(
+    "cultural-concept-of-distress", "Cultural concept of distress recognised by the clinician"
+)
 
 #: (code, definition) for every question concept we publish (translations: the catalogues).
 QUESTION_CONCEPTS: Final[tuple[tuple[Code, str], ...]] = (
@@ -124,5 +127,10 @@ QUESTION_CONCEPTS: Final[tuple[tuple[Code, str], ...]] = (
     (
         MIGRATION_STATUS,
         "Refugee or asylum status as the person chose to state it; never inferred.",
+    ),
+    (
+        CULTURAL_CONCEPT_OF_DISTRESS,
+        "The cultural concept of distress a clinician recognises in the patient's own words; "
+        "it stands beside those words and never replaces them.",
     ),
 )

@@ -51,6 +51,7 @@ FORMULATION = Item(
                     choice(IDIOM_OF_DISTRESS),
                     "idiom_of_distress",
                     control="drop-down",
+                    code=q.CULTURAL_CONCEPT_OF_DISTRESS,
                 ),
             ),
         ),
