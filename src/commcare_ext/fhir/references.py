@@ -27,27 +27,38 @@ def rewrite_references(node: JsonT, rewrite: Callable[[str], str | None]) -> Jso
     return cast(JsonT, _rewrite(node, rewrite))
 
 
+_SCALARS = (str, bool, int, float, type(None))
+
+
 def _rewrite(node: Any, rewrite: Callable[[str], str | None]) -> Any:
-    if isinstance(node, list):
-        out = []
-        for item in node:
-            if _is_reference(item) and rewrite(item["reference"]) is None:
-                continue
-            out.append(_rewrite(item, rewrite))
-        return out
-    if isinstance(node, dict):
+    # Hot path (every Bundle walks every node): scalars, the bulk of FHIR JSON, are returned
+    # without a call; exact type checks come before the slower isinstance.
+    kind = type(node)
+    if kind is dict or (kind is not list and isinstance(node, dict)):
         copied: dict[str, Any] = {}
         for key, value in node.items():
-            if key == "reference" and isinstance(value, str):
+            if type(value) in _SCALARS:
+                copied[key] = rewrite(value) if key == "reference" and type(value) is str else value
+            elif key == "reference" and isinstance(value, str):
                 copied[key] = rewrite(value)
             elif _is_reference(value) and rewrite(value["reference"]) is None:
                 continue
             else:
                 rewritten = _rewrite(value, rewrite)
-                if rewritten in ([], {}) and value not in ([], {}):
+                if not rewritten and value and type(rewritten) in (list, dict):
                     continue  # every reference in it was dropped: FHIR forbids empty arrays
                 copied[key] = rewritten
         return copied
+    if kind is list or isinstance(node, list):
+        out = []
+        for item in node:
+            if type(item) in _SCALARS:
+                out.append(item)
+            elif _is_reference(item) and rewrite(item["reference"]) is None:
+                continue
+            else:
+                out.append(_rewrite(item, rewrite))
+        return out
     return node
 
 
