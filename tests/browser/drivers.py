@@ -8,6 +8,7 @@ instances of a repeating group from 1.
 import re
 from typing import Protocol
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -28,6 +29,21 @@ def click_until_checked(option: Locator) -> None:
         except AssertionError:
             continue
     expect(control).to_be_checked()
+
+
+def check_until_checked(control: Locator) -> None:
+    """Check a labelled radio or checkbox input, clicking again if a re-render ate the click.
+
+    Playwright's ``check`` raises when the click did not change the state; a person would
+    click again, so we do, twice at most.
+    """
+    for attempt in range(3):
+        try:
+            control.check()
+            return
+        except PlaywrightError:
+            if attempt == 2:
+                raise
 
 
 class FormDriver(Protocol):
@@ -82,7 +98,8 @@ class LhcForms:
 
     def choose(self, page: Page, link_id: str, label: str, nth: int = 1) -> None:
         # LHC-Forms hides the input under its label: a person clicks the words.
-        self.item(page, link_id, nth).get_by_text(label, exact=True).first.click()
+        words = self.item(page, link_id, nth).get_by_text(label, exact=True).first
+        click_until_checked(words.locator("xpath=ancestor::label[1]"))
 
     def pick(self, page: Page, link_id: str, typed: str, nth: int = 1) -> None:
         field = self.item(page, link_id, nth).locator("input").first
@@ -115,7 +132,7 @@ class SmartForms:
 
     def answer_boolean(self, page: Page, link_id: str, value: bool) -> None:
         label = "Yes" if value else "No"
-        self.item(page, link_id).get_by_label(label, exact=True).first.check()
+        check_until_checked(self.item(page, link_id).get_by_label(label, exact=True).first)
 
     @staticmethod
     def _field(page: Page, link_id: str, nth: int) -> Locator:
@@ -141,7 +158,7 @@ class SmartForms:
 
     def choose(self, page: Page, link_id: str, label: str, nth: int = 1) -> None:
         answers = page.locator(f'[data-linkid="{link_id}"]').get_by_label(label, exact=True)
-        answers.nth(nth - 1).check()
+        check_until_checked(answers.nth(nth - 1))
 
     def pick(self, page: Page, link_id: str, typed: str, nth: int = 1) -> None:
         field = self._field(page, link_id, nth)

@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page
 from commcare_ext.intake import Involvement, Relationship, Respondent
 from commcare_ext.questionnaire import response_to_intake
 from tests.browser.conftest import PATIENT, PageErrors
-from tests.browser.drivers import wait_for_response_text
+from tests.browser.drivers import check_until_checked, wait_for_response_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("smart_forms_bundle")]
 
@@ -34,7 +34,9 @@ def _field(page: Page, link_id: str, nth: int = 0) -> Locator:
 
 
 def _radio(page: Page, link_id: str, label: str, nth: int = 0) -> None:
-    page.locator(f'[data-linkid="{link_id}"]').get_by_label(label, exact=True).nth(nth).check()
+    check_until_checked(
+        page.locator(f'[data-linkid="{link_id}"]').get_by_label(label, exact=True).nth(nth)
+    )
 
 
 def _choose_option(page: Page, link_id: str, typed: str, nth: int = 0) -> None:
