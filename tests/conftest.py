@@ -3,6 +3,7 @@
 import pytest
 
 from commcare_ext.intake import Intake
+from tests import budget  # noqa: F401  (loads the Hypothesis profile for the whole suite)
 from tests.fixtures import EXAMPLE_NAMES, load_example
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from commcare_ext.cli import ExitCode, main
 from commcare_ext.questionnaire import intake_to_response
+from tests.budget import cases
 from tests.cli.conftest import CLINIC_FILE
 from tests.fixtures import EXAMPLE_NAMES, load_example
 from tests.strategies import json_values, mutated
@@ -57,13 +58,13 @@ def _check(code: int, err: str) -> None:
         assert err.startswith("commcare-ext: ")
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=inputs)
 def test_read_answers_any_input_with_an_exit_code(text: str) -> None:
     _check(*_run(["read"], text))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=inputs)
 def test_extract_answers_any_input_with_an_exit_code(text: str) -> None:
     _check(*_run(["extract", "--clinic", str(CLINIC_FILE)], text))

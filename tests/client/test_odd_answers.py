@@ -28,6 +28,7 @@ from commcare_ext.client import (
     RetryPolicy,
     SubmissionStatus,
 )
+from tests.budget import cases
 from tests.client.transports import (
     BASE,
     CAPABILITY_STATEMENT,
@@ -280,7 +281,7 @@ OPERATIONS: list[Callable[[FhirClient], object]] = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=cases(300), deadline=None)
 @given(answers=st.lists(ANSWERS, min_size=1, max_size=4))
 def test_any_answer_is_a_result_or_a_typed_error(answers: list[Response]) -> None:
     for operation in OPERATIONS:
@@ -291,7 +292,9 @@ def test_any_answer_is_a_result_or_a_typed_error(answers: list[Response]) -> Non
 
 
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=cases(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(answers=st.lists(ANSWERS, min_size=1, max_size=4))
 def test_the_outbox_never_leaves_a_row_leased(tmp_path: Path, answers: list[Response]) -> None:

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commcare_ext.directory import read_fhir_resources, read_hsds
+from tests.budget import cases
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 25)
@@ -77,7 +78,7 @@ def _mutate(data: st.DataObject, records: list[Any]) -> None:
             parent[path[-1]] = data.draw(st.one_of(ODD_SCALARS, JSON_VALUES), label="value")
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_every_hsds_record_is_loaded_or_reported(data: st.DataObject) -> None:
     services = copy.deepcopy(data.draw(st.lists(st.sampled_from(SEEDS), min_size=1, max_size=3)))
@@ -90,7 +91,7 @@ def test_every_hsds_record_is_loaded_or_reported(data: st.DataObject) -> None:
         assert problem.message, problem
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_every_fhir_healthcare_service_is_loaded_or_reported(data: st.DataObject) -> None:
     resources = copy.deepcopy(RESOURCES)

@@ -18,6 +18,7 @@ from commcare_ext.extract import (
 from commcare_ext.fhir import references_in
 from commcare_ext.intake import Intake, Involvement, ReferralShare, SupportType
 from commcare_ext.terminology.systems import PATIENT_RELIGION, US_CORE_INTERPRETER_NEEDED
+from tests.budget import cases
 from tests.fixtures import CLINIC, context_for, load_example
 from tests.strategies import intakes
 
@@ -36,7 +37,7 @@ def test_every_resource_validates_and_has_a_readable_narrative(example_intake: I
         assert item.resource["id"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=intakes())
 def test_generated_intakes_extract_to_valid_resources(intake: Intake) -> None:
     extracted = extract(intake, context=context_for(intake))

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from commcare_ext.extract import extract
 from commcare_ext.intake import Intake, SupportPerson
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
+from tests.budget import cases
 from tests.fixtures import CLINIC, DIRECTORY, context_for, load_example
 from tests.strategies import intakes_with_networks
 
@@ -52,7 +53,7 @@ def _related_persons(bundle: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=intakes_with_networks())
 def test_telecom_only_for_people_who_may_be_contacted(intake: Intake) -> None:
     by_name = {person.name: person for person in intake.support_persons}

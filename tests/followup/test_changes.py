@@ -19,6 +19,7 @@ from commcare_ext.followup import (
     resume,
 )
 from commcare_ext.terminology.followup import HELD_FROM_EXTENSION, OUTCOME_REVIEW_EXTENSION
+from tests.budget import cases
 from tests.followup.helpers import extracted_task, recipient_update
 
 S = TaskStatus
@@ -171,7 +172,7 @@ _CHANGES: list[tuple[str, Change]] = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=cases(200), deadline=None)
 @given(
     status=st.sampled_from(list(TaskStatus)),
     content=_recipient_content,

@@ -28,6 +28,7 @@ from commcare_ext.followup.follow import Referrals
 from commcare_ext.followup.report import whole_days
 from commcare_ext.followup.state import ReferralState
 from commcare_ext.summary import summary_html, summary_text
+from tests.budget import cases
 from tests.fixtures import load_example
 from tests.followup.helpers import extracted_task, recipient_update
 
@@ -229,7 +230,7 @@ _zoned_instants = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=cases(400), deadline=None)
 @example(  # 7 days after 01:45 EDT on 25 Oct is the *first* 01:45 of 1 Nov; 40 min later
     # the wall clock reads 01:30 EST again: a wall-clock difference would un-stick it
     where=(NEW_YORK, datetime(2026, 10, 25, 5, 45, tzinfo=UTC)),

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire import intake_to_response, response_to_intake
+from tests.budget import cases
 from tests.strategies import PERSON_TEXT_FIELDS, TEXT_FIELDS, intakes, multiscript_text
 
 LANGUAGES = ("en", "es", "vi", "zh-Hans", "ar")
@@ -44,7 +45,7 @@ def multiscript_intakes(draw: st.DrawFn) -> Intake:
     return Intake.model_validate(data)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=multiscript_intakes())
 def test_text_in_any_script_round_trips_byte_for_byte_in_every_language(intake: Intake) -> None:
     for language in LANGUAGES:
@@ -58,7 +59,7 @@ def test_the_strategy_really_mixes_scripts() -> None:
     # A property over "any script" that only ever drew ASCII would prove nothing.
     seen: set[str] = set()
 
-    @settings(max_examples=200, database=None)
+    @settings(max_examples=cases(200), database=None)
     @given(text=multiscript_text)
     def collect(text: str) -> None:
         seen.update(text)

@@ -20,6 +20,7 @@ from commcare_ext.intake import (
 )
 from commcare_ext.questionnaire import intake_to_response, response_to_intake
 from commcare_ext.summary import summary_text
+from tests.budget import cases
 from tests.fixtures import context_for, load_example
 from tests.strategies import intakes
 
@@ -45,7 +46,7 @@ def _amina() -> Intake:
     )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=intakes())
 def test_identity_answers_round_trip_in_every_language(intake: Intake) -> None:
     for language in LANGUAGES:

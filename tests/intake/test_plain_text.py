@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from commcare_ext.extract import extract
 from commcare_ext.intake import Intake, PatientText
+from tests.budget import cases
 from tests.fixtures import context_for, load_example
 from tests.strategies import PERSON_TEXT_FIELDS, TEXT_FIELDS, hostile_text, intake_data_with_text
 
@@ -60,7 +61,7 @@ def test_whitespace_like_controls_become_spaces() -> None:
     assert intake.support_persons[0].name == "Rosa García"
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=cases(500), deadline=None)
 @given(text=hostile_text)
 def test_text_is_kept_only_when_every_character_is_plain(text: str) -> None:
     try:
@@ -80,7 +81,7 @@ def test_text_is_kept_only_when_every_character_is_plain(text: str) -> None:
         assert "\f" not in kept
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=intake_data_with_text())
 def test_every_narrative_of_an_accepted_intake_is_well_formed_xml(data: dict[str, Any]) -> None:
     try:

@@ -13,11 +13,14 @@ from hypothesis import strategies as st
 from commcare_ext.directory import Directory, Service
 from commcare_ext.intake import Intake
 from commcare_ext.matching import MatchResult, match
+from tests.budget import cases
 from tests.matching.oracle import verdict
 from tests.matching.services import TODAY, TOWNS, fitted_services, services
 from tests.strategies import intakes, intakes_with_practical
 
-SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=cases(250), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 people = st.one_of(intakes(), intakes_with_practical())
 places = (

@@ -15,6 +15,7 @@ from commcare_ext.questionnaire import (
     intake_to_response,
     response_to_intake,
 )
+from tests.budget import cases
 from tests.fixtures import load_example
 from tests.strategies import intakes_with_practical
 
@@ -146,7 +147,7 @@ def test_a_distance_without_its_unit_is_a_required_answer_missing() -> None:
     assert [p.path for p in raised.value.problems] == ["practical/practical.travel-distance-unit"]
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=intakes_with_practical())
 def test_generated_practical_sections_round_trip(intake: Intake) -> None:
     for language in ("en", "es"):

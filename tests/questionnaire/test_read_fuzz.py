@@ -18,6 +18,7 @@ from commcare_ext.questionnaire import (
     intake_to_response,
     response_to_intake,
 )
+from tests.budget import cases
 from tests.fixtures import EXAMPLE_NAMES, load_example
 from tests.strategies import json_values, mutated, response_shaped
 
@@ -54,13 +55,13 @@ def _read_or_typed_error(response: Any) -> None:
         assert isinstance(problem.message, str)
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=_QUIET)
+@settings(max_examples=cases(1000), deadline=None, suppress_health_check=_QUIET)
 @given(response=json_values | response_shaped(LINK_IDS))
 def test_arbitrary_json_gives_an_intake_or_the_typed_error(response: Any) -> None:
     _read_or_typed_error(response)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=_QUIET)
+@settings(max_examples=cases(1500), deadline=None, suppress_health_check=_QUIET)
 @given(response=mutated(VALID_RESPONSES))
 def test_broken_valid_responses_give_an_intake_or_the_typed_error(response: Any) -> None:
     _read_or_typed_error(response)

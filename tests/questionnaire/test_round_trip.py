@@ -16,6 +16,7 @@ from commcare_ext.questionnaire import (
     intake_to_response,
     response_to_intake,
 )
+from tests.budget import cases
 from tests.fixtures import load_example
 from tests.strategies import intakes
 
@@ -66,7 +67,7 @@ def test_context_can_be_supplied_when_renderer_omits_it() -> None:
     assert read == intake
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=intakes())
 def test_generated_intakes_round_trip(intake: Intake) -> None:
     languages: tuple[Literal["en", "es"], ...] = ("en", "es")

@@ -20,6 +20,7 @@ from commcare_ext.questionnaire import (
     intake_to_response,
     response_to_intake,
 )
+from tests.budget import cases
 from tests.fixtures import load_example
 from tests.strategies import intakes_with_networks
 
@@ -55,7 +56,7 @@ def _as_earlier_wording(response: dict[str, Any]) -> dict[str, Any]:
     return earlier
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intake=intakes_with_networks())
 def test_the_stored_flag_is_identical_in_every_language_and_either_wording(
     intake: Intake,

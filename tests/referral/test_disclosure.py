@@ -14,6 +14,7 @@ from commcare_ext.referral import (
     transaction_bundle,
 )
 from commcare_ext.terminology.systems import PATIENT_RELIGION
+from tests.budget import cases
 from tests.fixtures import CLINIC, DIRECTORY, context_for, load_example
 from tests.referral.leaks import leaks
 from tests.strategies import intakes
@@ -36,7 +37,7 @@ def _messages(intake: Intake, policy: DisclosurePolicy | None = None) -> list[di
 
 
 @settings(
-    max_examples=500,
+    max_examples=cases(500),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -66,7 +67,7 @@ _CHOICES = st.lists(
 
 
 @settings(
-    max_examples=300,
+    max_examples=cases(300),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
@@ -113,7 +114,7 @@ def test_with_the_filter_off_the_property_finds_a_leak() -> None:
         referral_intakes,
         leaky,
         settings=settings(
-            max_examples=500,
+            max_examples=cases(500),
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         ),
