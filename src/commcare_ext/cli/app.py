@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from commcare_ext.cli import (
     batch,
+    bulk_import,
     bundle,
     delegated,
     extract,
@@ -27,7 +28,18 @@ from commcare_ext.errors import CommcareError
 
 PROG = "commcare-ext"
 #: Subcommand modules, in the order ``--help`` lists them.
-MODULES = (read, extract, bundle, post, outbox, publish, synth, batch, delegated)
+MODULES = (
+    read,
+    extract,
+    bundle,
+    post,
+    outbox,
+    publish,
+    synth,
+    batch,
+    bulk_import,
+    delegated,
+)
 
 _EPILOG = """exit codes:
   0  done
