@@ -48,7 +48,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _page(self, kind: str, number: int) -> None:
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        base = f"http://{self.headers.get('Host', '127.0.0.1')}"
         page = {
             "resourceType": "Bundle",
             "type": "history" if kind == "history" else "searchset",
