@@ -36,11 +36,11 @@ from commcare_ext.client.errors import (
     InvalidResource,
     MalformedResponseError,
     RateLimited,
-    RedirectRefused,
     SearchLimitExceeded,
     VersionConflict,
 )
 from commcare_ext.client.outcome import error_for
+from commcare_ext.client.redirects import redirect_target
 from commcare_ext.client.results import Capabilities, ServerLimits, SubmissionResult, Versioned
 from commcare_ext.client.retry import RetryPolicy
 from commcare_ext.client.search import Form, form_pairs, next_page_request
@@ -51,8 +51,6 @@ from commcare_ext.client.transport import (
     Response,
     Timeout,
     Transport,
-    host_of,
-    origin,
     shown,
 )
 
@@ -60,7 +58,6 @@ log = logging.getLogger("commcare_ext.client")
 
 _FHIR_JSON = "application/fhir+json"
 _MAX_REDIRECTS = 5
-_FOLLOWED = frozenset({301, 302, 303, 307, 308})
 T = TypeVar("T")
 
 
@@ -212,7 +209,7 @@ class FhirClient:
         """
         for _ in range(_MAX_REDIRECTS + 1):
             response = self._exchange(method, url, content, headers)
-            target = _redirect_target(method, url, content, response)
+            target = redirect_target(method, url, content, response)
             if target is None:
                 break
             url = target
@@ -498,24 +495,3 @@ def _kind(resource: Mapping[str, Any]) -> str:
 def _weak_etag(version: str) -> str:
     """``If-Match`` for a version id (an ETag given as such is sent as it is)."""
     return version if version.startswith(('W/"', '"')) else f'W/"{version}"'
-
-
-def _redirect_target(
-    method: str, url: str, content: bytes | None, response: Response
-) -> str | None:
-    """Where to go next for a redirect the client may follow; None when it is no redirect."""
-    if not 300 <= response.status < 400 or response.status == 304:
-        return None
-    location = response.header("Location")
-    if not location:
-        msg = f"{method} {shown(url)}: HTTP {response.status} without a Location"
-        raise MalformedResponseError(msg)
-    target = urljoin(url, location)
-    if (
-        method not in ("GET", "HEAD")
-        or content is not None
-        or response.status not in _FOLLOWED
-        or origin(target) != origin(url)
-    ):
-        raise RedirectRefused(response.status, method, shown(url), host_of(target))
-    return target
