@@ -226,20 +226,19 @@ def _unreadable(item: Unreadable) -> ReportEntry:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class SummarySection:
-    """The report shaped like a clinician-summary section: a title, a table, an alert."""
-
-    title: str
-    table_header: tuple[str, ...]
-    table: tuple[tuple[str, ...], ...]
-    alert: str | None = None
+#: The report's section is the clinician summary's own :class:`Section` (one section type);
+#: the old name stays for callers that used it.
+SummarySection = Section
 
 
 def summary_section(
     entries: Iterable[ReportEntry], names: Mapping[str, str] | None = None
-) -> SummarySection:
-    """The clinician summary's "Referrals" section (``names``: Task reference -> support name)."""
+) -> Section:
+    """The clinician summary's "Referrals" section (``names``: Task reference -> support name).
+
+    Pass it as ``summary_html(intake, extra_sections=[...])``: the summary then shows where
+    each referral stands and alerts on the ones that need attention.
+    """
     names = names or {}
     shown = tuple(entries)
     rows = tuple(
@@ -252,27 +251,13 @@ def summary_section(
         for e in shown
     )
     stuck = sum(e.stuck for e in shown)
-    alert = f"{stuck} referral(s) need attention" if stuck else None
-    return SummarySection(
-        "Referrals: where they stand",
-        ("Referral", "Status", "Last change", "Needs attention"),
-        rows,
-        alert,
-    )
-
-
-def referrals_summary_section(
-    entries: Iterable[ReportEntry], names: Mapping[str, str] | None = None
-) -> Section:
-    """:func:`summary_section` as a clinician-summary ``Section`` for ``summary_html``.
-
-    Pass it as ``summary_html(intake, extra_sections=[...])``: the summary then shows where
-    each referral stands and alerts on the ones that need attention.
-    """
-    shaped = summary_section(entries, names)
     return Section(
-        shaped.title,
-        table_header=shaped.table_header,
-        table=list(shaped.table),
-        alert=shaped.alert,
+        "Referrals: where they stand",
+        table_header=("Referral", "Status", "Last change", "Needs attention"),
+        table=rows,
+        alert=f"{stuck} referral(s) need attention" if stuck else None,
     )
+
+
+#: The same function under the name the summary's callers know.
+referrals_summary_section = summary_section
