@@ -8,6 +8,7 @@ and expectations only: directory data are not patient data, but the rule is kept
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from commcare_ext.errors import CommcareError, LocatedProblem
 
@@ -94,7 +95,7 @@ class LoadReport:
         """Problems with records that were kept."""
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
-    def errors(self) -> list[dict[str, object]]:
+    def errors(self) -> list[dict[str, Any]]:
         """Every problem as pydantic's ``ValidationError.errors()`` shapes it."""
         return [problem.as_error() for problem in self.problems]
 

@@ -10,6 +10,7 @@ FollowupError
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from commcare_ext.errors import CommcareError, LocatedProblem, split_path
 
@@ -63,7 +64,7 @@ class _Problems(FollowupError, ValueError):  # noqa: N818 - private base; subcla
         """The path of every problem, in the order found."""
         return [problem.path for problem in self.problems]
 
-    def errors(self) -> list[dict[str, object]]:
+    def errors(self) -> list[dict[str, Any]]:
         """Every problem as pydantic's ``ValidationError.errors()`` shapes it."""
         return [problem.as_error() for problem in self.problems]
 

@@ -9,6 +9,7 @@ CommcareError
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from commcare_ext.errors import CommcareError, LocatedProblem, split_path
 from commcare_ext.terminology.languages import UnsupportedLanguageError
@@ -74,7 +75,7 @@ class IntakeResponseError(CommcareError, ValueError):
         """The linkId paths of every problem, in the order found."""
         return [problem.path for problem in self.problems]
 
-    def errors(self) -> list[dict[str, object]]:
+    def errors(self) -> list[dict[str, Any]]:
         """Every problem as pydantic's ``ValidationError.errors()`` shapes it."""
         return [problem.as_error() for problem in self.problems]
 
