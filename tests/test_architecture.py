@@ -44,6 +44,18 @@ ALLOWED: dict[str, set[str]] = {
         "extract",
         "summary",
     },
+    "population": _GROUND
+    | {
+        "fhir",
+        "client",
+        "intake",
+        "instruments",
+        "terminology",
+        "questionnaire",
+        "extract",
+        "referral",
+        "validation",
+    },
 }
 ROOF = {"cli", "__init__", "__main__"}
 

@@ -60,6 +60,18 @@ def _match() -> Register:
     return match.register
 
 
+def _synth() -> Register:
+    from commcare_ext.cli import synth
+
+    return synth.register
+
+
+def _batch() -> Register:
+    from commcare_ext.cli import batch
+
+    return batch.register
+
+
 def _referrals() -> Register:
     from commcare_ext.cli import referrals
 
@@ -81,6 +93,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("match", "match an intake to community services, with reasons and exclusions", _match),
     Command(
         "referrals", "which referrals need the clinic's attention (from a FHIR server)", _referrals
+    ),
+    Command(
+        "synth",
+        "write a synthetic population: intakes, referral histories, follow-up scores",
+        _synth,
+    ),
+    Command(
+        "batch",
+        "extract NDJSON intakes into per-type NDJSON (Bulk Data layout), on every core",
+        _batch,
     ),
 )
 
