@@ -20,7 +20,7 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "phi": set(),
     "fhir": {"errors"},
-    "instruments": _GROUND,
+    "instruments": _GROUND | {"fhir"},
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},
     "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology"},
