@@ -20,6 +20,7 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "phi": set(),
     "fhir": {"errors"},
+    "views": _GROUND,
     "instruments": _GROUND | {"fhir"},
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},

@@ -72,6 +72,12 @@ def _batch() -> Register:
     return batch.register
 
 
+def _views() -> Register:
+    from commcare_ext.cli import views
+
+    return views.register
+
+
 def _referrals() -> Register:
     from commcare_ext.cli import referrals
 
@@ -104,6 +110,7 @@ COMMANDS: tuple[Command, ...] = (
         "extract NDJSON intakes into per-type NDJSON (Bulk Data layout), on every core",
         _batch,
     ),
+    Command("views", "SQL on FHIR v2 views: run the conformance tests", _views),
 )
 
 _EPILOG = """exit codes:
