@@ -60,6 +60,24 @@ def _match() -> Register:
     return match.register
 
 
+def _synth() -> Register:
+    from commcare_ext.cli import synth
+
+    return synth.register
+
+
+def _batch() -> Register:
+    from commcare_ext.cli import batch
+
+    return batch.register
+
+
+def _views() -> Register:
+    from commcare_ext.cli import views
+
+    return views.register
+
+
 def _referrals() -> Register:
     from commcare_ext.cli import referrals
 
@@ -82,6 +100,17 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "referrals", "which referrals need the clinic's attention (from a FHIR server)", _referrals
     ),
+    Command(
+        "synth",
+        "write a synthetic population: intakes, referral histories, follow-up scores",
+        _synth,
+    ),
+    Command(
+        "batch",
+        "extract NDJSON intakes into per-type NDJSON (Bulk Data layout), on every core",
+        _batch,
+    ),
+    Command("views", "SQL on FHIR v2 views: run the conformance tests", _views),
 )
 
 _EPILOG = """exit codes:
