@@ -52,11 +52,13 @@ from commcare_ext.intake.vocabulary import (
     TherapyFormat,
     VisitMode,
 )
+from commcare_ext.primitives import FULL_DATE, FULL_DATE_RE, ID_RE
 
-_STABLE_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+_STABLE_ID = ID_RE
 _URI = re.compile(r"^(urn:(oid|uuid):|https?://)\S+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_DATE = FULL_DATE_RE
+#: The start of a date and time (pydantic reads the rest, zone included).
+_ISO_DATE_TIME = re.compile(rf"^{FULL_DATE}[T ]\d{{2}}:\d{{2}}")
 
 
 def _stable_id(value: str) -> str:
