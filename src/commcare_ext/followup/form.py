@@ -26,6 +26,7 @@ from commcare_ext.instruments import (
     MOS_SSS_ITEMS,
 )
 from commcare_ext.intake import AccessBarrier
+from commcare_ext.questionnaire.build import version_algorithm
 from commcare_ext.terminology.answers import answer_set_for
 from commcare_ext.terminology.catalogue import code_display, translate
 from commcare_ext.terminology.code import Code
@@ -54,7 +55,7 @@ from commcare_ext.terminology.systems import (
     ORDINAL_VALUE_EXTENSION,
     QUESTIONNAIRE_ITEM_CONTROL,
     QUESTIONNAIRE_ITEM_CONTROL_SYSTEM,
-    SDC_QUESTIONNAIRE_PROFILE,
+    SDC_QUESTIONNAIRE,
 )
 from commcare_ext.terminology.translation import translated
 
@@ -196,8 +197,9 @@ def build_follow_up_questionnaire(language: Language = "en") -> dict[str, Any]:
     return {
         "resourceType": "Questionnaire",
         "id": f"referral-follow-up{suffix}",
-        "meta": {"profile": [SDC_QUESTIONNAIRE_PROFILE]},
+        "meta": {"profile": [SDC_QUESTIONNAIRE]},
         "language": language,
+        "extension": [version_algorithm()],
         "url": follow_up_url(language),
         "version": CONTENT_VERSION,
         "name": "ReferralFollowUpEs" if language == "es" else "ReferralFollowUp",
