@@ -20,6 +20,7 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "phi": set(),
     "fhir": {"errors"},
+    "views": _GROUND,
     "instruments": _GROUND | {"fhir"},
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},
@@ -43,6 +44,18 @@ ALLOWED: dict[str, set[str]] = {
         "questionnaire",
         "extract",
         "summary",
+    },
+    "population": _GROUND
+    | {
+        "fhir",
+        "client",
+        "intake",
+        "instruments",
+        "terminology",
+        "questionnaire",
+        "extract",
+        "referral",
+        "validation",
     },
 }
 ROOF = {"cli", "__init__", "__main__"}

@@ -13,7 +13,6 @@ from commcare_ext.followup.changes import (
     mark_outcome_reviewed,
     resume,
 )
-from commcare_ext.followup.command import referrals_command, report_table
 from commcare_ext.followup.errors import (
     BaselineError,
     FollowupError,
@@ -47,6 +46,7 @@ from commcare_ext.followup.form import (
     support_name,
 )
 from commcare_ext.followup.lifecycle import Actor, TaskStatus, allowed
+from commcare_ext.followup.parties import Parties, referral_parties
 from commcare_ext.followup.progress import compare_measures, measurement_lines
 from commcare_ext.followup.record import (
     Baseline,
@@ -80,6 +80,7 @@ from commcare_ext.followup.subscriptions import (
     subscription_support,
     task_subscription,
 )
+from commcare_ext.followup.table import report_table, report_with_parties
 from commcare_ext.followup.timeline import (
     EventKind,
     FollowUpEntry,
@@ -117,6 +118,7 @@ __all__ = [
     "NotificationMode",
     "OutcomeKind",
     "OutcomeReview",
+    "Parties",
     "PollCursor",
     "PollResult",
     "Problem",
@@ -165,11 +167,12 @@ __all__ = [
     "read_referrals",
     "read_versioned",
     "referral_history",
+    "referral_parties",
     "referral_report",
-    "referrals_command",
     "referrals_summary_section",
     "report_json",
     "report_table",
+    "report_with_parties",
     "resume",
     "retry_on_conflict",
     "subscription_support",

@@ -86,6 +86,8 @@ US_CORE_VERSION: Final = "7.0.0"
 SDOHCC_VERSION: Final = "2.3.0"
 BSER_VERSION: Final = "2.0.0-ballot"
 HSD_VERSION: Final = "1.0.0"
+#: Structured Data Capture: the release our Questionnaires meet (and US Core 7.0.0 builds on).
+SDC_VERSION: Final = "3.0.0"
 _US_CORE: Final = "http://hl7.org/fhir/us/core/StructureDefinition"
 _SDOHCC: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition"
 _BSER: Final = "http://hl7.org/fhir/us/bser/StructureDefinition"
