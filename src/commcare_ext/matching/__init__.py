@@ -10,6 +10,7 @@ Spanish. :func:`override` records a clinician's decision to refer anyway, with w
 """
 
 from commcare_ext.matching.command import match_command
+from commcare_ext.matching.crisis import RiskScreen
 from commcare_ext.matching.errors import MatchingError
 from commcare_ext.matching.findings import (
     Caution,
@@ -48,6 +49,7 @@ __all__ = [
     "Proposal",
     "Reason",
     "ReasonCode",
+    "RiskScreen",
     "Unmet",
     "UnmetCode",
     "as_data",
