@@ -1,7 +1,9 @@
 """Build the SDC Questionnaire (FHIR R4 JSON) from the form spec."""
 
+from collections.abc import Iterable
 from typing import Any, Final
 
+from commcare_ext.instruments import registered, selection
 from commcare_ext.questionnaire.codecs import BooleanCodec, EnumCodec, yes_no_coded
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.publish import value_set
@@ -73,7 +75,9 @@ def questionnaire_canonical(language: str = "en") -> str:
     return f"{questionnaire_url(language)}|{CONTENT_VERSION}"
 
 
-def build_questionnaire(language: str = "en") -> dict[str, Any]:
+def build_questionnaire(
+    language: str = "en", *, instruments: Iterable[str] | None = None
+) -> dict[str, Any]:
     """Return the intake Questionnaire as FHIR R4 JSON, its text in ``language``.
 
     ``language`` is a BCP-47 tag (``es``, ``es-MX``, ``vi``, ``zh-Hans``, ``zh-CN``, ``ar``…)
@@ -83,13 +87,19 @@ def build_questionnaire(language: str = "en") -> dict[str, Any]:
     medical translator has reviewed yet are listed in a ``translation-review`` extension
     (not in ``copyright``: LHC-Forms turns that into an English "Copyright" button).
 
+    ``instruments`` is the clinic's choice of instrument ids (``("mos-sss", "phq-9")``);
+    ``None`` includes those an intake carries by default (the MOS-SSS). A clinic that adds
+    PHQ-9 should have its safety pathway ready: item 9 raises a safety prompt.
+
     Raises:
         UnsupportedLanguageError: ``language`` is not a published language.
+        UnknownInstrumentError: an id in ``instruments`` is not registered.
 
     """
     chosen = form_language(language)
     builder = _Builder(chosen)
-    items = [builder.item(item) for item in FORM.items]
+    left_out = {i.link_id for i in registered()} - {i.link_id for i in selection(instruments)}
+    items = [builder.item(item) for item in FORM.items if item.link_id not in left_out]
     suffix = "" if chosen is FormLanguage.EN else "-" + chosen.value
     questionnaire: dict[str, Any] = {
         "resourceType": "Questionnaire",

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from html import escape
 
 from commcare_ext.intake import Intake
-from commcare_ext.summary.content import Section, Summary, build_summary
+from commcare_ext.summary.content import Summary, build_summary
+from commcare_ext.summary.parts import Section
 from commcare_ext.terminology.languages import text_direction
 
 _STYLE = (
