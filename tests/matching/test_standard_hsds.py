@@ -12,11 +12,14 @@ from commcare_ext.directory import Directory, read_hsds
 from commcare_ext.intake import Intake
 from commcare_ext.matching import (
     CautionCode,
+    MatchingError,
     MatchResult,
     ReasonCode,
     RiskScreen,
     UnmetCode,
     match,
+    override,
+    referral_target,
     render,
 )
 from tests.matching.people import TODAY, _intake
@@ -213,7 +216,7 @@ def test_alert_documents_and_current_cost_options_are_shown(standard: Directory)
         "directory notice: “Closed 24-31 December; meets again in January”"
     )
     assert words[CautionCode.REQUIRED_DOCUMENTS] == "documents to bring: Proof of address"
-    assert words[CautionCode.COST_OPTIONS] == "costs, in the directory's words: Everyone free"
+    assert words[CautionCode.COST_OPTIONS] == "costs, in the directory's words: Everyone: 0 free"
     assert "Old fee" not in words[CautionCode.COST_OPTIONS]  # expired 2020
 
 
@@ -268,3 +271,51 @@ def test_every_message_of_the_standard_directory_renders_in_each_language(
     for exclusion in result.excluded:
         for unmet in exclusion.because:
             assert render(unmet, language)
+
+
+DIRECTORY_ORGS = "https://directory.example.org/org"
+DIRECTORY_SERVICES = "https://directory.example.org/service"
+
+
+def test_a_chosen_proposal_becomes_a_referral_target(standard: Directory) -> None:
+    person = _person(PEER, speaks="es")
+    result = match(person, standard, today=TODAY)
+    chosen = result.proposal("phone-interpreted-group")
+    assert chosen is not None
+    target = referral_target(
+        chosen,
+        person,
+        organization_system=DIRECTORY_ORGS,
+        service_system=DIRECTORY_SERVICES,
+        language="es",
+    )
+    assert target.kind.value == "support-peer-group"
+    assert target.organization is not None
+    assert target.organization.identifier_value == "org-phone-interpreted-group"
+    assert target.service is not None
+    assert target.service.identifier_value == "phone-interpreted-group"
+    assert "ofrece intérprete de español (por teléfono)" in target.service.reasons
+    # A clinician's override becomes a target too, carrying no reasons of its own.
+    forced = override(result, "veterans-circle", by="Practitioner/1", why="knows the group")
+    overridden = referral_target(
+        forced, person, organization_system=DIRECTORY_ORGS, service_system=DIRECTORY_SERVICES
+    )
+    assert overridden.service is not None
+    assert overridden.service.reasons == ()
+
+
+def test_no_referral_target_for_crisis_help_or_a_declined_referral(standard: Directory) -> None:
+    person = _person(PEER)
+    result = match(person, standard, today=TODAY)
+    crisis = result.proposal("crisis-line")
+    assert crisis is not None
+    options = {"organization_system": DIRECTORY_ORGS, "service_system": DIRECTORY_SERVICES}
+    with pytest.raises(MatchingError) as refused:
+        referral_target(crisis, person, **options)
+    assert refused.value.field == "chosen"
+    declined = _person([], care={"community_referral_declined": True})
+    warm = result.proposal("warmline")
+    assert warm is not None
+    with pytest.raises(MatchingError) as declined_error:
+        referral_target(warm, declined, **options)
+    assert declined_error.value.field == "intake.care.community_referral_declined"

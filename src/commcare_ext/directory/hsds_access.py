@@ -144,12 +144,29 @@ def cost_options(
         if (start is not None and start > today) or (end is not None and end < today):
             continue
         current.append(option)
-        said = " ".join(
-            w for w in (text(option, "option"), text(option, "amount_description")) if w
-        )
-        if said:
+        if said := _cost_words(option):
             words.append(said)
+    described = any(text(option, "amount_description") for option in current)
+    if len(current) < 2 and not described:  # one bare price: Cost already says it
+        words = []
     return tuple(current), tuple(dict.fromkeys(words))
+
+
+def _cost_words(option: Mapping[str, Any]) -> str | None:
+    """Words like "Under 18s: 0 GBP per session": condition, amount and description.
+
+    None when the option says no more than a bare condition or amount (nothing to read).
+    """
+    amount = option.get("amount")
+    price = None
+    if isinstance(amount, (int, float)) and not isinstance(amount, bool):
+        price = f"{amount:g} {(text(option, 'currency') or '').upper()}".strip()
+    described = text(option, "amount_description")
+    detail = " ".join(w for w in (price, described) if w)
+    condition = text(option, "option")
+    if not detail or (condition is None and described is None):
+        return None
+    return f"{condition}: {detail}" if condition else detail
 
 
 def required_documents(records: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ from commcare_ext.matching.messages import (
     needs_review,
     render,
 )
+from commcare_ext.matching.referral_target import referral_target
 
 __all__ = [
     "MESSAGE_LANGUAGES",
@@ -58,5 +59,6 @@ __all__ = [
     "message_language",
     "needs_review",
     "override",
+    "referral_target",
     "render",
 ]
