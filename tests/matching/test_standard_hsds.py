@@ -309,13 +309,16 @@ def test_no_referral_target_for_crisis_help_or_a_declined_referral(standard: Dir
     result = match(person, standard, today=TODAY)
     crisis = result.proposal("crisis-line")
     assert crisis is not None
-    options = {"organization_system": DIRECTORY_ORGS, "service_system": DIRECTORY_SERVICES}
     with pytest.raises(MatchingError) as refused:
-        referral_target(crisis, person, **options)
+        referral_target(
+            crisis, person, organization_system=DIRECTORY_ORGS, service_system=DIRECTORY_SERVICES
+        )
     assert refused.value.field == "chosen"
     declined = _person([], care={"community_referral_declined": True})
     warm = result.proposal("warmline")
     assert warm is not None
     with pytest.raises(MatchingError) as declined_error:
-        referral_target(warm, declined, **options)
+        referral_target(
+            warm, declined, organization_system=DIRECTORY_ORGS, service_system=DIRECTORY_SERVICES
+        )
     assert declined_error.value.field == "intake.care.community_referral_declined"
