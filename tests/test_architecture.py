@@ -34,7 +34,8 @@ ALLOWED: dict[str, set[str]] = {
     | {"fhir", "intake", "instruments", "terminology", "questionnaire", "extract", "matching"},
     "client": {"errors", "fhir"},
     "directory": _GROUND | {"fhir", "intake"},
-    "matching": _GROUND | {"intake", "instruments", "terminology", "directory"},
+    # matching turns a chosen proposal into extraction's ReferralTarget (referral_target).
+    "matching": _GROUND | {"intake", "instruments", "terminology", "directory", "extract"},
     "followup": _GROUND
     | {
         "fhir",

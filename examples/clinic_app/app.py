@@ -59,6 +59,7 @@ CLINIC = Organization(
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
     phone="+1 555 010 0100",
+    endpoint="https://fhir.riverside-clinic.example.org/messaging",
 )
 #: The clinician signing referrals (BSeR names a PractitionerRole as sender); a real app takes
 #: this from its login.

@@ -288,6 +288,9 @@ class CarePreferences(IntakeSection):
     # what may those organisations receive? Enforced by consent-aware referral bundles.
     referral_consent: bool | None = None
     referral_share: list[ReferralShare] = Field(default_factory=list)
+    # True: the patient wants no community referral now (asked only when no support is
+    # chosen). Matching then proposes nothing but crisis help, and no referral is built.
+    community_referral_declined: bool | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -301,6 +304,9 @@ class CarePreferences(IntakeSection):
             raise ValueError(msg)
         if self.preferred_supports_detail is not None and not self.preferred_supports:
             msg = "preferred_supports_detail: only when preferred_supports has a choice"
+            raise ValueError(msg)
+        if self.community_referral_declined is not None and self.preferred_supports:
+            msg = "community_referral_declined: only when preferred_supports has no choice"
             raise ValueError(msg)
         return self
 
