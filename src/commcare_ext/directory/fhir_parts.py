@@ -20,6 +20,7 @@ from commcare_ext.fhir.own_extensions import (
     DIRECTORY_ATTRIBUTE_EXTENSION,
     DIRECTORY_LAST_VERIFIED_EXTENSION,
 )
+from commcare_ext.primitives import ID
 
 #: Our extensions (HealthcareService), published as
 #: StructureDefinitions in our FHIR package.
@@ -44,7 +45,7 @@ _PLAN_NET_FEATURES = {
 }
 _DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?$")
-_ABSOLUTE = re.compile(r"^(?:https?://\S+/)?([A-Za-z]+)/([A-Za-z0-9\-.]{1,64})(?:/_history/\S+)?$")
+_ABSOLUTE = re.compile(rf"^(?:https?://\S+/)?([A-Za-z]+)/({ID})(?:/_history/\S+)?$")
 
 
 def codings(concept: Mapping[str, Any]) -> list[Mapping[str, Any]]:

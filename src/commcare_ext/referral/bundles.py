@@ -38,6 +38,16 @@ class ReferralError(CommcareError, ValueError):
         super().__init__(f"{field}: {expected}")
 
 
+class ReferralDeclinedError(ReferralError):
+    """The patient wants no community referral now: no referral message is ever built."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "care.community_referral_declined",
+            "no referral message: the patient does not want a community referral now",
+        )
+
+
 def _to_urns(resources: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     """FullUrl and resource, with ``Type/id`` references inside the set rewritten to urn:uuid."""
     local = {f"{r['resourceType']}/{r['id']}": urn_uuid(r["id"]) for r in resources}
@@ -152,10 +162,13 @@ def referral_message_bundle(
     and destination endpoints are the clinic's and the recipient's ``endpoint``. The Bundle's
     ``identifier`` is the message's identity, stable across resends.
     ``policy`` defaults to the patient's own choices (:func:`policy_for`); it is a parameter
-    so tests can show that a permissive policy leaks. Raises :class:`ReferralError` when no
+    so tests can show that a permissive policy leaks. Raises :class:`ReferralDeclinedError`
+    when the patient wants no community referral, and :class:`ReferralError` when no
     referral in ``extracted`` is addressed to ``recipient``, when the extraction has no
     referring clinician, or when the recipient has no phone or endpoint.
     """
+    if extracted.community_referral_declined:
+        raise ReferralDeclinedError
     recipient_ref = _org_ref(recipient)
     requests = [
         r
