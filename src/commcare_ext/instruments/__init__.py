@@ -35,6 +35,7 @@ from commcare_ext.instruments.progress import (
     MeasureChange,
     MeasureComparison,
     compare_scores,
+    measure_change,
 )
 from commcare_ext.instruments.protocol import (
     PARAPHRASE,
@@ -112,6 +113,7 @@ __all__ = [
     "compare_scores",
     "instrument",
     "loinc_confirmed",
+    "measure_change",
     "register",
     "registered",
     "score_mos_sss",

@@ -85,6 +85,26 @@ WORDS: Final[dict[str, str]] = {
     ),
     "not-scored": "not scored (too few items answered)",
     "answered-of": "{answered} of {total}",
+    "progress": "Progress: {name}",
+    "progress-latest": "Latest ({when})",
+    "progress-baseline": "Baseline ({when})",
+    "progress-change": "Change since baseline",
+    "progress-better": "{points} points, better",
+    "progress-worse": "{points} points, worse",
+    "progress-no-change": "no change",
+    "progress-not-compared": "not compared (a score is missing)",
+    "progress-mcid-met": "at least the minimal clinically important difference ({mcid} points)",
+    "progress-mcid-not-met": (
+        "less than the minimal clinically important difference ({mcid} points)"
+    ),
+    "progress-response": "response (at least 50% lower than baseline)",
+    "progress-remission": "remission (below {below})",
+    "progress-no-mcid": (
+        "No minimal clinically important difference is published for this measure: the change "
+        "is shown as measured, not judged."
+    ),
+    "progress-sources": "Thresholds: {sources}",
+    "progress-chart": "{name} over time ({count} measurements)",
     "care": "Care preferences and referrals",
     "supports-wanted": "Community supports wanted",
     "referral": "Referral",
