@@ -8,7 +8,6 @@ from pathlib import Path
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.inputs import add_clinic_option, load_clinic
 from commcare_ext.cli.progress import Progress
-from commcare_ext.cli.registry import Commands
 from commcare_ext.population.batch import (
     DEFAULT_CHUNK,
     BatchError,
@@ -19,18 +18,14 @@ from commcare_ext.population.batch import (
 from commcare_ext.population.records import ClinicSettings
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``batch`` to the command line."""
-    parser = commands.add_parser(
-        "batch",
-        help="extract NDJSON intakes into per-type NDJSON (Bulk Data layout), on every core",
-        description=(
-            "Extract every QuestionnaireResponse (or intake) in INPUT, an NDJSON file or a "
-            "folder of them, into DIR: one NDJSON file per resource type, manifest.json "
-            "(like a Bulk Data $export manifest) and rejects.ndjson (each input that failed, "
-            "with its line and every problem). Resources keep the ids the Bundles use. "
-            "--resume continues an interrupted run from its last completed chunk."
-        ),
+    parser.description = (
+        "Extract every QuestionnaireResponse (or intake) in INPUT, an NDJSON file or a "
+        "folder of them, into DIR: one NDJSON file per resource type, manifest.json "
+        "(like a Bulk Data $export manifest) and rejects.ndjson (each input that failed, "
+        "with its line and every problem). Resources keep the ids the Bundles use. "
+        "--resume continues an interrupted run from its last completed chunk."
     )
     parser.add_argument("input", type=Path, metavar="INPUT")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")

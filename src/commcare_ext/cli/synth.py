@@ -6,7 +6,6 @@ from pathlib import Path
 
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.progress import Progress
-from commcare_ext.cli.registry import Commands
 from commcare_ext.population import (
     ClosureGap,
     OptionError,
@@ -16,17 +15,13 @@ from commcare_ext.population import (
 )
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``synth`` to the command line."""
-    parser = commands.add_parser(
-        "synth",
-        help="write a synthetic population: intakes, referral histories, follow-up scores",
-        description=(
-            "Write N synthetic people as QuestionnaireResponses in the five form languages, "
-            "the clinic file to extract them with, and what followed: referral Task "
-            "histories and PHQ-9/GAD-7/MOS-SSS over time, with effects you plant. "
-            "The same seed always gives the same files (docs/population.md)."
-        ),
+    parser.description = (
+        "Write N synthetic people as QuestionnaireResponses in the five form languages, "
+        "the clinic file to extract them with, and what followed: referral Task "
+        "histories and PHQ-9/GAD-7/MOS-SSS over time, with effects you plant. "
+        "The same seed always gives the same files (docs/population.md)."
     )
     parser.add_argument("--patients", type=_positive, required=True, metavar="N")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
