@@ -73,6 +73,12 @@ def _batch() -> Register:
     return batch.register
 
 
+def _import() -> Register:
+    from commcare_ext.cli import bulk_import
+
+    return bulk_import.register
+
+
 def _views() -> Register:
     from commcare_ext.cli import views
 
@@ -110,6 +116,9 @@ COMMANDS: tuple[Command, ...] = (
         "batch",
         "extract NDJSON intakes into per-type NDJSON (Bulk Data layout), on every core",
         _batch,
+    ),
+    Command(
+        "import", "load a batch folder (per-type NDJSON + manifest) into a FHIR server", _import
     ),
     Command("views", "SQL on FHIR v2 views: run the conformance tests", _views),
 )
