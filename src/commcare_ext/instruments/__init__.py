@@ -62,6 +62,12 @@ from commcare_ext.instruments.registry import (
     selection,
 )
 from commcare_ext.instruments.summed import SummedInstrument
+from commcare_ext.instruments.wording import (
+    ExactWording,
+    WordingMismatchError,
+    WordingProblem,
+    load_wording,
+)
 
 for _builtin in (MOS_SSS, PHQ_9, GAD_7):
     register(_builtin)
@@ -86,6 +92,7 @@ __all__ = [
     "ChangeRule",
     "Comparison",
     "ConcernRule",
+    "ExactWording",
     "Gad7",
     "Instrument",
     "InstrumentAnswers",
@@ -109,9 +116,12 @@ __all__ = [
     "SummedInstrument",
     "UnknownInstrumentError",
     "Wording",
+    "WordingMismatchError",
+    "WordingProblem",
     "WordingSource",
     "compare_scores",
     "instrument",
+    "load_wording",
     "loinc_confirmed",
     "measure_change",
     "register",

@@ -65,6 +65,9 @@ QUESTIONNAIRE_ITEM_CONTROL: Final = (
     "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 )
 QUESTIONNAIRE_ITEM_CONTROL_SYSTEM: Final = "http://hl7.org/fhir/questionnaire-item-control"
+#: On an instrument's group (Questionnaire and QuestionnaireResponse): the canonical of the
+#: clinic-supplied Questionnaire whose exact wording was shown (absent: our paraphrase).
+INSTRUMENT_WORDING_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/instrument-wording"
 ORDINAL_VALUE_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
 TASK_CODE: Final = "http://hl7.org/fhir/CodeSystem/task-code"
