@@ -25,8 +25,20 @@ from commcare_ext.instruments.scoring import (
     score_mos_sss,
     to_0_100,
 )
+from commcare_ext.instruments.suicide_screen import (
+    ASQ,
+    CSSRS_SCREEN,
+    SCREENS,
+    ScreenItem,
+    ScreenKind,
+    ScreenOutcome,
+    ScreenResult,
+    SuicideScreen,
+)
 
 __all__ = [
+    "ASQ",
+    "CSSRS_SCREEN",
     "MOS_SSS_INSTRUCTIONS_EN",
     "MOS_SSS_ITEMS",
     "MOS_SSS_MAX_VALUE",
@@ -35,12 +47,18 @@ __all__ = [
     "MOS_SSS_SCALE",
     "MOS_SSS_SUBSCALE_ITEMS",
     "MOS_SSS_SUBSCALE_NAMES",
+    "SCREENS",
     "MosItem",
     "MosScores",
     "MosSocialSupport",
     "MosSubscale",
     "ScaleScore",
     "ScoreStatus",
+    "ScreenItem",
+    "ScreenKind",
+    "ScreenOutcome",
+    "ScreenResult",
+    "SuicideScreen",
     "score_mos_sss",
     "to_0_100",
 ]

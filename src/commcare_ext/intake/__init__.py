@@ -13,6 +13,7 @@ from commcare_ext.intake.model import (
     SupportPerson,
 )
 from commcare_ext.intake.practical import AvailabilityWindow, PostalCode, PracticalAccess
+from commcare_ext.intake.safety import SuicideRiskScreen
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
@@ -90,6 +91,7 @@ __all__ = [
     "SpiritualImportance",
     "StigmaAndPrivacy",
     "StigmaConcern",
+    "SuicideRiskScreen",
     "SupportPerson",
     "SupportType",
     "TakingPart",

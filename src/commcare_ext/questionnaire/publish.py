@@ -15,6 +15,7 @@ from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
 from commcare_ext.terminology.languages import FormLanguage
 from commcare_ext.terminology.mos_sss import MOS_SSS_ITEM_CODES, MOS_SSS_SCORE_CODES
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
+from commcare_ext.terminology.safety import SAFETY_DEFINITIONS, local_safety_codes
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
     COMMCARE_CODESYSTEM,
@@ -58,25 +59,10 @@ def code_system() -> dict[str, Any]:
                 raise ValueError(msg)
             seen.add(answer.code.code)
             concepts.append(_concept(answer.code, answer.definition))
-    for item in MOS_SSS_ITEMS:
-        item_code = MOS_SSS_ITEM_CODES[item.number]
-        if item_code.system == COMMCARE_CODESYSTEM:
-            concepts.append(
-                _concept(
-                    item_code,
-                    "Placeholder for this MOS Social Support Survey item until its LOINC code is "
-                    "confirmed.",
-                )
-            )
-    for score_code in MOS_SSS_SCORE_CODES.values():
-        if score_code.system == COMMCARE_CODESYSTEM:
-            concepts.append(
-                _concept(
-                    score_code,
-                    "Mean of the subscale's items (1-5); placeholder until its LOINC code is "
-                    "confirmed.",
-                )
-            )
+    concepts.extend(_placeholder_concepts())
+    for safety_code in local_safety_codes():
+        seen.add(safety_code.code)
+        concepts.append(_concept(safety_code, SAFETY_DEFINITIONS[safety_code.code]))
     for follow_up_code in FOLLOW_UP_CODES:
         if follow_up_code.code in seen:
             msg = f"local code {follow_up_code.code!r} is defined twice"
@@ -104,6 +90,31 @@ def code_system() -> dict[str, Any]:
         "count": len(concepts),
         "concept": concepts,
     }
+
+
+def _placeholder_concepts() -> list[dict[str, Any]]:
+    """Our stand-ins for standard codes not yet confirmed (MOS-SSS items and scores)."""
+    concepts: list[dict[str, Any]] = []
+    for item in MOS_SSS_ITEMS:
+        item_code = MOS_SSS_ITEM_CODES[item.number]
+        if item_code.system == COMMCARE_CODESYSTEM:
+            concepts.append(
+                _concept(
+                    item_code,
+                    "Placeholder for this MOS Social Support Survey item until its LOINC code is "
+                    "confirmed.",
+                )
+            )
+    for score_code in MOS_SSS_SCORE_CODES.values():
+        if score_code.system == COMMCARE_CODESYSTEM:
+            concepts.append(
+                _concept(
+                    score_code,
+                    "Mean of the subscale's items (1-5); placeholder until its LOINC code is "
+                    "confirmed.",
+                )
+            )
+    return concepts
 
 
 def _concept(code: Code, definition: str) -> dict[str, Any]:

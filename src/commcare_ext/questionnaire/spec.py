@@ -69,6 +69,8 @@ class Item:
     entry_format: Text | None = None
     prefix: str | None = None
     display: bool = False  # a display-only item (instructions)
+    #: A display item the builder follows with the clinic's crisis resources, one per item.
+    crisis_help: bool = False
 
     def text_in(self, language: str) -> str:
         """The item's text in ``language``."""

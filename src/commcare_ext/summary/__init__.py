@@ -1,9 +1,10 @@
 """The clinician summary: accessible HTML, plain text, and a DocumentReference."""
 
-from commcare_ext.summary.content import Row, Section, answer_label, language_name
+from commcare_ext.summary.content import answer_label, language_name
 from commcare_ext.summary.document import summary_document_reference
 from commcare_ext.summary.labels import clinician_label
 from commcare_ext.summary.matches import matches_section
+from commcare_ext.summary.parts import Row, Section
 from commcare_ext.summary.render import summary_html, summary_text
 
 __all__ = [

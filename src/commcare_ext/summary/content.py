@@ -6,13 +6,15 @@ renderers can mark their language and direction.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from commcare_ext.instruments import MosScores, score_mos_sss
 from commcare_ext.intake import IdiomOfDistress, Intake, SupportPerson
 from commcare_ext.questionnaire.strings import mos_name_context
 from commcare_ext.summary.labels import clinician_label, idiom_meaning
+from commcare_ext.summary.parts import Row, Section
+from commcare_ext.summary.risk import risk_banner
 from commcare_ext.summary.words import word
 from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
 from commcare_ext.terminology.catalogue import code_display, translate
@@ -36,28 +38,6 @@ def answer_label(member: StrEnum, language: str = "en") -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
-    """A label and its value; ``own_words`` marks text the patient wrote (kept as written)."""
-
-    label: str
-    value: str
-    own_words: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A heading with rows, optionally a table (``own_words`` per column) and notes."""
-
-    title: str
-    rows: list[Row] = field(default_factory=list)
-    table_header: tuple[str, ...] = ()
-    table: Sequence[tuple[str, ...]] = field(default_factory=list)
-    table_own_words: tuple[bool, ...] = ()
-    alert: str | None = None
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class Summary:
     """The whole summary: title (holds the patient's name), the supplement note, sections."""
 
@@ -66,6 +46,8 @@ class Summary:
     sections: list[Section]
     language: str
     patient_language: str
+    #: The suicide-risk banner, shown before anything else.
+    banner: Section | None = None
 
 
 def _labels(members: Sequence[StrEnum], language: str, empty: str = "") -> str:
@@ -100,6 +82,7 @@ def build_summary(
         sections,
         chosen,
         intake.language.preferred_language,
+        risk_banner(intake, chosen),
     )
 
 

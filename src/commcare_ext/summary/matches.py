@@ -8,7 +8,7 @@ chosen service matching excluded (an override) is listed with every constraint i
 from collections.abc import Iterable
 
 from commcare_ext.matching import MatchingError, MatchResult, render
-from commcare_ext.summary.content import Row, Section
+from commcare_ext.summary.parts import Row, Section
 
 _HEADER = ("Service", "Organisation", "Status", "Why it fits", "What to check")
 

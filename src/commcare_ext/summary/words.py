@@ -95,6 +95,25 @@ WORDS: Final[dict[str, str]] = {
     "pref-visits": "visits",
     "pref-sessions": "sessions",
     "document": "Culturally informed intake summary",
+    "risk": "Suicide-risk screen",
+    "risk-result": "Result",
+    "risk-acuity": "Acuity",
+    "risk-acute": "acute: imminent risk",
+    "risk-non-acute": "non-acute: potential risk",
+    "risk-when": "Screened",
+    "risk-screen": "Screen",
+    "not-answered": "not answered",
+    "risk-action-acute": (
+        "ACUTE POSITIVE SCREEN: do not leave the patient alone. Assess safety now (full safety "
+        "assessment) and keep the patient safe until it is done."
+    ),
+    "risk-action-non-acute": (
+        "POSITIVE SCREEN: a full safety assessment is needed before the patient leaves today."
+    ),
+    "risk-action-negative": "Negative screen. Clinical judgement may still call for an assessment.",
+    "risk-not-screened": (
+        "Not screened for suicide risk in this intake: screen before the patient leaves."
+    ),
 }
 
 

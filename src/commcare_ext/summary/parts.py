@@ -1,0 +1,26 @@
+"""The pieces a summary is made of: labelled rows and sections (shared by every section builder)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A label and its value; ``own_words`` marks text the patient wrote (kept as written)."""
+
+    label: str
+    value: str
+    own_words: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading with rows, optionally a table (``own_words`` per column) and notes."""
+
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    table_header: tuple[str, ...] = ()
+    table: Sequence[tuple[str, ...]] = field(default_factory=list)
+    table_own_words: tuple[bool, ...] = ()
+    alert: str | None = None
+    notes: tuple[str, ...] = ()
