@@ -87,6 +87,8 @@ class ExtractedResources:
     services: tuple[ExtractedResource, ...] = ()
     #: ``(Organization/id, sharing)`` for recipients with a choice of their own.
     recipient_sharing: tuple[tuple[str, ReferralSharing], ...] = ()
+    #: Flags for the EHR (an active suicide-risk Flag after a positive screen).
+    flags: tuple[ExtractedResource, ...] = ()
 
     def sharing_for(self, recipient_ref: str) -> ReferralSharing:
         """What the patient chose for ``recipient_ref``: its own choice, else the general one."""
@@ -120,6 +122,7 @@ class ExtractedResources:
             *self.related_persons,
             *self.consents,
             *self.observations,
+            *self.flags,
             *self.conditions,
             *team,
             *self.goals,

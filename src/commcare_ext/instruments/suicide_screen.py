@@ -57,7 +57,9 @@ class ScreenItem:
     """One yes/no question: its number on the form, our wording, when it is asked.
 
     ``asked_after`` names the item whose "yes" opens this one (``None``: always asked);
-    ``acuity`` marks the ASQ's "right now" question, asked after any "yes" to items 1-4.
+    ``acuity`` marks the ASQ's "right now" question, asked after any "yes" to items 1-4 (a
+    question declined makes the screen positive too, but the form cannot ask on a blank:
+    the acuity is then unknown, and counts as acute).
     """
 
     number: str
@@ -108,7 +110,7 @@ class SuicideScreen:
 
     def asked(self, answers: Answers) -> tuple[ScreenItem, ...]:
         """The items the form asks, given ``answers`` (skip logic applied)."""
-        opened = any(answers.get(i.number) is not False for i in self._core())
+        opened = any(answers.get(i.number) is True for i in self._core())
         return tuple(
             item
             for item in self.items

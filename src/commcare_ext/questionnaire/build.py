@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from typing import Any, Final
 
+from commcare_ext.instruments.suicide_screen import ScreenKind
 from commcare_ext.questionnaire.codecs import BooleanCodec, EnumCodec, yes_no_coded
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.publish import value_set
@@ -80,12 +81,15 @@ def questionnaire_canonical(language: str = "en") -> str:
 
 
 def build_questionnaire(
-    language: str = "en", crisis: Sequence[CrisisResource] | None = None
+    language: str = "en",
+    crisis: Sequence[CrisisResource] | None = None,
+    screen: ScreenKind = ScreenKind.ASQ,
 ) -> dict[str, Any]:
     """Return the intake Questionnaire as FHIR R4 JSON, its text in ``language``.
 
     ``crisis`` is the clinic's crisis resources for its country (default: the 988 Lifeline),
-    shown as soon as the suicide-risk screen has a "yes", whatever else was answered.
+    shown as soon as the suicide-risk screen has a "yes", whatever else was answered;
+    ``screen`` the suicide-risk screen the clinic chose (the ASQ, or the C-SSRS screener).
 
     ``language`` is a BCP-47 tag (``es``, ``es-MX``, ``vi``, ``zh-Hans``, ``zh-CN``, ``ar``…)
     and picks the primary text; every other published language travels in the FHIR
@@ -103,7 +107,7 @@ def build_questionnaire(
     if not resources:
         msg = "crisis: at least one crisis resource is shown on a positive screen"
         raise CrisisConfigError(msg)
-    builder = _Builder(chosen, resources)
+    builder = _Builder(chosen, resources, ScreenKind(screen))
     items = [out for item in FORM.items for out in builder.items(item)]
     suffix = "" if chosen is FormLanguage.EN else "-" + chosen.value
     questionnaire: dict[str, Any] = {
@@ -151,13 +155,18 @@ def _review_extensions() -> list[dict[str, Any]]:
 class _Builder:
     """Turns spec items into Questionnaire items for one primary language."""
 
-    def __init__(self, language: FormLanguage, crisis: tuple[CrisisResource, ...]) -> None:
+    def __init__(
+        self, language: FormLanguage, crisis: tuple[CrisisResource, ...], screen: ScreenKind
+    ) -> None:
         self.language = language
         self.crisis = crisis
+        self.screen = screen
         self.contained: dict[str, dict[str, Any]] = {}
 
     def items(self, spec: Item) -> list[dict[str, Any]]:
-        """The item, followed by the clinic's crisis resources after a crisis-help heading."""
+        """The item (none for another screen's section), then any crisis resources."""
+        if spec.variant is not None and spec.variant[1] != self.screen.value:
+            return []
         out = [self.item(spec)]
         if spec.crisis_help:
             out.extend(self._crisis_resource(spec, resource) for resource in self.crisis)

@@ -13,10 +13,8 @@ from commcare_ext.instruments import (
     MOS_SSS_OVERALL_NAME,
     MOS_SSS_SUBSCALE_NAMES,
 )
-from commcare_ext.instruments.suicide_screen import SCREENS
 from commcare_ext.questionnaire.build import PLACEHOLDERS
 from commcare_ext.questionnaire.form import FORM
-from commcare_ext.questionnaire.form.safety import screen_link_id
 from commcare_ext.terminology.answers import ANSWER_SETS, COMMON_LANGUAGES
 from commcare_ext.terminology.catalogue import code_context
 from commcare_ext.terminology.crisis import crisis_strings
@@ -88,12 +86,6 @@ def _terminology_strings() -> Iterator[tuple[str, str, str]]:
 
 
 def _safety_strings() -> Iterator[tuple[str, str, str]]:
-    on_form = {item.link_id for item in FORM.walk()}
-    for screen in SCREENS.values():  # a clinic may choose a screen the default form lacks
-        for screen_item in screen.items:
-            link_id = screen_link_id(screen, screen_item)
-            if link_id not in on_form:
-                yield link_id, screen_item.text_en, f"{screen.name}: question (our paraphrase)"
     for safety_code in local_safety_codes():
         yield code_context(safety_code), safety_code.display, "Suicide-risk screen concept"
     yield from crisis_strings()

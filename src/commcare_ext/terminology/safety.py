@@ -120,3 +120,19 @@ def local_safety_codes() -> tuple[Code, ...]:
         SUICIDE_RISK_CONCERN,
     ]
     return tuple(code for code in found if not confirmed(code))
+
+
+def risk_codes() -> frozenset[tuple[str, str]]:
+    """(system, code) of every code that reveals a suicide-risk screen, standard or ours.
+
+    The referral gate refuses any outgoing resource carrying one, whatever its label.
+    """
+    found: list[Code] = [
+        SUICIDE_RISK_LEVEL,
+        *SCREEN_PANELS.values(),
+        *(c for codes in SCREEN_ITEM_CODES.values() for c in codes.values()),
+        *SCREEN_RESULT_CODES.values(),
+        SUICIDE_RISK_FLAG,
+        SUICIDE_RISK_CONCERN,
+    ]
+    return frozenset((code.system, code.code) for code in found)

@@ -101,6 +101,9 @@ US_CORE_PROVENANCE: Final = f"{_US_CORE}/us-core-provenance|{US_CORE_VERSION}"
 US_CORE_QUESTIONNAIRE_RESPONSE: Final = (
     f"{_US_CORE}/us-core-questionnaireresponse|{US_CORE_VERSION}"
 )
+US_CORE_CONDITION_CONCERN: Final = (
+    f"{_US_CORE}/us-core-condition-problems-health-concerns|{US_CORE_VERSION}"
+)
 US_CORE_SCREENING_ASSESSMENT: Final = (
     f"{_US_CORE}/us-core-observation-screening-assessment|{US_CORE_VERSION}"
 )

@@ -26,7 +26,7 @@ FORM = FormSpec(
         LANGUAGE_SECTION,
         IDENTITY,
         FORMULATION,
-        SAFETY,
+        *SAFETY,
         NETWORK,
         CARE,
         PRIVACY,

@@ -7,9 +7,10 @@ builder fills in the clinic's own crisis resources after the heading.
 """
 
 from commcare_ext.instruments.suicide_screen import (
-    ASQ,
     PARAPHRASE_NOTE_EN,
+    SCREENS,
     ScreenItem,
+    ScreenKind,
     SuicideScreen,
 )
 from commcare_ext.questionnaire.form.common import BOOLEAN
@@ -24,6 +25,11 @@ CRISIS_HEADING_EN = (
 )
 #: linkId of the crisis-help heading; each resource follows as ``<this>.<resource key>``.
 CRISIS_HELP_LINK_ID = "safety.crisis-help"
+
+
+def section_link_id(screen: SuicideScreen) -> str:
+    """The section's linkId: ``safety`` for the ASQ (the default), else ``safety-<screen>``."""
+    return "safety" if screen.kind is ScreenKind.ASQ else f"safety-{screen.kind.value}"
 
 
 def screen_link_id(screen: SuicideScreen, item: ScreenItem) -> str:
@@ -57,16 +63,18 @@ def _question(screen: SuicideScreen, item: ScreenItem) -> Item:
 
 def screen_section(screen: SuicideScreen) -> Item:
     """The form section for ``screen``: note, questions, then crisis help on any "yes"."""
+    section = section_link_id(screen)
     return Item(
-        "safety",
+        section,
         Text("Your safety"),
         field="safety_screen",
         code=SCREEN_PANELS[screen.kind],
+        variant=("screen", screen.kind.value),
         children=(
-            Item("safety.wording", Text(PARAPHRASE_NOTE_EN), display=True),
+            Item(f"{section}.wording", Text(PARAPHRASE_NOTE_EN), display=True),
             *(_question(screen, item) for item in screen.items),
             Item(
-                CRISIS_HELP_LINK_ID,
+                f"{section}.crisis-help",
                 Text(CRISIS_HEADING_EN),
                 display=True,
                 enable_when=_any_yes(screen, screen.items),
@@ -77,4 +85,5 @@ def screen_section(screen: SuicideScreen) -> Item:
     )
 
 
-SAFETY = screen_section(ASQ)
+#: One section per screen a clinic may choose; the form shows the chosen one only.
+SAFETY = tuple(screen_section(screen) for screen in SCREENS.values())
