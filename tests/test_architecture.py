@@ -20,7 +20,8 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "phi": set(),
     "fhir": {"errors"},
-    "instruments": _GROUND,
+    "views": _GROUND,
+    "instruments": _GROUND | {"fhir"},
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},
     "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology"},
@@ -43,6 +44,18 @@ ALLOWED: dict[str, set[str]] = {
         "questionnaire",
         "extract",
         "summary",
+    },
+    "population": _GROUND
+    | {
+        "fhir",
+        "client",
+        "intake",
+        "instruments",
+        "terminology",
+        "questionnaire",
+        "extract",
+        "referral",
+        "validation",
     },
 }
 ROOF = {"cli", "__init__", "__main__"}

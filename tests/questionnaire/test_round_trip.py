@@ -6,7 +6,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import HealthCheck, given, settings
 
 from commcare_ext.errors import CommcareError
-from commcare_ext.instruments import MosSocialSupport
+from commcare_ext.instruments import InstrumentAnswers
 from commcare_ext.intake import AccessBarrier, AccessBarriers, Intake
 from commcare_ext.questionnaire import (
     IntakeResponseError,
@@ -98,8 +98,8 @@ def test_writing_in_an_unpublished_language_is_refused_not_defaulted() -> None:
 
 def test_a_value_no_question_offers_is_our_typed_error_without_the_value() -> None:
     intake = load_example("maria-garcia")
-    survey = MosSocialSupport.model_construct(answers={1: 9})  # skipped validation: 9 is no answer
-    broken = intake.model_copy(update={"social_support": survey})
+    survey = InstrumentAnswers.model_construct(answers={1: 9})  # skipped validation: 9 is no answer
+    broken = intake.model_copy(update={"measures": {"mos-sss": survey}})
     with pytest.raises(UnrepresentableIntakeError) as raised:
         intake_to_response(broken)
     assert raised.value.link_id == "social-support.mos-sss-01"

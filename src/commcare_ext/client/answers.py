@@ -6,13 +6,13 @@ string, a ``rest`` that is not a list), so a strange answer never escapes as a K
 TypeError or AttributeError, and nothing is read from a part that was not checked.
 """
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from commcare_ext.client.errors import MalformedResponseError
 from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
 from commcare_ext.client.transport import Response
+from commcare_ext.fhir.json_text import JsonTextError, parse_json
 
 _INVALID = object()
 
@@ -27,8 +27,8 @@ def json_body(response: Response, method: str, path: str) -> Any:
     if not response.content:
         return None
     try:
-        parsed = json.loads(response.content)
-    except (ValueError, RecursionError):
+        parsed = parse_json(response.content, source=f"{method} {path}")
+    except JsonTextError:
         parsed = _INVALID
     if parsed is _INVALID:
         if response.status < 400:

@@ -9,6 +9,7 @@ FhirClientError
 ├── BundleError             the Bundle given to submit() cannot be sent safely (also ValueError)
 ├── InvalidResource         a resource given to create()/update() lacks its type or id
 ├── OutboxError             the outbox refuses a request about a submission
+│   ├── OutboxFileError     the outbox file is not an outbox, corrupt, locked or unwritable
 │   ├── SubmissionConflict  different content under an existing id; requeue of a done one
 │   └── UnknownSubmission   no submission with that id (also LookupError)
 ├── RedirectRefused         a redirect the client will not follow (a write, another origin)
@@ -97,6 +98,19 @@ class InvalidResource(FhirClientError, ValueError):
 
 class OutboxError(FhirClientError):
     """The outbox refuses a request about a submission (names it and what was expected)."""
+
+
+class OutboxFileError(OutboxError):
+    """The outbox file cannot be used: not an outbox, corrupt, locked, or not writable.
+
+    ``path`` is the file; the message says what is wrong with it. A file that is not an
+    outbox is left exactly as it was.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"outbox {self.path}: {reason}")
 
 
 class SubmissionConflict(OutboxError):

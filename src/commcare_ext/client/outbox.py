@@ -30,6 +30,7 @@ from commcare_ext.client.errors import (
     ContentRejected,
     FhirClientError,
     OutboxError,
+    OutboxFileError,
     SubmissionConflict,
     UnknownSubmission,
 )
@@ -102,6 +103,8 @@ class Outbox:
         self.lease_seconds = lease_seconds
         _create_private(self.path)
         with self._connect() as db:
+            _check_is_outbox(db, self.path)
+            _narrow(self.path)  # before WAL mode: SQLite's -wal/-shm files copy this mode
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(_SCHEMA)
             present = {row[1] for row in db.execute("PRAGMA table_info(submissions)")}
@@ -111,10 +114,15 @@ class Outbox:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA secure_delete=ON")  # an erased Bundle is overwritten, not left free
         try:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except sqlite3.Error as error:
+            raise OutboxFileError(self.path, _sqlite_reason(error)) from None
+        try:
+            db.execute("PRAGMA secure_delete=ON")  # an erased Bundle is overwritten
             yield db
+        except sqlite3.Error as error:  # corrupt, locked past the timeout, disk full...
+            raise OutboxFileError(self.path, _sqlite_reason(error)) from None
         finally:
             db.close()
 
@@ -378,15 +386,51 @@ def _submission(row: tuple[Any, ...]) -> Submission:
     )
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def _create_private(path: Path) -> None:
     """Create the database file 0600 (SQLite gives its -wal/-shm/-journal the same mode).
 
-    An existing file readable by others is narrowed to 0600: it is ours, and holds PHI.
+    An existing file is checked to be empty or SQLite: a file of any other kind is refused
+    untouched (the schema is checked next, before the file is narrowed to 0600).
     """
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
+        pass
+    except OSError as error:
+        raise OutboxFileError(path, f"cannot create it ({error.strerror})") from None
+    else:
+        os.close(descriptor)
+        return
+    try:
+        if not path.is_file():
+            raise OutboxFileError(path, "not a file")
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise OutboxFileError(path, f"cannot open it ({error.strerror})") from None
+    if header and header != _SQLITE_HEADER:
+        raise OutboxFileError(path, "not an outbox: the file is not a SQLite database")
+
+
+def _narrow(path: Path) -> None:
+    """An outbox readable by others is narrowed to 0600: it is ours, and holds PHI."""
+    try:
         if path.stat().st_mode & 0o077:
             path.chmod(0o600)
-        return
-    os.close(descriptor)
+    except OSError as error:
+        raise OutboxFileError(path, f"cannot make it private ({error.strerror})") from None
+
+
+def _check_is_outbox(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse a SQLite database that holds other tables and not ours (someone else's file)."""
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables and "submissions" not in tables:
+        raise OutboxFileError(path, "not an outbox: a SQLite database without submissions")
+
+
+def _sqlite_reason(error: sqlite3.Error) -> str:
+    # SQLite's own words ("file is not a database", "database is locked") name no content.
+    return f"{type(error).__name__}: {error}"

@@ -8,7 +8,7 @@ what they fear; what keeps care out of reach; how supported they feel (MOS-SSS).
 
 import re
 from datetime import date
-from typing import Annotated, Self, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from commcare_ext.instruments import MosSocialSupport
+from commcare_ext.instruments import InstrumentAnswers, MosSocialSupport
 from commcare_ext.intake.base import (
     EmailAddress,
     IntakeSection,
@@ -30,6 +30,7 @@ from commcare_ext.intake.base import (
     check_plain_text,
 )
 from commcare_ext.intake.identity import IdentityAndCommunication
+from commcare_ext.intake.measures import check_measures, lift_legacy_fields
 from commcare_ext.intake.practical import PracticalAccess
 from commcare_ext.intake.safety import SuicideRiskScreen
 from commcare_ext.intake.vocabulary import (
@@ -353,7 +354,8 @@ class Intake(IntakeSection):
     care: CarePreferences = Field(default_factory=CarePreferences)
     privacy: StigmaAndPrivacy = Field(default_factory=StigmaAndPrivacy)
     barriers: AccessBarriers = Field(default_factory=AccessBarriers)
-    social_support: MosSocialSupport | None = None
+    # Every instrument administered, by instrument id (see ``commcare_ext.instruments``).
+    measures: dict[str, InstrumentAnswers] = Field(default_factory=dict, max_length=50)
     identity: IdentityAndCommunication = Field(default_factory=IdentityAndCommunication)
     # Optional, so intakes written before it existed read and extract exactly as before.
     practical: PracticalAccess | None = None
@@ -364,6 +366,22 @@ class Intake(IntakeSection):
     @classmethod
     def _empty_screen_is_absent(cls, value: SuicideRiskScreen | None) -> SuicideRiskScreen | None:
         return None if value is not None and not value.answers else value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lift_legacy_fields(cls, data: Any) -> Any:
+        return lift_legacy_fields(data)
+
+    @field_validator("measures")
+    @classmethod
+    def _check_measures(cls, value: dict[str, InstrumentAnswers]) -> dict[str, InstrumentAnswers]:
+        return check_measures(value)
+
+    @property
+    def social_support(self) -> MosSocialSupport | None:
+        """The MOS-SSS answers (``measures["mos-sss"]``), as the survey model."""
+        given = self.measures.get("mos-sss")
+        return None if given is None else MosSocialSupport(answers=given.answers)
 
     @field_validator("practical")
     @classmethod

@@ -6,10 +6,9 @@ service area, privacy rules, devices, travel, hours) and ranks those that meet t
 proposal says which needs it meets and what to check; every exclusion names every constraint
 it fails, as typed findings (code and parameters) that :func:`render` puts into English or
 Spanish. :func:`override` records a clinician's decision to refer anyway, with who and why.
-:func:`match_command` is the ``commcare-ext match`` command line.
+The ``commcare-ext match`` command line is ``commcare_ext.cli.match``.
 """
 
-from commcare_ext.matching.command import match_command
 from commcare_ext.matching.errors import MatchingError
 from commcare_ext.matching.findings import (
     Caution,
@@ -52,7 +51,6 @@ __all__ = [
     "UnmetCode",
     "as_data",
     "match",
-    "match_command",
     "message_language",
     "needs_review",
     "override",

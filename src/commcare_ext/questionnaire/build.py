@@ -1,9 +1,9 @@
 """Build the SDC Questionnaire (FHIR R4 JSON) from the form spec."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from commcare_ext.instruments.suicide_screen import ScreenKind
+from commcare_ext.instruments import ScreenKind, registered, selection
 from commcare_ext.questionnaire.codecs import BooleanCodec, EnumCodec, yes_no_coded
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.publish import value_set
@@ -84,6 +84,8 @@ def build_questionnaire(
     language: str = "en",
     crisis: Sequence[CrisisResource] | None = None,
     screen: ScreenKind = ScreenKind.ASQ,
+    *,
+    instruments: Iterable[str] | None = None,
 ) -> dict[str, Any]:
     """Return the intake Questionnaire as FHIR R4 JSON, its text in ``language``.
 
@@ -98,8 +100,13 @@ def build_questionnaire(
     medical translator has reviewed yet are listed in a ``translation-review`` extension
     (not in ``copyright``: LHC-Forms turns that into an English "Copyright" button).
 
+    ``instruments`` is the clinic's choice of instrument ids (``("mos-sss", "phq-9")``);
+    ``None`` includes those an intake carries by default (the MOS-SSS). A clinic that adds
+    PHQ-9 should have its safety pathway ready: item 9 raises a safety prompt.
+
     Raises:
         UnsupportedLanguageError: ``language`` is not a published language.
+        UnknownInstrumentError: an id in ``instruments`` is not registered.
 
     """
     chosen = form_language(language)
@@ -108,7 +115,10 @@ def build_questionnaire(
         msg = "crisis: at least one crisis resource is shown on a positive screen"
         raise CrisisConfigError(msg)
     builder = _Builder(chosen, resources, ScreenKind(screen))
-    items = [out for item in FORM.items for out in builder.items(item)]
+    left_out = {i.link_id for i in registered()} - {i.link_id for i in selection(instruments)}
+    items = [
+        out for item in FORM.items if item.link_id not in left_out for out in builder.items(item)
+    ]
     suffix = "" if chosen is FormLanguage.EN else "-" + chosen.value
     questionnaire: dict[str, Any] = {
         "resourceType": "Questionnaire",

@@ -9,15 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from commcare_ext.instruments import MosScores, score_mos_sss
 from commcare_ext.intake import IdiomOfDistress, Intake, SupportPerson
-from commcare_ext.questionnaire.strings import mos_name_context
 from commcare_ext.summary.labels import clinician_label, idiom_meaning
+from commcare_ext.summary.measures import measure_sections
 from commcare_ext.summary.parts import Row, Section
 from commcare_ext.summary.risk import risk_banner
 from commcare_ext.summary.words import word
 from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
-from commcare_ext.terminology.catalogue import code_display, translate
+from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.languages import form_language
 
 
@@ -72,8 +71,7 @@ def build_summary(
         _privacy(intake, chosen),
         _barriers(intake, chosen),
     ]
-    if intake.social_support is not None:
-        sections.append(_social_support(score_mos_sss(intake.social_support), chosen))
+    sections.extend(measure_sections(intake.measures, chosen))
     sections.append(_care(intake, chosen))
     sections.extend(extra_sections)
     return Summary(
@@ -257,26 +255,6 @@ def _barriers(intake: Intake, lang: str) -> Section:
             ),
             Row(word(lang, "details"), barriers.details or "", own_words=True),
         ],
-    )
-
-
-def _social_support(scores: MosScores, lang: str) -> Section:
-    rows = []
-    for subscale, score in (*scores.subscales.items(), (None, scores.overall)):
-        name = translate(lang, score.name, mos_name_context(subscale))
-        shown = (
-            word(lang, "not-scored") if score.score_0_100 is None else f"{score.score_0_100:.1f}"
-        )
-        answered = word(
-            lang, "answered-of", answered=str(score.items_answered), total=str(score.items_total)
-        )
-        rows.append((name, shown, answered))
-    return Section(
-        word(lang, "mos"),
-        table_header=(word(lang, "col-scale"), word(lang, "col-score"), word(lang, "col-answered")),
-        table=rows,
-        table_own_words=(False, False, False),
-        notes=(word(lang, "mos-explained"),),
     )
 
 

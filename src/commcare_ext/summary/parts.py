@@ -1,4 +1,4 @@
-"""The pieces a summary is made of: labelled rows and sections (shared by every section builder)."""
+"""The building blocks of a summary: a row, and a section of rows, a table and notes."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field

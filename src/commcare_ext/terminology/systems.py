@@ -1,17 +1,18 @@
-"""Code system and canonical URLs: the only place a system URL is spelled."""
+"""Code system and canonical URLs: spelled here (instrument systems: ``instruments.codes``)."""
 
 from typing import Final
 
 from commcare_ext.fhir.language import BCP47_SYSTEM
+from commcare_ext.instruments import codes
 
 #: Base of every canonical URL we publish (CodeSystem, ValueSet, Questionnaire, extensions).
-CANONICAL_BASE: Final = "https://fhir.commcare-ext.org"
+CANONICAL_BASE: Final = codes.CANONICAL_BASE
 
 #: Version of the published terminology and Questionnaire; bump on any content change.
 CONTENT_VERSION: Final = "0.1.0"
 
-LOINC: Final = "http://loinc.org"
-SNOMED_CT: Final = "http://snomed.info/sct"
+LOINC: Final = codes.LOINC
+SNOMED_CT: Final = codes.SNOMED_CT
 UCUM: Final = "http://unitsofmeasure.org"
 BCP47: Final = BCP47_SYSTEM
 V3_ROLE_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
@@ -20,15 +21,13 @@ V3_ACT_REASON: Final = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
 OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
 CONSENT_SCOPE: Final = "http://terminology.hl7.org/CodeSystem/consentscope"
 CONSENT_ACTION: Final = "http://terminology.hl7.org/CodeSystem/consentaction"
-SDOH_CATEGORY: Final = (
-    "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
-)
+SDOH_CATEGORY: Final = codes.SDOH_CATEGORY
 US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
 #: FHIR core code system of weekdays (mon ... sun).
 DAYS_OF_WEEK: Final = "http://hl7.org/fhir/days-of-week"
 
 #: Our own CodeSystem for concepts no standard vocabulary codes (published by ``code_system()``).
-COMMCARE_CODESYSTEM: Final = f"{CANONICAL_BASE}/CodeSystem/commcare-intake"
+COMMCARE_CODESYSTEM: Final = codes.COMMCARE_CODESYSTEM
 
 #: Publication date of CONTENT_VERSION (also the ValueSet expansion timestamp, for stable output).
 CONTENT_DATE: Final = "2026-11-24"
@@ -87,6 +86,8 @@ US_CORE_VERSION: Final = "7.0.0"
 SDOHCC_VERSION: Final = "2.3.0"
 BSER_VERSION: Final = "2.0.0-ballot"
 HSD_VERSION: Final = "1.0.0"
+#: Structured Data Capture: the release our Questionnaires meet (and US Core 7.0.0 builds on).
+SDC_VERSION: Final = "3.0.0"
 _US_CORE: Final = "http://hl7.org/fhir/us/core/StructureDefinition"
 _SDOHCC: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition"
 _BSER: Final = "http://hl7.org/fhir/us/bser/StructureDefinition"
