@@ -7,7 +7,7 @@ import pytest
 
 from commcare_ext import summary_html, summary_text
 from commcare_ext.instruments import ASQ
-from commcare_ext.intake import SuicideRiskScreen
+from commcare_ext.intake import Intake, SuicideRiskScreen
 from commcare_ext.questionnaire import build_questionnaire
 from commcare_ext.questionnaire.enablement import Scope, is_enabled
 from commcare_ext.questionnaire.form import FORM
@@ -175,3 +175,13 @@ def test_config_round_trips_as_json() -> None:
     again = CrisisResources.from_json(json.loads(config.model_dump_json()))
     assert again == config
     assert lifeline_988() in again.for_country()
+
+
+def test_phq9_item_9_raises_the_same_prompt_at_the_top() -> None:
+    data = load_example("amina-hassan").model_dump(mode="json")
+    data["measures"]["phq-9"] = {"answers": {**{str(n): 0 for n in range(1, 9)}, "9": 1}}
+    data["safety_screen"] = {"answers": {"1": False, "2": False, "3": False, "4": False}}
+    intake = Intake.model_validate(data)
+    banner = summary_text(intake).splitlines()[5]
+    assert banner.startswith("!! Safety: PHQ-9 item 9")
+    assert "Assess suicide risk with the patient before they leave" in banner

@@ -9,6 +9,7 @@ how to add one.
 
 from commcare_ext.instruments.answers import InstrumentAnswers
 from commcare_ext.instruments.codes import COMMCARE_CODESYSTEM, LOINC, loinc_confirmed
+from commcare_ext.instruments.gad7 import GAD_7, Gad7
 from commcare_ext.instruments.mos_sss import (
     MOS_SSS,
     MOS_SSS_INSTRUCTIONS_EN,
@@ -28,6 +29,7 @@ from commcare_ext.instruments.mos_sss import (
     score_mos_sss,
     to_0_100,
 )
+from commcare_ext.instruments.phq9 import FREQUENCY_SCALE, PHQ_9, Phq9
 from commcare_ext.instruments.progress import (
     Comparison,
     MeasureChange,
@@ -68,14 +70,17 @@ from commcare_ext.instruments.suicide_screen import (
     ScreenResult,
     SuicideScreen,
 )
+from commcare_ext.instruments.summed import SummedInstrument
 
-for _builtin in (MOS_SSS,):
+for _builtin in (MOS_SSS, PHQ_9, GAD_7):
     register(_builtin)
 
 __all__ = [
     "ASQ",
     "COMMCARE_CODESYSTEM",
     "CSSRS_SCREEN",
+    "FREQUENCY_SCALE",
+    "GAD_7",
     "LOINC",
     "MOS_SSS",
     "MOS_SSS_INSTRUCTIONS_EN",
@@ -87,11 +92,13 @@ __all__ = [
     "MOS_SSS_SUBSCALE_ITEMS",
     "MOS_SSS_SUBSCALE_NAMES",
     "PARAPHRASE",
+    "PHQ_9",
     "SCREENS",
     "Band",
     "ChangeRule",
     "Comparison",
     "ConcernRule",
+    "Gad7",
     "Instrument",
     "InstrumentAnswers",
     "InstrumentDomain",
@@ -104,6 +111,7 @@ __all__ = [
     "MosSocialSupport",
     "MosSss",
     "MosSubscale",
+    "Phq9",
     "SafetyLevel",
     "SafetyPrompt",
     "ScalePoint",
@@ -115,6 +123,7 @@ __all__ = [
     "ScreenOutcome",
     "ScreenResult",
     "SuicideScreen",
+    "SummedInstrument",
     "UnknownInstrumentError",
     "Wording",
     "WordingSource",

@@ -5,7 +5,7 @@ clinician what to do now; a negative one says the screen was done; a missing one
 still has to be (The Joint Commission NPSG 15.01.01 asks for every behavioural-health patient).
 """
 
-from commcare_ext.instruments.suicide_screen import ScreenResult
+from commcare_ext.instruments import SafetyLevel, ScreenResult, instrument
 from commcare_ext.intake import Intake
 from commcare_ext.questionnaire.form.safety import screen_link_id
 from commcare_ext.summary.parts import Row, Section
@@ -21,12 +21,31 @@ _ACTION = {
 }
 
 
+def measure_prompts(intake: Intake, lang: str) -> list[str]:
+    """What other measures' critical items ask of the clinician, whatever their totals.
+
+    PHQ-9 item 9 above "not at all" asks for the same full safety assessment as a positive
+    screen, so it is said here, at the top, too.
+    """
+    found = []
+    for instrument_id, given in intake.measures.items():
+        measured = instrument(instrument_id)
+        prompt = measured.score(given.answers, given.wording).safety_prompt
+        if prompt is not None:
+            key = "safety-urgent" if prompt.level is SafetyLevel.URGENT else "safety-review"
+            items = ", ".join(str(n) for n in prompt.items)
+            found.append(word(lang, key, instrument=measured.name_en, items=items))
+    return found
+
+
 def risk_banner(intake: Intake, lang: str) -> Section:
-    """The banner for ``intake`` in ``lang``: always present, alert when the screen is positive."""
+    """The banner for ``intake`` in ``lang``: always present, alert when anything signals risk."""
     screen = intake.safety_screen
     outcome = screen.outcome if screen is not None else None
+    prompts = measure_prompts(intake, lang)
     if screen is None or outcome is None:
-        return Section(word(lang, "risk"), alert=word(lang, "risk-not-screened"))
+        alert = " ".join([*prompts, word(lang, "risk-not-screened")])
+        return Section(word(lang, "risk"), alert=alert)
     instrument = screen.instrument
     acuity = {
         ScreenResult.ACUTE_POSITIVE: word(lang, "risk-acute"),
@@ -47,9 +66,10 @@ def risk_banner(intake: Intake, lang: str) -> Section:
         )
         rows.append(Row(f"{item.number}. {translate(lang, item.text_en, link_id)}", shown))
     action = word(lang, _ACTION[outcome.result])
+    alerts = [action] if outcome.positive else []
     return Section(
         word(lang, "risk"),
         rows,
-        alert=action if outcome.positive else None,
+        alert=" ".join([*alerts, *prompts]) or None,
         notes=() if outcome.positive else (action,),
     )
