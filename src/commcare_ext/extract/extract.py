@@ -24,6 +24,7 @@ from commcare_ext.extract.referrals import (
 from commcare_ext.extract.related_person import related_person
 from commcare_ext.extract.result import ExtractedResource, ExtractedResources, PatientIdentifier
 from commcare_ext.extract.risk import risk_flag, screen_observations
+from commcare_ext.extract.safety_plan import safety_plan_resource
 from commcare_ext.extract.services import healthcare_service
 from commcare_ext.intake import Intake
 
@@ -89,6 +90,20 @@ def extract(
     flags = [
         f for f in (risk_flag(intake, patient_ref, staff[1].reference if staff else None),) if f
     ]
+    plans = (
+        [
+            safety_plan_resource(
+                intake,
+                context.safety_plan,
+                patient_ref=patient_ref,
+                clinic=context.clinic,
+                crisis=context.crisis,
+                author_ref=requester,
+            )
+        ]
+        if context.safety_plan is not None
+        else []
+    )
     conditions = [condition(intake, c, patient_ref, requester) for c in confirmed]
     social_concerns = [
         c.reference
@@ -149,6 +164,7 @@ def extract(
         *conditions,
         *([team] if team else []),
         *goals,
+        *plans,
         *requests,
         *tasks,
     ]
@@ -184,6 +200,7 @@ def extract(
         services=tuple(services.values()),
         recipient_sharing=recipient_sharing(intake, context),
         flags=tuple(flags),
+        care_plans=tuple(plans),
     )
 
 

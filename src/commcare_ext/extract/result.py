@@ -89,6 +89,8 @@ class ExtractedResources:
     recipient_sharing: tuple[tuple[str, ReferralSharing], ...] = ()
     #: Flags for the EHR (an active suicide-risk Flag after a positive screen).
     flags: tuple[ExtractedResource, ...] = ()
+    #: Care plans for the EHR (the person's safety plan).
+    care_plans: tuple[ExtractedResource, ...] = ()
 
     def sharing_for(self, recipient_ref: str) -> ReferralSharing:
         """What the patient chose for ``recipient_ref``: its own choice, else the general one."""
@@ -126,6 +128,7 @@ class ExtractedResources:
             *self.conditions,
             *team,
             *self.goals,
+            *self.care_plans,
             *self.service_requests,
             *self.tasks,
             self.provenance,

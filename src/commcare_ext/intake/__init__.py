@@ -14,6 +14,7 @@ from commcare_ext.intake.model import (
 )
 from commcare_ext.intake.practical import AvailabilityWindow, PostalCode, PracticalAccess
 from commcare_ext.intake.safety import SuicideRiskScreen
+from commcare_ext.intake.safety_plan import PlanService, SafetyPlan, SafetyPlanError, check_people
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
@@ -79,6 +80,7 @@ __all__ = [
     "PerceivedCause",
     "PhoneAccess",
     "PhoneNumber",
+    "PlanService",
     "PostalCode",
     "PracticalAccess",
     "PreferenceStrength",
@@ -86,6 +88,8 @@ __all__ = [
     "ReferralShare",
     "Relationship",
     "Respondent",
+    "SafetyPlan",
+    "SafetyPlanError",
     "ShareCategory",
     "ShortText",
     "SpiritualImportance",
@@ -98,4 +102,5 @@ __all__ = [
     "TherapyFormat",
     "TravelMode",
     "VisitMode",
+    "check_people",
 ]

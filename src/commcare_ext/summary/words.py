@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from commcare_ext.instruments import Band, Instrument, registered
+from commcare_ext.summary.safety_plan import plan_strings
 from commcare_ext.terminology.catalogue import translate
 
 WORDS: Final[dict[str, str]] = {
@@ -147,6 +148,7 @@ def summary_strings() -> Iterator[tuple[str, str, str]]:
     """(context, English, note) of every summary text, for the catalogues."""
     for key, english in WORDS.items():
         yield f"summary:{key}", english, "Clinician summary"
+    yield from plan_strings()
     for instrument in registered():
         for part, note in (("title", "heading"), ("note", "explanation"), ("score", "column")):
             english = instrument_word("en", instrument, part)

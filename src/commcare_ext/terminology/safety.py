@@ -85,6 +85,8 @@ SUICIDE_RISK_FLAG: Final = _local(
     "suicide-risk-flag", "Suicide risk: positive screen, full safety assessment needed"
 )
 SUICIDE_RISK_CONCERN: Final = _local("suicide-risk-concern", "Risk of suicide (positive screen)")
+#: A safety plan among the person's care plans (ours: no standard code could be confirmed).
+SAFETY_PLAN: Final = _local("safety-plan", "Safety plan for a suicidal crisis")
 #: HL7 flag-category ``clinical``.
 FLAG_CLINICAL: Final = Code(FLAG_CATEGORY_SYSTEM, "clinical", "Clinical")
 
@@ -104,6 +106,7 @@ SAFETY_DEFINITIONS: Final[dict[str, str]] = {
         "Imminent risk: the person is not left alone and is assessed at once."
     ),
     "suicide-risk-flag": "A positive suicide-risk screen awaiting a full safety assessment.",
+    "safety-plan": "A plan the person wrote with a clinician for getting through a crisis.",
     "suicide-risk-concern": (
         "Risk of suicide shown by a positive screen, for a clinician to confirm."
     ),
@@ -118,6 +121,7 @@ def local_safety_codes() -> tuple[Code, ...]:
         *SCREEN_RESULT_CODES.values(),
         SUICIDE_RISK_FLAG,
         SUICIDE_RISK_CONCERN,
+        SAFETY_PLAN,
     ]
     return tuple(code for code in found if not confirmed(code))
 
@@ -134,5 +138,6 @@ def risk_codes() -> frozenset[tuple[str, str]]:
         *SCREEN_RESULT_CODES.values(),
         SUICIDE_RISK_FLAG,
         SUICIDE_RISK_CONCERN,
+        SAFETY_PLAN,
     ]
     return frozenset((code.system, code.code) for code in found)
