@@ -431,6 +431,7 @@ def intakes(draw: st.DrawFn) -> Intake:
             "therapy_format": draw(optional(st.sampled_from(list(TherapyFormat)))),
             "referral_consent": consent,
             "referral_share": draw(enum_list(ReferralShare)) if consent else [],
+            "community_referral_declined": None if supports else draw(optional(st.booleans())),
         },
         "privacy": {
             "has_concerns": has_concerns,
@@ -486,6 +487,7 @@ def intakes_with_networks(draw: st.DrawFn) -> Intake:
         ),
         referral_consent=True,
         referral_share=draw(enum_list(ReferralShare)),
+        community_referral_declined=None,  # supports were just chosen
     )
     return Intake.model_validate(data)
 

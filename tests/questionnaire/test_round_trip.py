@@ -39,6 +39,25 @@ def test_spanish_intake_round_trips_through_spanish_form() -> None:
     assert response_to_intake(response) == maria
 
 
+@pytest.mark.parametrize("language", ["en", "es", "vi", "zh-Hans", "ar"])
+def test_declining_community_referral_round_trips_in_every_language(language: str) -> None:
+    maria = load_example("maria-garcia")
+    data = maria.model_dump(mode="json")
+    data["care"].update(
+        preferred_supports=[],
+        preferred_supports_detail=None,
+        referral_consent=None,
+        referral_share=[],
+        community_referral_declined=True,
+    )
+    declined = Intake.model_validate(data)
+    response = intake_to_response(declined, language=language)
+    care = next(i for i in response["item"] if i["linkId"] == "care")
+    item = next(i for i in care["item"] if i["linkId"] == "care.no-community-referral")
+    assert len(item["answer"]) == 1  # yes (a boolean, or LA33-6 "Yes" in translated forms)
+    assert response_to_intake(response) == declined
+
+
 def test_do_not_contact_person_round_trips_without_contact_items() -> None:
     amina = load_example("amina-hassan")
     response = intake_to_response(amina)

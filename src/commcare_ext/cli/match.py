@@ -23,6 +23,7 @@ from commcare_ext.matching import (
     MESSAGE_LANGUAGES,
     MatchingError,
     MatchResult,
+    Proposal,
     as_data,
     match,
     message_language,
@@ -162,20 +163,23 @@ def _finding(finding: Finding, language: str) -> dict[str, Any]:
     return {**as_data(finding), "text": render(finding, language)}
 
 
-def as_json(result: MatchResult, language: str = "en") -> dict[str, Any]:
-    """The ``--json`` document: every service in exactly one of the two lists."""
+def _proposal(p: Proposal, language: str) -> dict[str, Any]:
     return {
-        "proposals": [
-            {
-                "service": p.service_id,
-                "name": p.service.name,
-                "rank": p.rank,
-                "score": p.score,
-                "reasons": [_finding(r, language) for r in p.reasons],
-                "cautions": [_finding(c, language) for c in p.cautions],
-            }
-            for p in result.proposals
-        ],
+        "service": p.service_id,
+        "name": p.service.name,
+        "rank": p.rank,
+        "score": p.score,
+        "crisis": p.crisis,
+        "reasons": [_finding(r, language) for r in p.reasons],
+        "cautions": [_finding(c, language) for c in p.cautions],
+    }
+
+
+def as_json(result: MatchResult, language: str = "en") -> dict[str, Any]:
+    """The ``--json`` document: every service in exactly one of the three lists."""
+    return {
+        "proposals": [_proposal(p, language) for p in result.proposals],
+        "if_things_get_worse": [_proposal(p, language) for p in result.if_things_get_worse],
         "excluded": [
             {
                 "service": e.service_id,
@@ -189,12 +193,16 @@ def as_json(result: MatchResult, language: str = "en") -> dict[str, Any]:
 
 def as_table(result: MatchResult, language: str = "en") -> str:
     """A table a person reads: proposals with reasons and cautions, then the exclusions."""
-    total = len(result.proposals) + len(result.excluded)
+    worse = result.if_things_get_worse
+    total = len(result.proposals) + len(worse) + len(result.excluded)
     lines = [f"Proposed: {len(result.proposals)} of {total} services"]
-    for p in result.proposals:
-        lines.append(f"{p.rank:>4}. {p.service.name} [{p.service_id}]  score {p.score}")
-        lines.extend(f"        + {render(r, language)}" for r in p.reasons)
-        lines.extend(f"        ! {render(c, language)}" for c in p.cautions)
+    for heading, listed in (("", result.proposals), ("If things get worse (crisis help)", worse)):
+        if heading and listed:
+            lines.append(f"{heading}: {len(listed)}")
+        for p in listed:
+            lines.append(f"{p.rank:>4}. {p.service.name} [{p.service_id}]  score {p.score}")
+            lines.extend(f"        + {render(r, language)}" for r in p.reasons)
+            lines.extend(f"        ! {render(c, language)}" for c in p.cautions)
     lines.append(f"Excluded: {len(result.excluded)}")
     for e in result.excluded:
         lines.append(f"      {e.service.name} [{e.service_id}]")

@@ -9,9 +9,10 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from commcare_ext.directory import Service as DirectoryService
 from commcare_ext.intake.safety_plan import SafetyPlan
 from commcare_ext.intake.vocabulary import ReferralShare, SupportType
+from commcare_ext.primitives import ID
 from commcare_ext.terminology.crisis import CrisisResource, default_crisis_resources
 
-_REFERENCE = re.compile(r"^Patient/[A-Za-z0-9\-.]{1,64}$")
+_REFERENCE = re.compile(rf"^Patient/{ID}$")
 
 
 def _patient_reference(value: str) -> str:

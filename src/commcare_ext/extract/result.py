@@ -91,6 +91,8 @@ class ExtractedResources:
     flags: tuple[ExtractedResource, ...] = ()
     #: Care plans for the EHR (the person's safety plan).
     care_plans: tuple[ExtractedResource, ...] = ()
+    #: The patient wants no community referral now (``care.community_referral_declined``).
+    community_referral_declined: bool = False
 
     def sharing_for(self, recipient_ref: str) -> ReferralSharing:
         """What the patient chose for ``recipient_ref``: its own choice, else the general one."""

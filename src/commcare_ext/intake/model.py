@@ -53,11 +53,13 @@ from commcare_ext.intake.vocabulary import (
     TherapyFormat,
     VisitMode,
 )
+from commcare_ext.primitives import FULL_DATE, FULL_DATE_RE, ID_RE
 
-_STABLE_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+_STABLE_ID = ID_RE
 _URI = re.compile(r"^(urn:(oid|uuid):|https?://)\S+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_DATE = FULL_DATE_RE
+#: The start of a date and time (pydantic reads the rest, zone included).
+_ISO_DATE_TIME = re.compile(rf"^{FULL_DATE}[T ]\d{{2}}:\d{{2}}")
 
 
 def _stable_id(value: str) -> str:
@@ -287,6 +289,9 @@ class CarePreferences(IntakeSection):
     # what may those organisations receive? Enforced by consent-aware referral bundles.
     referral_consent: bool | None = None
     referral_share: list[ReferralShare] = Field(default_factory=list)
+    # True: the patient wants no community referral now (asked only when no support is
+    # chosen). Matching then proposes nothing but crisis help, and no referral is built.
+    community_referral_declined: bool | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -300,6 +305,9 @@ class CarePreferences(IntakeSection):
             raise ValueError(msg)
         if self.preferred_supports_detail is not None and not self.preferred_supports:
             msg = "preferred_supports_detail: only when preferred_supports has a choice"
+            raise ValueError(msg)
+        if self.community_referral_declined is not None and self.preferred_supports:
+            msg = "community_referral_declined: only when preferred_supports has no choice"
             raise ValueError(msg)
         return self
 

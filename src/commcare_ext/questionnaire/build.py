@@ -18,7 +18,7 @@ from commcare_ext.terminology.crisis import (
 )
 from commcare_ext.terminology.languages import FormLanguage, form_language, needs_review
 from commcare_ext.terminology.questions import INTAKE_PANEL
-from commcare_ext.terminology.standard import NO, YES
+from commcare_ext.terminology.standard import NO, SEMVER, YES
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
     CONTENT_DATE,
@@ -27,8 +27,9 @@ from commcare_ext.terminology.systems import (
     QUESTIONNAIRE_ITEM_CONTROL_SYSTEM,
     SDC_ENTRY_FORMAT,
     SDC_OBSERVATION_EXTRACT,
-    SDC_QUESTIONNAIRE_PROFILE,
+    SDC_QUESTIONNAIRE,
     TRANSLATION_REVIEW_EXTENSION,
+    VERSION_ALGORITHM_EXTENSION,
 )
 from commcare_ext.terminology.translation import translated
 
@@ -123,9 +124,9 @@ def build_questionnaire(
     questionnaire: dict[str, Any] = {
         "resourceType": "Questionnaire",
         "id": f"cultural-intake{suffix}",
-        "meta": {"profile": [SDC_QUESTIONNAIRE_PROFILE]},
+        "meta": {"profile": [SDC_QUESTIONNAIRE]},
         "language": chosen.value,
-        "extension": _review_extensions(),
+        "extension": [version_algorithm(), *_review_extensions()],
         "url": QUESTIONNAIRE_URLS[chosen],
         "version": CONTENT_VERSION,
         "name": "CulturallyInformedIntake" + suffix.title().replace("-", ""),
@@ -144,6 +145,15 @@ def build_questionnaire(
         questionnaire["contained"] = list(builder.contained.values())
     questionnaire["item"] = items
     return questionnaire
+
+
+def version_algorithm() -> dict[str, Any]:
+    """The R5 ``versionAlgorithm`` (cross-version extension): our versions are semver.
+
+    SDC 4.0.0-ballot's sdc-2 asks for it beside ``version``; SDC 3.0.0, which we claim,
+    allows it.
+    """
+    return {"url": VERSION_ALGORITHM_EXTENSION, "valueCoding": SEMVER.as_coding()}
 
 
 def _review_extensions() -> list[dict[str, Any]]:

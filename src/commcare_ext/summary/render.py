@@ -20,7 +20,7 @@ _STYLE = (
     "h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:2px solid #1a1a1a;margin-top:1.5rem}"
     "dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}"
     "table{border-collapse:collapse;width:100%}th,td{border:1px solid #555;padding:.3rem;"
-    "text-align:start}caption{text-align:start;font-weight:600}"
+    "text-align:start}"
     ".note{border-inline-start:4px solid #1a4f8b;padding:.25rem .75rem;background:#f3f6fa}"
     ".alert{border:3px solid #8b0000;color:#8b0000;background:#fff;padding:.5rem;font-weight:700}"
     ".risk{border:2px solid #8b0000;padding:0 .75rem .5rem}"
@@ -74,7 +74,8 @@ def summary_html(
             )
             out.append("</dl>")
         if section.table:
-            out.append(f"<table><caption>{escape(section.title)}</caption><thead><tr>")
+            # Named by the section's heading, not a caption repeating it on the page.
+            out.append(f'<table aria-labelledby="{heading}"><thead><tr>')
             out.extend(f'<th scope="col">{escape(h)}</th>' for h in section.table_header)
             out.append("</tr></thead><tbody>")
             for table_row in section.table:

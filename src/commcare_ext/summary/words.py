@@ -4,7 +4,7 @@ Each text has a key; its catalogue context is ``summary:<key>``. Placeholders su
 ``{name}`` are filled after translation, so a translator may move them but must keep them.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from commcare_ext.instruments import Band, Instrument, registered
@@ -120,6 +120,16 @@ WORDS: Final[dict[str, str]] = {
         "Not screened for suicide risk in this intake: screen before the patient leaves."
     ),
 }
+
+
+#: How each form language separates the items of a list (CLDR's list patterns): Arabic uses
+#: its own comma, Chinese the enumeration comma between items of a list.
+_LIST_SEPARATORS: Final[dict[str, str]] = {"ar": "، ", "zh-Hans": "、"}
+
+
+def join_list(items: Iterable[str], language: str) -> str:
+    """``items`` as one list in ``language``'s punctuation ("a, b" / "a، b" / "a、b")."""
+    return _LIST_SEPARATORS.get(language, ", ").join(items)
 
 
 def word(language: str, key: str, /, **values: str) -> str:

@@ -42,6 +42,16 @@ TRANSLATION_REVIEW_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/tra
 SDC_QUESTIONNAIRE_PROFILE: Final = (
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"
 )
+#: Structured Data Capture: the release our Questionnaires meet (and US Core 7.0.0 builds on).
+SDC_VERSION: Final = "3.0.0"
+#: The claim our Questionnaires make: SDC Questionnaire, pinned to the release they meet.
+SDC_QUESTIONNAIRE: Final = f"{SDC_QUESTIONNAIRE_PROFILE}|{SDC_VERSION}"
+#: R5 ``versionAlgorithm`` carried in R4 (cross-version extension; SDC 4.0.0-ballot's sdc-2 asks
+#: for it wherever ``version`` is present) and the R5 code system of its values.
+VERSION_ALGORITHM_EXTENSION: Final = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-Questionnaire.versionAlgorithm[x]"
+)
+VERSION_ALGORITHM: Final = "http://hl7.org/fhir/version-algorithm"
 SDC_OBSERVATION_EXTRACT: Final = (
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract"
 )
@@ -73,12 +83,17 @@ V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 V2_0003: Final = "http://terminology.hl7.org/CodeSystem/v2-0003"
 V2_0203: Final = "http://terminology.hl7.org/CodeSystem/v2-0203"
 US_CORE_CONDITION_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/condition-category"
+US_CORE_DOCUMENT_CATEGORY: Final = (
+    "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category"
+)
 US_CORE_PROVENANCE_PARTICIPANT_TYPE: Final = (
     "http://hl7.org/fhir/us/core/CodeSystem/us-core-provenance-participant-type"
 )
 CONDITION_CLINICAL: Final = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 CONDITION_VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 DATA_ABSENT_REASON: Final = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+#: Identifier system for a URI value (a message Bundle's ``urn:uuid:`` identifier).
+URI_IDENTIFIER: Final = "urn:ietf:rfc:3986"
 PERTAINS_TO_GOAL: Final = "http://hl7.org/fhir/StructureDefinition/resource-pertainsToGoal"
 
 # Profiles we claim in ``meta.profile``, pinned to the version we meet (docs/profiles.md).
@@ -86,8 +101,6 @@ US_CORE_VERSION: Final = "7.0.0"
 SDOHCC_VERSION: Final = "2.3.0"
 BSER_VERSION: Final = "2.0.0-ballot"
 HSD_VERSION: Final = "1.0.0"
-#: Structured Data Capture: the release our Questionnaires meet (and US Core 7.0.0 builds on).
-SDC_VERSION: Final = "3.0.0"
 _US_CORE: Final = "http://hl7.org/fhir/us/core/StructureDefinition"
 _SDOHCC: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition"
 _BSER: Final = "http://hl7.org/fhir/us/bser/StructureDefinition"
@@ -99,6 +112,7 @@ US_CORE_PRACTITIONER_ROLE: Final = f"{_US_CORE}/us-core-practitionerrole|{US_COR
 US_CORE_RELATED_PERSON: Final = f"{_US_CORE}/us-core-relatedperson|{US_CORE_VERSION}"
 US_CORE_CARE_TEAM: Final = f"{_US_CORE}/us-core-careteam|{US_CORE_VERSION}"
 US_CORE_PROVENANCE: Final = f"{_US_CORE}/us-core-provenance|{US_CORE_VERSION}"
+US_CORE_DOCUMENT_REFERENCE: Final = f"{_US_CORE}/us-core-documentreference|{US_CORE_VERSION}"
 US_CORE_QUESTIONNAIRE_RESPONSE: Final = (
     f"{_US_CORE}/us-core-questionnaireresponse|{US_CORE_VERSION}"
 )
