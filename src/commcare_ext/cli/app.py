@@ -74,9 +74,9 @@ def _batch() -> Register:
 
 
 def _import() -> Register:
-    from commcare_ext.cli import import_  # "import" is a Python keyword
+    from commcare_ext.cli import bulk_import
 
-    return import_.register
+    return bulk_import.register
 
 
 def _views() -> Register:
@@ -118,9 +118,7 @@ COMMANDS: tuple[Command, ...] = (
         _batch,
     ),
     Command(
-        "import",
-        "load a batch folder (per-type NDJSON + manifest) into a FHIR server",
-        _import,
+        "import", "load a batch folder (per-type NDJSON + manifest) into a FHIR server", _import
     ),
     Command("views", "SQL on FHIR v2 views: run the conformance tests", _views),
 )
