@@ -296,7 +296,9 @@ class ClinicApp:
                 return Answer.error(HTTPStatus.BAD_REQUEST, "unsupported language")
             if path == "/questionnaire.json":
                 return Answer.json(
-                    HTTPStatus.OK, build_questionnaire(lang), "application/fhir+json"
+                    HTTPStatus.OK,
+                    build_questionnaire(lang, self.config.crisis.for_country()),
+                    "application/fhir+json",
                 )
             if path == "/chrome.json":
                 return Answer.json(HTTPStatus.OK, chrome_words(lang))

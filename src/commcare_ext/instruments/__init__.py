@@ -61,6 +61,16 @@ from commcare_ext.instruments.registry import (
     registered,
     selection,
 )
+from commcare_ext.instruments.suicide_screen import (
+    ASQ,
+    CSSRS_SCREEN,
+    SCREENS,
+    ScreenItem,
+    ScreenKind,
+    ScreenOutcome,
+    ScreenResult,
+    SuicideScreen,
+)
 from commcare_ext.instruments.summed import SummedInstrument
 from commcare_ext.instruments.wording import (
     ExactWording,
@@ -73,7 +83,9 @@ for _builtin in (MOS_SSS, PHQ_9, GAD_7):
     register(_builtin)
 
 __all__ = [
+    "ASQ",
     "COMMCARE_CODESYSTEM",
+    "CSSRS_SCREEN",
     "FREQUENCY_SCALE",
     "GAD_7",
     "LOINC",
@@ -88,6 +100,7 @@ __all__ = [
     "MOS_SSS_SUBSCALE_NAMES",
     "PARAPHRASE",
     "PHQ_9",
+    "SCREENS",
     "Band",
     "ChangeRule",
     "Comparison",
@@ -113,6 +126,11 @@ __all__ = [
     "ScaleResult",
     "ScaleScore",
     "ScoreStatus",
+    "ScreenItem",
+    "ScreenKind",
+    "ScreenOutcome",
+    "ScreenResult",
+    "SuicideScreen",
     "SummedInstrument",
     "UnknownInstrumentError",
     "Wording",

@@ -309,6 +309,8 @@ class _Reader:
         self.locations[child_loc] = here
         self.items(spec.children, children, child_target, _At(child_loc, here, scope.child()))
         if child_target or found:
+            if spec.variant is not None:
+                child_target[spec.variant[0]] = spec.variant[1]
             _merge(target, spec.path, child_target)
 
     def _question(

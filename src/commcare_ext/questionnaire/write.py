@@ -87,7 +87,7 @@ class _Writer:
         instances = value if spec.repeats else [value]
         out = []
         for instance in instances or []:
-            if instance is None:
+            if instance is None or not _holds(spec, instance):
                 continue
             children = self.items(
                 spec.children, instance, scope if not spec.path else scope.child()
@@ -126,6 +126,14 @@ def _get(source: Any, path: tuple[str | int, ...]) -> Any:
             msg = f"cannot follow {part!r} into {type(source).__name__}"
             raise TypeError(msg)
     return source
+
+
+def _holds(spec: Item, instance: Any) -> bool:
+    """Whether this group is the form ``instance`` takes (see ``Item.variant``)."""
+    if spec.variant is None:
+        return True
+    field, value = spec.variant
+    return str(_get(instance, (field,))) == value
 
 
 def _is_default(value: Any) -> bool:

@@ -124,6 +124,11 @@ US_CORE_DOCUMENT_REFERENCE: Final = f"{_US_CORE}/us-core-documentreference|{US_C
 US_CORE_QUESTIONNAIRE_RESPONSE: Final = (
     f"{_US_CORE}/us-core-questionnaireresponse|{US_CORE_VERSION}"
 )
+US_CORE_CAREPLAN: Final = f"{_US_CORE}/us-core-careplan|{US_CORE_VERSION}"
+US_CORE_CAREPLAN_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category"
+US_CORE_CONDITION_CONCERN: Final = (
+    f"{_US_CORE}/us-core-condition-problems-health-concerns|{US_CORE_VERSION}"
+)
 US_CORE_SCREENING_ASSESSMENT: Final = (
     f"{_US_CORE}/us-core-observation-screening-assessment|{US_CORE_VERSION}"
 )
