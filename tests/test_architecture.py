@@ -24,7 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "instruments": _GROUND,
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},
-    "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology"},
+    "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology", "views"},
     "validation": _GROUND | {"fhir"},
     "extract": _GROUND
     | {"fhir", "intake", "instruments", "terminology", "questionnaire", "validation", "directory"},
@@ -45,6 +45,14 @@ ALLOWED: dict[str, set[str]] = {
         "extract",
         "summary",
     },
+}
+ALLOWED["outcomes"] = _GROUND | {
+    "views",
+    "client",
+    "intake",
+    "terminology",
+    "summary",
+    "followup",
 }
 ROOF = {"cli", "__init__", "__main__"}
 

@@ -18,6 +18,7 @@ from examples.clinic_app.texts import LOCALE_DIR as APP_LOCALE_DIR
 from examples.clinic_app.texts import app_strings
 
 from commcare_ext.extract.questionnaire_response import NARRATIVE_TEXTS
+from commcare_ext.outcomes.words import outcomes_strings
 from commcare_ext.questionnaire.messages import message_strings
 from commcare_ext.questionnaire.strings import form_strings
 from commcare_ext.summary.labels import label_strings
@@ -46,6 +47,7 @@ def library_strings() -> Iterator[Entry]:
     yield from message_strings()
     yield from summary_strings()
     yield from label_strings()
+    yield from outcomes_strings()
 
 
 def translated_languages() -> list[FormLanguage]:

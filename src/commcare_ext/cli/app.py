@@ -11,13 +11,23 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import NoReturn
 
-from commcare_ext.cli import bundle, delegated, extract, outbox, post, publish, read, views
+from commcare_ext.cli import (
+    bundle,
+    delegated,
+    extract,
+    outbox,
+    outcomes,
+    post,
+    publish,
+    read,
+    views,
+)
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.errors import CommcareError
 
 PROG = "commcare-ext"
 #: Subcommand modules, in the order ``--help`` lists them.
-MODULES = (read, extract, bundle, post, outbox, publish, views, delegated)
+MODULES = (read, extract, bundle, post, outbox, publish, views, outcomes, delegated)
 
 _EPILOG = """exit codes:
   0  done

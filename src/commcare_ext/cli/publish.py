@@ -12,7 +12,7 @@ def register(commands: Commands) -> None:
     """Add ``publish`` to the command line."""
     parser = commands.add_parser(
         "publish",
-        help="write the Questionnaire, CodeSystem and ValueSets (files or a FHIR package)",
+        help="write the Questionnaire, CodeSystem, ValueSets and views (files or a FHIR package)",
         description=(
             "Write every published resource: the intake Questionnaire in each form language, "
             "our CodeSystem and its ValueSets. --out writes loose JSON files; --package writes "
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"{target}: exists and is not a folder", ExitCode.USAGE)
     if out is not None:
         written = write_published(out)
-        print(f"wrote {len(written)} resources (Questionnaires, CodeSystem, ValueSets) to {out}")
+        kinds = "Questionnaires, CodeSystem, ValueSets, views"
+        print(f"wrote {len(written)} resources ({kinds}) to {out}")
     if args.package is not None:
         written = write_fhir_package(args.package)
         manifest = args.package / "package" / "package.json"

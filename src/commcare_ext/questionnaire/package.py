@@ -16,6 +16,7 @@ from commcare_ext.questionnaire.build import build_questionnaire
 from commcare_ext.questionnaire.publish import code_system, value_sets
 from commcare_ext.terminology.languages import FormLanguage
 from commcare_ext.terminology.systems import CANONICAL_BASE, CONTENT_DATE, CONTENT_VERSION
+from commcare_ext.views import library_views
 
 #: The package id (FHIR package names are lowercase, dot-separated, like ``hl7.fhir.us.core``).
 FHIR_PACKAGE_NAME: Final = "org.commcare-ext.intake"
@@ -25,11 +26,16 @@ _CORE_PACKAGE: Final = "hl7.fhir.r4.core"
 
 
 def published_resources() -> list[dict[str, Any]]:
-    """The Questionnaire in every form language, our CodeSystem and every ValueSet."""
+    """Everything we publish: the forms, the CodeSystem, the ValueSets and the views.
+
+    The Questionnaire in every form language, our CodeSystem, every ValueSet, and the SQL on
+    FHIR v2 ViewDefinitions the outcomes report runs (so any SQL on FHIR runner can use them).
+    """
     return [
         *(build_questionnaire(language) for language in FormLanguage),
         code_system(),
         *value_sets(),
+        *library_views().values(),
     ]
 
 
@@ -53,7 +59,8 @@ def fhir_package() -> dict[str, dict[str, Any]]:
         "version": CONTENT_VERSION,
         "description": (
             "Culturally informed mental-health intake: the SDC Questionnaire (every form "
-            "language), the commcare_ext CodeSystem and its ValueSets."
+            "language), the commcare_ext CodeSystem and its ValueSets, and SQL on FHIR v2 "
+            "ViewDefinitions of the resources the library writes."
         ),
         "author": "commcare_ext contributors",
         "license": "Apache-2.0",
