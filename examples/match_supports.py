@@ -6,7 +6,7 @@ Amina (examples/intakes/amina-hassan.json) asked for her faith community and a p
 Here she has also answered 'Reaching supports' as the form asks it: free on weekday evenings
 and weekend afternoons, by bus or on foot for up to 30 minutes, living near Cedar-Riverside
 in Minneapolis. The example directory (examples/directory/hsds) is matched against her; the
-best proposal becomes a ``ReferralTarget`` (``ReferralTarget.for_service``): a
+best proposal becomes a ``ReferralTarget`` (``commcare_ext.matching.referral_target``): a
 HealthcareService provided by the service's organisation, with Amina's own sharing choice for
 it; extraction then gives the EHR's transaction Bundle and the consent-filtered BSeR referral
 message for that organisation, and the clinician summary lists the proposals and the choice.
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from commcare_ext.directory import Service, read_hsds
+from commcare_ext.directory import read_hsds
 from commcare_ext.extract import (
     Clinician,
     ExtractionContext,
@@ -29,7 +29,14 @@ from commcare_ext.extract import (
     extract,
 )
 from commcare_ext.intake import Intake, ReferralShare
-from commcare_ext.matching import Proposal, match, message_language, needs_review, render
+from commcare_ext.matching import (
+    Proposal,
+    match,
+    message_language,
+    needs_review,
+    referral_target,
+    render,
+)
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from commcare_ext.summary import matches_section
 
@@ -43,6 +50,7 @@ CLINIC = Organization(
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
     phone="+1 555 010 0100",
+    endpoint="https://fhir.riverside-clinic.example.org/messaging",
 )
 CLINICIAN = Clinician(
     family_name="Okafor",
@@ -80,14 +88,11 @@ def target_for(proposal: Proposal, intake: Intake) -> ReferralTarget:
     Amina shares her language needs and preferences with referral organisations in general;
     with the service she chose she also shares what makes it hard for her to get care.
     """
-    service: Service = proposal.service
-    kind = next(k for k in intake.care.preferred_supports if k in service.support_types)
-    return ReferralTarget.for_service(
-        service,
-        kind,
+    return referral_target(
+        proposal,
+        intake,
         organization_system=DIRECTORY_ORGANIZATIONS,
         service_system=DIRECTORY_SERVICES,
-        reasons=[render(r) for r in proposal.reasons],
         share={*intake.care.referral_share, ReferralShare.ACCESS_BARRIERS},
     )
 

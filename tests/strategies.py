@@ -397,6 +397,7 @@ def intakes(draw: st.DrawFn) -> Intake:
             "therapy_format": draw(optional(st.sampled_from(list(TherapyFormat)))),
             "referral_consent": consent,
             "referral_share": draw(enum_list(ReferralShare)) if consent else [],
+            "community_referral_declined": None if supports else draw(optional(st.booleans())),
         },
         "privacy": {
             "has_concerns": has_concerns,

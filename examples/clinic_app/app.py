@@ -31,7 +31,7 @@ from commcare_ext.extract import (
     ReferralTarget,
     extract,
 )
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, SupportType
 from commcare_ext.questionnaire import (
     IntakeResponseError,
     build_questionnaire,
@@ -40,7 +40,7 @@ from commcare_ext.questionnaire import (
     variant_language,
 )
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
-from commcare_ext.summary import summary_html
+from commcare_ext.summary import clinician_label, summary_html
 from commcare_ext.terminology import (
     FormLanguage,
     UnsupportedLanguageError,
@@ -59,6 +59,7 @@ CLINIC = Organization(
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
     phone="+1 555 010 0100",
+    endpoint="https://fhir.riverside-clinic.example.org/messaging",
 )
 #: The clinician signing referrals (BSeR names a PractitionerRole as sender); a real app takes
 #: this from its login.
@@ -228,7 +229,7 @@ def _summary_page(
     ]
     links += [
         f'<li><a href="/bundle/{key}/{escape(kind)}.json" download>'
-        + escape(app_text(lang, "referral", kind=kind.removeprefix("support-").replace("-", " ")))
+        + escape(app_text(lang, "referral", kind=clinician_label(SupportType(kind), lang)))
         + "</a></li>"
         for kind in visit.messages
     ]

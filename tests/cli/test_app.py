@@ -1,20 +1,33 @@
-"""The entry point: --version, help, usage errors, and the hooks for match and referrals."""
+"""The entry point: --version, help, usage errors, and one registry of every command."""
 
+import ast
 import re
 import subprocess
 import sys
-import types
-from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
 from commcare_ext.cli import ExitCode
-from commcare_ext.cli.delegated import DELEGATED
+from commcare_ext.cli.app import COMMANDS as REGISTERED
 from tests.cli.conftest import Run
 
-COMMANDS = ("read", "extract", "bundle", "post", "outbox", "publish")
+COMMANDS = (
+    "read",
+    "extract",
+    "bundle",
+    "post",
+    "outbox",
+    "publish",
+    "match",
+    "referrals",
+    "synth",
+    "batch",
+    "import",
+    "views",
+)
+CLI = Path(__file__).resolve().parents[2] / "src" / "commcare_ext" / "cli"
 
 
 def test_version_names_the_installed_release(run: Run) -> None:
@@ -27,7 +40,7 @@ def test_help_lists_every_command_and_the_exit_codes(run: Run) -> None:
     ran = run("--help")
     assert ran.code == ExitCode.OK
     for command in COMMANDS:
-        assert f"\n    {command} " in ran.out
+        assert re.search(rf"\n    {command}\s", ran.out), command
     for code in ExitCode:
         assert f"\n  {code.value}  " in ran.out
 
@@ -55,7 +68,9 @@ def test_each_command_has_help(run: Run, command: str) -> None:
 def test_a_wrong_command_line_is_one_line_and_exit_2(run: Run, argv: list[str]) -> None:
     ran = run(*argv)
     assert ran.code == ExitCode.USAGE
-    assert "see --help" in ran.one_line_error()
+    line = ran.one_line_error()
+    assert "see --help" in line
+    assert line.count("commcare-ext") == 1, line  # the program is named once
 
 
 def test_the_installed_script_runs_and_errors_without_a_traceback(tmp_path: Path) -> None:
@@ -77,32 +92,63 @@ def test_the_installed_script_runs_and_errors_without_a_traceback(tmp_path: Path
     assert module.stdout.startswith("commcare-ext ")
 
 
-@pytest.mark.parametrize("word", sorted(DELEGATED))
-def test_delegated_commands_run_when_their_package_is_there(
-    run: Run, monkeypatch: pytest.MonkeyPatch, word: str
-) -> None:
-    module_name, function, _ = DELEGATED[word]
-    seen: list[list[str]] = []
-
-    def command(argv: Sequence[str]) -> int:
-        seen.append(list(argv))
-        return 7
-
-    fake = types.ModuleType(module_name)
-    setattr(fake, function, command)
-    monkeypatch.setitem(sys.modules, module_name, fake)
-    assert run(word, "--server", "http://x/", "--json").code == 7
-    assert seen == [["--server", "http://x/", "--json"]]
-    assert re.search(rf"\n    {word}\s", run("--help").out)
+def test_every_command_module_is_registered_once() -> None:
+    """A module with ``register(parser)`` under cli/ is a command, listed in COMMANDS."""
+    modules = {
+        path.stem
+        for path in CLI.glob("*.py")
+        if any(
+            isinstance(node, ast.FunctionDef) and node.name == "register"
+            for node in ast.parse(path.read_text(encoding="utf-8")).body
+        )
+    }
+    words = [command.word for command in REGISTERED]
+    loaded = [command.load().__module__.rsplit(".", 1)[-1] for command in REGISTERED]
+    assert sorted(words) == sorted(set(words))
+    assert sorted(loaded) == sorted(set(loaded)) == sorted(modules)
+    assert set(COMMANDS) == set(words)
 
 
-@pytest.mark.parametrize("word", sorted(DELEGATED))
-def test_delegated_commands_are_not_offered_without_their_package(
-    run: Run, monkeypatch: pytest.MonkeyPatch, word: str
-) -> None:
-    module_name, _, _ = DELEGATED[word]
-    monkeypatch.setitem(sys.modules, module_name, None)  # import raises ModuleNotFoundError
-    assert not re.search(rf"\n    {word}\s", run("--help").out)
-    ran = run(word)
-    assert ran.code == ExitCode.USAGE
-    assert "invalid choice" in ran.one_line_error()
+def test_no_command_is_loaded_by_name_behind_the_architecture_tests_back() -> None:
+    for path in CLI.glob("*.py"):
+        assert "importlib" not in path.read_text(encoding="utf-8").replace(
+            "importlib.metadata", ""
+        ), path
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_version_and_help_load_no_command_and_no_library(argv: list[str]) -> None:
+    probe = (
+        "import sys\n"
+        "from commcare_ext.cli import main\n"
+        f"main({argv!r})\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('commcare_ext.'))\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
+    assert loaded <= {
+        "commcare_ext.cli",
+        "commcare_ext.cli.app",
+        "commcare_ext.cli.errors",
+        "commcare_ext.cli.registry",
+        "commcare_ext.errors",
+    }, loaded
+
+
+def test_typing_a_command_loads_only_that_command(run: Run) -> None:
+    probe = (
+        "import sys\n"
+        "from commcare_ext.cli import main\n"
+        "main(['publish', '--help'])\n"
+        "mine = sorted(m for m in sys.modules if m.startswith('commcare_ext.cli.'))\n"
+        "print(mine, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
+    assert "commcare_ext.cli.publish" in loaded
+    assert not loaded & {"commcare_ext.cli.read", "commcare_ext.cli.match", "commcare_ext.cli.post"}

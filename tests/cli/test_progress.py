@@ -49,3 +49,23 @@ def test_note_can_go_to_another_stream_without_breaking_the_bar() -> None:
         bar.note("result", to=out)
     assert out.getvalue() == "result\n"
     assert "result" not in bar_stream.getvalue()
+
+
+def test_rate_and_time_left_from_the_injected_clock() -> None:
+    stream = _Terminal()
+    now = [100.0]
+    with Progress(1000, "extracting", stream=stream, rate=True, clock=lambda: now[0]) as bar:
+        now[0] = 110.0
+        bar.advance(100)  # 10/s, 900 left: 1:30
+        assert "100/1000 10/s ETA 1:30" in stream.getvalue()
+        bar.restart_clock(500)  # resumed: the rate counts only work done from now
+        now[0] = 115.0
+        bar.advance(250)  # 50/s, 250 left: 0:05
+    assert "750/1000 50/s ETA 0:05" in stream.getvalue()
+
+
+def test_no_rate_unless_asked() -> None:
+    stream = _Terminal()
+    with Progress(10, "posting", stream=stream, clock=lambda: 5.0) as bar:
+        bar.advance(5)
+    assert "/s" not in stream.getvalue()

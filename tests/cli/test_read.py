@@ -87,7 +87,10 @@ def test_a_response_with_problems_lists_every_one_and_exits_1(
     ("content", "expected"),
     [
         (None, "no such file"),
-        ("", "not JSON (Expecting value at line 1, column 1)"),
+        ("", "not JSON (Input is a zero-length, empty document at line 1, column 1)"),
+        ("[" * 5000 + "]" * 5000, "not JSON (nested too deeply at line 1, column 1026)"),
+        ("[" * 101 + "]" * 101, "not JSON (nested deeper than 100 levels)"),
+        ("[1e400]", "not JSON (number is infinity when parsed as double"),
         ("{'single': 'quotes'}", "not JSON"),
         ("[1, 2]", "expected a QuestionnaireResponse or an intake, got a JSON list"),
         ('"text"', "got a JSON str"),
@@ -97,7 +100,10 @@ def test_a_response_with_problems_lists_every_one_and_exits_1(
         ),
         ('{"intake_id": 3}', "not an intake: intake_id: Input should be a valid string"),
     ],
-    ids=["missing", "empty", "not-json", "list", "string", "patient", "bad-intake"],
+    ids=[
+        *("missing", "empty", "deep", "deeper-than-ours", "huge-number", "not-json"),
+        *("list", "string", "patient", "bad-intake"),
+    ],
 )
 def test_input_errors_are_one_line_and_exit_4(
     run: Run, tmp_path: Path, content: str | None, expected: str

@@ -9,9 +9,8 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 
 from commcare_ext.extract import extract
-from commcare_ext.followup import parse_referral_task
+from commcare_ext.followup import NO_THRESHOLD_NOTE, compare_support, parse_referral_task
 from commcare_ext.followup.answers import read_follow_up
-from commcare_ext.followup.compare import NO_THRESHOLD_NOTE, compare_support
 from commcare_ext.followup.errors import BaselineError, FollowUpResponseError
 from commcare_ext.followup.form import (
     SPANISH_REVIEW_NOTE,
@@ -148,8 +147,8 @@ def test_a_filled_follow_up_reads_into_typed_answers() -> None:
     assert faith.support_name == "Faith community"
     assert peer.reached is Reached.YES
     assert peer.helpful is Helpfulness.VERY
-    assert answers.social_support is not None
-    assert answers.social_support.answers == dict(sorted(FOLLOW_UP_MOS.items()))
+    assert "mos-sss" in answers.measures
+    assert answers.measures["mos-sss"].answers == dict(sorted(FOLLOW_UP_MOS.items()))
     assert "Solo abren" not in repr(answers)
 
 
@@ -185,7 +184,9 @@ def test_the_comparison_is_stated_plainly_per_subscale_without_a_threshold() -> 
     baseline = baseline_from_intake(intake)
     assert baseline is not None
     follow_up = score_mos_sss(MosSocialSupport(answers=FOLLOW_UP_MOS))
-    comparison = compare_support(baseline.scores, follow_up)
+    comparison = compare_support(
+        score_mos_sss(MosSocialSupport(answers=baseline.measures["mos-sss"].answers)), follow_up
+    )
     # hand-computed: intake emotional (2,3,2,3,2,3,2,2)/8 = 2.375 -> 34.375; follow-up 4 -> 75
     assert comparison.statements() == [
         "Emotional and informational support: 34.4 at intake, 75.0 at follow-up "
@@ -214,7 +215,7 @@ def test_follow_up_observations_link_to_the_baseline_and_keep_free_text_out() ->
         "http://loinc.org|91663-5": "Observation/base-overall",
         "http://loinc.org|91642-9": "Observation/base-panel",
     }
-    baseline = Baseline(load_example("maria-garcia").social_support, None, references)  # type: ignore[arg-type]
+    baseline = Baseline(load_example("maria-garcia").measures, None, references)
     response = _response()
     bundle = follow_up_transaction(
         read_follow_up(response),
@@ -231,14 +232,27 @@ def test_follow_up_observations_link_to_the_baseline_and_keep_free_text_out() ->
     assert all(
         e["request"]["method"] == "POST" and e["request"]["ifNoneExist"] for e in bundle["entry"]
     )
+    urn_of = {
+        e["resource"]["identifier"][0]["value"].split(".", 2)[-1]: e["fullUrl"]
+        for e in bundle["entry"][1:]
+    }
     emotional = observations["mos-score-emotional-informational"]
+    # the response, the answered items the score used (as at intake), then the baseline score
+    used = [
+        urn_of[f"mos-item-{n:02d}"]
+        for n in (2, 3, 7, 8, 12, 15, 16, 18)
+        if f"mos-item-{n:02d}" in urn_of
+    ]
     assert [d["reference"] for d in emotional["derivedFrom"]] == [
         response_urn,
+        *used,
         "Observation/base-emotional",
     ]
-    assert [d["reference"] for d in observations["mos-score-tangible"]["derivedFrom"]] == [
-        response_urn
-    ], "no baseline reference known for tangible: nothing invented"
+    tangible = [d["reference"] for d in observations["mos-score-tangible"]["derivedFrom"]]
+    assert "Observation/base-emotional" not in tangible
+    assert not [r for r in tangible if r.startswith("Observation/")], (
+        "no baseline reference known for tangible: nothing invented"
+    )
     panel = observations["mos-panel"]
     assert panel["derivedFrom"][1] == {"reference": "Observation/base-panel"}
     urns = {e["fullUrl"] for e in bundle["entry"]}
@@ -270,10 +284,10 @@ def test_the_baseline_reads_back_from_the_intakes_observations() -> None:
     members = [r for r in resources if r["id"] in ids]
     baseline = baseline_from_observations(panel, members)
     assert intake.social_support is not None
-    assert baseline.survey.answers == intake.social_support.answers
+    assert baseline.measures["mos-sss"].answers == intake.social_support.answers
     assert baseline.references["http://loinc.org|91647-8"].startswith("Observation/")
     assert baseline.effective == intake.authored
     broken = copy.deepcopy(members)
     broken[0]["valueCodeableConcept"]["coding"][0]["code"] = "LA33-6"
-    with pytest.raises(BaselineError, match="expected a MOS-SSS answer code"):
+    with pytest.raises(BaselineError, match="expected a MOS Social Support Survey answer code"):
         baseline_from_observations(panel, broken)

@@ -4,13 +4,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from commcare_ext.followup import compare_support
 from commcare_ext.followup.answers import read_follow_up
 from commcare_ext.followup.assessment import find_baseline, follow_up_context
-from commcare_ext.followup.compare import compare_support
 from commcare_ext.followup.form import build_follow_up_questionnaire, prefill_follow_up
 from commcare_ext.followup.record import follow_up_transaction
 from commcare_ext.followup.transport import create
-from commcare_ext.instruments import score_mos_sss
+from commcare_ext.instruments import MosSocialSupport, score_mos_sss
 from commcare_ext.terminology.followup import NO, NO_CALL_BACK, YES
 from tests.fixtures import load_example
 from tests.followup.helpers import answered, coding
@@ -38,7 +38,7 @@ def test_a_follow_up_from_pre_fill_to_observations_linked_to_the_baseline(server
     assert baseline is not None
     intake = load_example("maria-garcia")
     assert intake.social_support is not None
-    assert baseline.survey.answers == intake.social_support.answers
+    assert baseline.measures["mos-sss"].answers == intake.social_support.answers
     emotional_baseline = baseline.references["http://loinc.org|91647-8"]
     assert clinic.read("Observation", emotional_baseline.split("/")[1])["valueQuantity"]
 
@@ -55,8 +55,11 @@ def test_a_follow_up_from_pre_fill_to_observations_linked_to_the_baseline(server
         dict.fromkeys(range(1, 20), 4),
     )
     answers = read_follow_up(response)
-    assert answers.social_support is not None
-    comparison = compare_support(baseline.scores, score_mos_sss(answers.social_support))
+    assert "mos-sss" in answers.measures
+    comparison = compare_support(
+        score_mos_sss(MosSocialSupport(answers=baseline.measures["mos-sss"].answers)),
+        score_mos_sss(MosSocialSupport(answers=answers.measures["mos-sss"].answers)),
+    )
     assert comparison.changes[0].statement.startswith(
         "Emotional and informational support: 34.4 at intake, 75.0 at follow-up"
     )

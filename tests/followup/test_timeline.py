@@ -7,9 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from commcare_ext.followup import TaskStatus, mark_outcome_reviewed, parse_referral_task
+from commcare_ext.followup import (
+    TaskStatus,
+    compare_support,
+    mark_outcome_reviewed,
+    parse_referral_task,
+)
 from commcare_ext.followup.answers import read_follow_up
-from commcare_ext.followup.compare import compare_support
 from commcare_ext.followup.record import baseline_from_intake
 from commcare_ext.followup.timeline import (
     EventKind,
@@ -19,7 +23,7 @@ from commcare_ext.followup.timeline import (
     timeline_events,
 )
 from commcare_ext.followup.timeline_render import STYLE, timeline_html, timeline_text
-from commcare_ext.instruments import score_mos_sss
+from commcare_ext.instruments import MosSocialSupport, score_mos_sss
 from tests.fixtures import load_example
 from tests.followup.helpers import extracted_task, recipient_update
 from tests.followup.server import Recipient, clinic_client, post_referrals
@@ -55,8 +59,11 @@ def _events() -> tuple:  # type: ignore[type-arg]
     answers = read_follow_up(_response())
     baseline = baseline_from_intake(intake)
     assert baseline is not None
-    assert answers.social_support is not None
-    comparison = compare_support(baseline.scores, score_mos_sss(answers.social_support))
+    assert "mos-sss" in answers.measures
+    comparison = compare_support(
+        score_mos_sss(MosSocialSupport(answers=baseline.measures["mos-sss"].answers)),
+        score_mos_sss(MosSocialSupport(answers=answers.measures["mos-sss"].answers)),
+    )
     return timeline_events(
         intake_authored=intake.authored,
         referrals=[_history(), _rejected()],
@@ -89,7 +96,12 @@ def test_events_tell_the_story_in_order() -> None:
         "Getting there (transport); in their words: Solo abren cuando trabajo"
     )
     assert follow_up.details[1] == "Peer support group — reached: yes; helpful: very helpful"
-    assert follow_up.details[2].startswith("Emotional and informational support: 34.4 at intake")
+    # every measurement is on the timeline, then its comparison with intake
+    assert follow_up.details[2] == (
+        "MOS Social Support Survey — Overall support index: 3.44 (0-100: 60.9); "
+        "partial: 16 of 19 items answered [paraphrased wording]"
+    )
+    assert follow_up.details[3].startswith("Emotional and informational support: 34.4 at intake")
 
 
 def test_without_history_only_the_current_state_is_shown_and_said_so() -> None:

@@ -130,6 +130,7 @@ def test_language_tags_rejected(tag: str) -> None:
             "referral_consent: only when",
         ),
         ("care", {"referral_consent": False}, "referral_share: only when"),
+        ("care", {"community_referral_declined": False}, "community_referral_declined: only"),
         ("care", {"preferred_supports": ["support-family", "support-family"]}, "only once"),
         ("language", {"spirituality_importance": "spiritual-not-important"}, "spirituality_role"),
         ("language", {"other_languages": ["es-MX"]}, "preferred language"),

@@ -2,7 +2,9 @@
 
 Written from docs/matching.md, not from the matcher: it reads the intake and the service
 directly each time, builds hours minute by minute, and computes distances with its own
-haversine. It shares no code with ``commcare_ext.matching`` beyond the enums both compare.
+haversine. It shares no code with ``commcare_ext.matching`` beyond the enums both compare,
+the words that recognise a faith in the person's text (``culture.faith_traditions``: which
+words name a tradition is not a rule under test) and a service area's own ``covers``.
 """
 
 import functools
@@ -11,22 +13,28 @@ from dataclasses import dataclass
 from datetime import date
 
 from commcare_ext.directory import (
+    AccessibilityFeature,
     Gender,
+    InterpretationMode,
     OutreachMethod,
     Population,
     Service,
     ServiceMode,
     ServiceStatus,
+    is_sign_language,
 )
 from commcare_ext.intake import (
     AccessBarrier,
+    CommunicationNeed,
     DiscreetContact,
     Intake,
     InternetAccess,
     PhoneAccess,
     TakingPart,
 )
+from commcare_ext.intake.vocabulary import SupportType
 from commcare_ext.matching import Constraint
+from commcare_ext.matching.culture import faith_traditions
 
 WEEK = 7 * 24 * 60
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -45,6 +53,11 @@ POPULATIONS_OF = {
     "group-survivor": {Population.SURVIVORS_OF_VIOLENCE},
     "group-disability": {Population.PEOPLE_WITH_DISABILITIES},
     "group-farmworker": {Population.FARMWORKERS},
+}
+IDENTITY_OF = {
+    "gender-woman": Gender.WOMEN,
+    "gender-man": Gender.MEN,
+    "gender-non-binary": Gender.NON_BINARY,
 }
 SPEED = {
     "travel-car": 0.5,
@@ -92,14 +105,24 @@ def verdict(
     """Which hard constraints ``service`` fails for the person of ``intake``."""
     barriers = set(intake.barriers.barriers)
     remote_ways, digital_barrier = _remote_ways(intake)
+    declined = intake.care.community_referral_declined is True
+    if service.crisis:  # crisis help: only running, whom it admits and where it serves count
+        crisis_rules = {
+            Constraint.ACTIVE: service.status != ServiceStatus.ACTIVE,
+            Constraint.ELIGIBILITY: _ineligible(intake, service, today),
+            Constraint.SERVICE_AREA: _outside_area(intake, service, near),
+        }
+        return Verdict(frozenset(c for c, fails in crisis_rules.items() if fails), frozenset())
     rules = {
+        Constraint.REFERRAL: declined,
         Constraint.ACTIVE: service.status != ServiceStatus.ACTIVE,
         Constraint.SUPPORT_TYPE: _wrong_kind(intake, service),
-        Constraint.LANGUAGE: _no_language(intake, service),
+        Constraint.LANGUAGE: _no_language(intake, service) or _cannot_sign(intake, service),
+        Constraint.FAITH: _other_tradition(intake, service),
         Constraint.COST: bool(barriers & {AccessBarrier.COST, AccessBarrier.INSURANCE})
         and not (service.cost.free is True or service.cost.sliding_scale),
         Constraint.ELIGIBILITY: _ineligible(intake, service, today),
-        Constraint.SERVICE_AREA: _outside_area(intake, service),
+        Constraint.SERVICE_AREA: _outside_area(intake, service, near),
         Constraint.DISCREET_CONTACT: _breaks_discretion(
             set(intake.privacy.discreet_contact), service
         ),
@@ -118,22 +141,52 @@ def verdict(
 
 
 def _wrong_kind(intake: Intake, service: Service) -> bool:
+    """A known kind that is not wanted; an unknown kind is shown with a caution."""
     wanted = set(intake.care.preferred_supports)
-    return bool(wanted) and not wanted & set(service.support_types)
+    kinds = set(service.support_types)
+    return bool(wanted) and bool(kinds) and not wanted & kinds
 
 
 def _no_language(intake: Intake, service: Service) -> bool:
     mine = [intake.language.preferred_language, *intake.language.other_languages]
     mine_primary = {tag.lower().split("-")[0] for tag in mine}
-    staff_primary = {tag.lower().split("-")[0] for tag in service.languages.staff_languages}
+    access = service.languages
+    staff_primary = {tag.lower().split("-")[0] for tag in access.staff_languages}
     barrier = intake.language.interpreter_needed or (
         AccessBarrier.LANGUAGE in intake.barriers.barriers
     )
+    offered = bool(access.interpretation) or access.interpretation_way_unstated
+    covered = access.interpreted_languages
+    interpreted = offered and (covered is None or bool(mine_primary & set(covered)))
     return (
-        not service.languages.interpretation
+        not interpreted
         and not mine_primary & staff_primary
-        and (bool(service.languages.staff_languages) or barrier)
+        and (bool(access.staff_languages) or barrier)
     )
+
+
+def _cannot_sign(intake: Intake, service: Service) -> bool:
+    mine = [intake.language.preferred_language, *intake.language.other_languages]
+    signs = CommunicationNeed.SIGN_LANGUAGE_INTERPRETER in intake.identity.communication_needs
+    if not (signs or any(is_sign_language(t) for t in mine)):
+        return False
+    access = service.languages
+    if any(is_sign_language(t) for t in access.staff_languages):
+        return False
+    face = access.interpretation_way_unstated or bool(
+        set(access.interpretation) & {InterpretationMode.IN_PERSON, InterpretationMode.VIDEO}
+    )
+    covered = access.interpreted_languages
+    if face and covered is not None and any(is_sign_language(t) for t in covered):
+        return False
+    return not any(AccessibilityFeature.SIGN_LANGUAGE in s.accessibility for s in service.locations)
+
+
+def _other_tradition(intake: Intake, service: Service) -> bool:
+    mine = faith_traditions(intake.language.religion_or_spirituality)
+    asked = SupportType.FAITH_COMMUNITY in intake.care.preferred_supports
+    theirs = set(service.cultural_fit.faith_traditions)
+    return asked and bool(mine) and bool(theirs) and not theirs & mine
 
 
 def _postal(intake: Intake) -> str | None:
@@ -143,11 +196,17 @@ def _postal(intake: Intake) -> str | None:
     return "".join(practical.postal_code.split()).upper()
 
 
-def _outside_area(intake: Intake, service: Service) -> bool:
-    postal, area = _postal(intake), service.service_area.postal_codes
-    if postal is None or not area:
-        return False
-    return postal not in area and postal.split("-")[0] not in area
+def _outside_area(intake: Intake, service: Service, near: tuple[float, float] | None) -> bool:
+    postal, area = _postal(intake), service.service_area
+    where = near or (intake.practical.coordinates if intake.practical else None)
+    said: list[bool] = []
+    if postal is not None and area.postal_codes:
+        said.append(
+            postal not in area.postal_codes and postal.split("-")[0] not in area.postal_codes
+        )
+    if where is not None and area.extents:
+        said.append(not any(e.covers(*where) for e in area.extents))
+    return bool(said) and all(said)
 
 
 def _ineligible(intake: Intake, service: Service, today: date) -> bool:
@@ -162,6 +221,13 @@ def _ineligible(intake: Intake, service: Service, today: date) -> bool:
             return True
     groups = [g.value for g in intake.practical.groups] if intake.practical else []
     genders = {GENDER_OF[g] for g in groups if g in GENDER_OF}
+    identity = IDENTITY_OF.get(str(intake.identity.gender_identity))
+    if identity is not None:
+        genders.add(identity)
+    mine = faith_traditions(intake.language.religion_or_spirituality)
+    only = set(rule.faith_traditions)
+    if only and not only & mine:
+        return True
     if rule.genders and not set(rule.genders) & genders:
         return True
     populations = set().union(*(POPULATIONS_OF.get(g, set()) for g in groups))

@@ -34,7 +34,7 @@ SAMPLE: dict[str, Any] = {
     "status": "temporarily closed",
     "wanted": ("support-peer-group", "support-faith-community"),
     "offered": ("support-community-centre",),
-    "kinds": ("support-peer-group",),
+    "kinds": ("support-peer-group", "crisis-line"),
     "needs": ("es-mx", "en"),
     "staff": ("so", "ar"),
     "language": "vi",
@@ -58,6 +58,13 @@ SAMPLE: dict[str, Any] = {
     "start": "19:30",
     "end": "21:00",
     "traditions": ("islam",),
+    "way": "interpreter",
+    "terms": ("Open Eligibility: Legal Aid",),
+    "text": "Women only",
+    "areas": ("Westside",),
+    "documents": ("Photo ID",),
+    "options": ("Under 18s free",),
+    "preference": "clinician-woman",
     "communities": ("somali",),
     "months": 14,
     "weeks": 6,
@@ -69,15 +76,21 @@ def directory() -> Directory:
     return read_hsds(FILE, today=people.TODAY)[0]
 
 
-def test_every_code_has_english_and_spanish_words() -> None:
+def test_every_code_has_words_in_every_form_language() -> None:
     assert set(UNMET) == set(UnmetCode)
     assert set(REASONS) == set(ReasonCode)
     assert set(CAUTIONS) == set(CautionCode)
-    for table in (UNMET, REASONS, CAUTIONS):
-        for english, spanish in table.values():
-            assert english
-            assert spanish
-            assert english != spanish
+    for code in (*UnmetCode, *ReasonCode, *CautionCode):
+        finding = (
+            unmet(code, **SAMPLE)
+            if isinstance(code, UnmetCode)
+            else reason(code, **SAMPLE)
+            if isinstance(code, ReasonCode)
+            else caution(code, **SAMPLE)
+        )
+        texts = [render(finding, language) for language in MESSAGE_LANGUAGES]
+        assert all(texts)
+        assert len(set(texts)) == len(texts), code  # no language falls back to another's
 
 
 @pytest.mark.parametrize("language", MESSAGE_LANGUAGES)
@@ -110,6 +123,10 @@ def test_codes_become_words_in_each_language() -> None:
     speaks = reason(ReasonCode.STAFF_SPEAK, language="zh-hant")
     assert render(speaks) == "staff speak Chinese"
     assert render(speaks, "es") == "el personal habla chino"
+    assert render(reason(ReasonCode.FREE), "vi") == "miễn phí"
+    assert render(reason(ReasonCode.FREE), "zh-Hans") == "免费"
+    crisis = reason(ReasonCode.CRISIS_HELP, kinds=("crisis-line",))
+    assert render(crisis, "ar") == "مساعدة في الأزمات: خط أزمات"
 
 
 def test_a_language_outside_the_catalogue_is_refused_not_defaulted() -> None:
@@ -123,7 +140,10 @@ def test_the_patient_language_picks_the_catalogue() -> None:
     assert message_language("es-MX") == "es"
     assert message_language("en-US") == "en"
     assert message_language("so") is None
+    assert message_language("zh-CN") == "zh-Hans"
+    assert message_language("vi") == "vi"
     assert needs_review("es")
+    assert needs_review("ar")
     assert not needs_review("en")
 
 
@@ -215,6 +235,6 @@ def test_bad_options_are_our_typed_error(
 
 def test_results_show_no_patient_data_in_reprs(directory: Directory) -> None:
     result = match(people.stigma_faith_discreet(), directory, today=people.TODAY)
-    assert repr(result) == "MatchResult(<2 proposed, 17 excluded>)"
+    assert repr(result) == "MatchResult(<1 proposed, 0 if things get worse, 18 excluded>)"
     assert repr(result.proposals[0]) == "Proposal('quiet-room', rank=1, score=85)"
     assert repr(result.excluded[0]) == f"Exclusion({result.excluded[0].service_id!r})"

@@ -99,7 +99,7 @@ def test_strong_stigma_concerns_faith_based_support_and_discreet_contact(
     directory: Directory,
 ) -> None:
     result = match(people.stigma_faith_discreet(), directory, today=people.TODAY)
-    assert _ids(result) == ["quiet-room", "grace-grief"]
+    assert _ids(result) == ["quiet-room"]
     quiet = result.proposal("quiet-room")
     assert {
         ReasonCode.FAITH_TRADITION,
@@ -114,14 +114,17 @@ def test_strong_stigma_concerns_faith_based_support_and_discreet_contact(
         "contact-no-voicemail",
     )
     assert not quiet.cautions
-    # A church group whose contact the directory does not describe: proposed, with cautions.
-    assert _cautions(result.proposal("grace-grief")) == {
-        CautionCode.DISCREET_RULES_UNKNOWN,
-        CautionCode.OTHER_FAITH_TRADITION,
-        CautionCode.NOT_VERIFIED_RECENTLY,
-    }
-    # The parish that leaves voicemail and mails home is out, for that reason alone.
-    assert _because(result, "parish-calls") == [UnmetCode.BREAKS_DISCREET_RULE]
+    # She asked for a faith community and named her own tradition: a church group is out,
+    # with that cause (issue 19), not proposed with "faith-based" as a reason.
+    assert _because(result, "grace-grief") == [UnmetCode.OTHER_TRADITION]
+    grace = result.exclusion("grace-grief")
+    assert grace is not None
+    assert grace.because[0].param("traditions") == ("lutheran",)
+    # The parish that leaves voicemail and mails home is out, for that reason and its tradition.
+    assert _because(result, "parish-calls") == [
+        UnmetCode.BREAKS_DISCREET_RULE,
+        UnmetCode.OTHER_TRADITION,
+    ]
     parish = result.exclusion("parish-calls")
     assert parish is not None
     assert parish.because[0].param("rules") == ("contact-no-mail-home", "contact-no-voicemail")

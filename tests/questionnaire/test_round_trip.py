@@ -6,7 +6,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import HealthCheck, given, settings
 
 from commcare_ext.errors import CommcareError
-from commcare_ext.instruments import MosSocialSupport
+from commcare_ext.instruments import InstrumentAnswers
 from commcare_ext.intake import AccessBarrier, AccessBarriers, Intake
 from commcare_ext.questionnaire import (
     IntakeResponseError,
@@ -37,6 +37,25 @@ def test_spanish_intake_round_trips_through_spanish_form() -> None:
     texts = [item["text"] for item in response["item"]]
     assert "Idioma, cultura y fe" in texts
     assert response_to_intake(response) == maria
+
+
+@pytest.mark.parametrize("language", ["en", "es", "vi", "zh-Hans", "ar"])
+def test_declining_community_referral_round_trips_in_every_language(language: str) -> None:
+    maria = load_example("maria-garcia")
+    data = maria.model_dump(mode="json")
+    data["care"].update(
+        preferred_supports=[],
+        preferred_supports_detail=None,
+        referral_consent=None,
+        referral_share=[],
+        community_referral_declined=True,
+    )
+    declined = Intake.model_validate(data)
+    response = intake_to_response(declined, language=language)
+    care = next(i for i in response["item"] if i["linkId"] == "care")
+    item = next(i for i in care["item"] if i["linkId"] == "care.no-community-referral")
+    assert len(item["answer"]) == 1  # yes (a boolean, or LA33-6 "Yes" in translated forms)
+    assert response_to_intake(response) == declined
 
 
 def test_do_not_contact_person_round_trips_without_contact_items() -> None:
@@ -98,8 +117,8 @@ def test_writing_in_an_unpublished_language_is_refused_not_defaulted() -> None:
 
 def test_a_value_no_question_offers_is_our_typed_error_without_the_value() -> None:
     intake = load_example("maria-garcia")
-    survey = MosSocialSupport.model_construct(answers={1: 9})  # skipped validation: 9 is no answer
-    broken = intake.model_copy(update={"social_support": survey})
+    survey = InstrumentAnswers.model_construct(answers={1: 9})  # skipped validation: 9 is no answer
+    broken = intake.model_copy(update={"measures": {"mos-sss": survey}})
     with pytest.raises(UnrepresentableIntakeError) as raised:
         intake_to_response(broken)
     assert raised.value.link_id == "social-support.mos-sss-01"

@@ -64,7 +64,7 @@ def leaks(
             e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
         )
         found += [f"patient {key}" for key in ("birthDate", "telecom") if key in patient]
-        masked = [{"extension": [{"url": DATA_ABSENT_REASON, "valueCode": "masked"}]}]
+        masked = [{"_family": {"extension": [{"url": DATA_ABSENT_REASON, "valueCode": "masked"}]}}]
         if patient.get("name", masked) != masked:
             found.append("patient name")
     if _C.LANGUAGE_NEEDS not in allowed and '"urn:ietf:bcp:47"' in text:

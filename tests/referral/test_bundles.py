@@ -6,11 +6,13 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-from commcare_ext.extract import extract
+from commcare_ext.errors import CommcareError
+from commcare_ext.extract import ExtractionError, extract
 from commcare_ext.fhir import references_in
 from commcare_ext.intake import Intake, SupportType
 from commcare_ext.referral import (
     DanglingReferenceError,
+    ReferralDeclinedError,
     ReferralError,
     check_references,
     referral_message_bundle,
@@ -94,6 +96,36 @@ def test_an_intake_without_referral_has_no_message() -> None:
     for kind in intake.care.preferred_supports:
         with pytest.raises(ReferralError, match="recipient"):
             referral_message_bundle(extracted, DIRECTORY[kind], clinic=CLINIC)
+
+
+def _declined(name: str) -> Intake:
+    data = load_example(name).model_dump(mode="json")
+    data["care"].update(
+        preferred_supports=[],
+        preferred_supports_detail=None,
+        referral_consent=None,
+        referral_share=[],
+        community_referral_declined=True,
+    )
+    return Intake.model_validate(data)
+
+
+def test_a_person_who_declines_community_referral_gets_no_referral_message() -> None:
+    maria = load_example("maria-garcia")
+    declined = _declined("maria-garcia")
+    # Extraction refuses referral targets for them, naming the answer that decides it...
+    with pytest.raises(ExtractionError, match="community_referral_declined"):
+        extract(declined, context=context_for(maria))
+    # ...and no referral message is built from their extraction, to any organisation.
+    plain = context_for(maria).model_copy(update={"referrals": []})
+    extracted = extract(declined, context=plain)
+    assert extracted.community_referral_declined
+    assert extracted.service_requests == ()
+    for kind in maria.care.preferred_supports:
+        with pytest.raises(ReferralDeclinedError) as refused:
+            referral_message_bundle(extracted, DIRECTORY[kind], clinic=CLINIC)
+        assert isinstance(refused.value, CommcareError)
+        assert refused.value.field == "care.community_referral_declined"
 
 
 def test_existing_patient_reference_is_kept() -> None:

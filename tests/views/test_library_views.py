@@ -66,10 +66,13 @@ def test_the_views_read_what_the_intake_said(name: str) -> None:
     assert concerns == {c.value for c in intake.privacy.concerns}
 
 
-def test_mos_sss_index_is_read_as_a_score() -> None:
-    scores = rows("score", bulk_resources("maria-garcia"))
-    assert [s["instrument"] for s in scores] == ["91663-5"]
-    assert 0 <= scores[0]["score"] <= 100
+def test_the_instrument_totals_are_read_as_scores() -> None:
+    scores = {s["instrument"]: s["score"] for s in rows("score", bulk_resources("maria-garcia"))}
+    # MOS-SSS overall index, PHQ-9 total and GAD-7 total, as extraction writes them.
+    assert set(scores) == {"91663-5", "44261-6", "70274-6"}
+    assert 0 <= scores["91663-5"] <= 100
+    assert 0 <= scores["44261-6"] <= 27
+    assert 0 <= scores["70274-6"] <= 21
 
 
 def test_every_view_is_published_with_our_canonical_url() -> None:

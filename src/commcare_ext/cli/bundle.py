@@ -8,19 +8,14 @@ from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.extract import add_extraction_arguments, extract_input
 from commcare_ext.cli.inputs import load_clinic
 from commcare_ext.cli.io import convert_each, dumps, emit, write_private
-from commcare_ext.cli.registry import Commands
 from commcare_ext.extract import Organization
 from commcare_ext.referral import check_references, referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``bundle transaction`` and ``bundle message`` to the command line."""
-    parser = commands.add_parser(
-        "bundle",
-        help="build the transaction Bundle for the EHR, or referral messages",
-        description="Build FHIR Bundles from a QuestionnaireResponse or intake JSON.",
-    )
+    parser.description = "Build FHIR Bundles from a QuestionnaireResponse or intake JSON."
     kinds = parser.add_subparsers(dest="kind", required=True, metavar="{transaction,message}")
     transaction = kinds.add_parser(
         "transaction",

@@ -31,3 +31,35 @@ class CliError(CommcareError):
     def __init__(self, message: str, code: ExitCode) -> None:
         self.code = code
         super().__init__(message)
+
+
+def exit_code_of(error: CommcareError) -> ExitCode:
+    """The exit code for a library error no command turned into a :class:`CliError` itself.
+
+    Unreadable inputs (text that is not JSON, a directory or outbox file that cannot be used)
+    exit 4; a server that cannot be used exits 3; anything else needs a person (1). The
+    imports wait until an error is met: by then the library that raised it is loaded.
+    """
+    from commcare_ext.client import (
+        CapabilityError,
+        HttpStatusError,
+        MalformedResponseError,
+        OutboxFileError,
+        RedirectRefused,
+        TransportError,
+    )
+    from commcare_ext.directory import DirectoryError
+    from commcare_ext.fhir.json_text import JsonTextError
+
+    if isinstance(error, JsonTextError | DirectoryError | OutboxFileError):
+        return ExitCode.INPUT
+    server = (
+        TransportError,
+        HttpStatusError,
+        MalformedResponseError,
+        CapabilityError,
+        RedirectRefused,
+    )
+    if isinstance(error, server):
+        return ExitCode.SERVER
+    return ExitCode.NEEDS_ATTENTION

@@ -15,7 +15,6 @@ from commcare_ext.cli.inputs import (
     load_intake,
 )
 from commcare_ext.cli.io import convert_each, dumps
-from commcare_ext.cli.registry import Commands
 from commcare_ext.extract import (
     ExtractedResources,
     ExtractionContext,
@@ -38,16 +37,12 @@ class Extraction:
         return f"Extraction({self.extracted!r})"
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``extract`` to the command line."""
-    parser = commands.add_parser(
-        "extract",
-        help="extract an intake into FHIR resources (a collection Bundle)",
-        description=(
-            "Extract a QuestionnaireResponse (or intake JSON) into Patient, RelatedPerson, "
-            "Consent, Observation, Goal, ServiceRequest, Task, CareTeam and Provenance "
-            "resources, printed as a FHIR collection Bundle."
-        ),
+    parser.description = (
+        "Extract a QuestionnaireResponse (or intake JSON) into Patient, RelatedPerson, "
+        "Consent, Observation, Goal, ServiceRequest, Task, CareTeam and Provenance "
+        "resources, printed as a FHIR collection Bundle."
     )
     add_extraction_arguments(parser)
     parser.set_defaults(run=run)

@@ -8,12 +8,14 @@ data too, so they are created readable by their owner only.
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.progress import Progress
+from commcare_ext.fhir.json_text import JsonTextError, parse_json
 
 STDIN = "-"
 
@@ -58,10 +60,9 @@ def read_json(source: str) -> Any:
         except OSError as error:
             raise CliError(f"{source}: cannot read it ({error.strerror})", ExitCode.INPUT) from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        msg = f"{name}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-        raise CliError(msg, ExitCode.INPUT) from None
+        return parse_json(text, source=name)
+    except JsonTextError as error:
+        raise CliError(f"{name}: not JSON ({error.reason})", ExitCode.INPUT) from None
 
 
 def expect_resource(data: Any, source: str, *resource_types: str) -> dict[str, Any]:
@@ -82,13 +83,28 @@ def dumps(content: Any) -> str:
     return json.dumps(content, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_private(path: Path, text: str) -> Path:
+@contextmanager
+def writing(target: Path, option: str = "--out") -> Iterator[None]:
+    """Turn a failure to write under ``target`` into one line naming it and the reason."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        where = (
+            f" ({error.filename})" if error.filename and str(error.filename) != str(target) else ""
+        )
+        msg = f"{option} {target}: cannot write there: {reason.lower()}{where}"
+        raise CliError(msg, ExitCode.USAGE) from None
+
+
+def write_private(path: Path, text: str, option: str = "--out") -> Path:
     """Write ``text`` to ``path`` readable by its owner only (0600), creating folders."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    path.chmod(0o600)  # an existing file keeps its old mode through O_CREAT
+    with writing(path, option):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        path.chmod(0o600)  # an existing file keeps its old mode through O_CREAT
     return path
 
 

@@ -11,18 +11,13 @@ from typing import Any
 
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.post import describe, load_bundle
-from commcare_ext.cli.registry import Commands
 from commcare_ext.cli.server import add_outbox_option, add_server_options, connect, open_outbox
 from commcare_ext.client import FhirClientError, Submission, SubmissionStatus
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``outbox list``, ``outbox flush``, ``outbox requeue`` and ``outbox discard``."""
-    parser = commands.add_parser(
-        "outbox",
-        help="list, re-send, requeue or discard what waits in the outbox",
-        description="Look after the outbox that `commcare-ext post` fills.",
-    )
+    parser.description = "Look after the outbox that `commcare-ext post` fills."
     actions = parser.add_subparsers(
         dest="action", required=True, metavar="{list,flush,requeue,discard}"
     )

@@ -15,23 +15,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from commcare_ext.cli.errors import CliError, ExitCode
-from commcare_ext.cli.registry import Commands
 from commcare_ext.client import BearerToken, FhirClient
 from commcare_ext.terminology.languages import FormLanguage
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``outcomes`` to the command line."""
-    parser = commands.add_parser(
-        "outcomes",
-        help="does community support help here? the report from the clinic's own FHIR data",
-        description=(
-            "Materialise the library's SQL on FHIR views from FHIR Bulk Data NDJSON (or a "
-            "server search) into DuckDB (or Spark) and write the outcomes report: referral loop "
-            "closure, score change completed vs not, equity by language and culture group. "
-            "Every figure resting on fewer than 11 people is suppressed. Needs the analytics "
-            "extra."
-        ),
+    parser.description = (
+        "Materialise the library's SQL on FHIR views from FHIR Bulk Data NDJSON (or a "
+        "server search) into DuckDB (or Spark) and write the outcomes report: referral loop "
+        "closure, score change completed vs not, equity by language and culture group. "
+        "Every figure resting on fewer than 11 people is suppressed. Needs the analytics "
+        "extra."
     )
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--ndjson", type=Path, metavar="DIR", help="a Bulk Data NDJSON folder")

@@ -11,23 +11,18 @@ from typing import Any
 from commcare_ext.cli.errors import CliError, ExitCode
 from commcare_ext.cli.io import expand_inputs, expect_resource, read_json
 from commcare_ext.cli.progress import Progress
-from commcare_ext.cli.registry import Commands
 from commcare_ext.cli.server import add_outbox_option, add_server_options, connect, open_outbox
 from commcare_ext.client import FhirClientError, Submission, SubmissionStatus, is_idempotent
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``post`` to the command line."""
-    parser = commands.add_parser(
-        "post",
-        help="post transaction Bundles to a FHIR server, through the outbox",
-        description=(
-            "Post transaction Bundles (as `commcare-ext bundle transaction` writes them) to a "
-            "FHIR R4 server. Each is stored in the outbox first; one the server cannot take now "
-            "stays pending for `commcare-ext outbox flush`; one it rejects is kept with the "
-            "server's reasons for a person (`commcare-ext outbox list`). Exit 1 unless all "
-            "landed."
-        ),
+    parser.description = (
+        "Post transaction Bundles (as `commcare-ext bundle transaction` writes them) to a "
+        "FHIR R4 server. Each is stored in the outbox first; one the server cannot take now "
+        "stays pending for `commcare-ext outbox flush`; one it rejects is kept with the "
+        "server's reasons for a person (`commcare-ext outbox list`). Exit 1 unless all "
+        "landed."
     )
     parser.add_argument(
         "bundles",

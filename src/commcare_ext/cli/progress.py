@@ -5,6 +5,8 @@ strip carriage returns out of it.
 """
 
 import sys
+import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
 
@@ -14,12 +16,25 @@ _WIDTH = 30
 class Progress:
     """Progress of ``total`` steps on ``stream`` (stderr); silent unless it is a terminal."""
 
-    def __init__(self, total: int, label: str, *, stream: TextIO | None = None) -> None:
+    def __init__(
+        self,
+        total: int,
+        label: str,
+        *,
+        stream: TextIO | None = None,
+        rate: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.total = total
         self.label = label
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = total > 1 and _is_terminal(self.stream)
+        #: Show items per second and the time left (for long runs); ``clock`` is injectable.
+        self.rate = rate
+        self._clock = clock
+        self._started = clock()
+        self._start_done = 0
         self._shown = 0
 
     def __enter__(self) -> "Progress":
@@ -33,6 +48,13 @@ class Progress:
         trace: TracebackType | None,
     ) -> None:
         self._clear()
+
+    def restart_clock(self, done: int) -> None:
+        """Count rate from now, ``done`` steps already behind (e.g. resumed work)."""
+        self.done = min(self.total, done)
+        self._started = self._clock()
+        self._start_done = self.done
+        self._draw()
 
     def advance(self, steps: int = 1) -> None:
         """Count ``steps`` more as done and redraw."""
@@ -55,9 +77,20 @@ class Progress:
             return
         filled = self.done * _WIDTH // self.total
         text = f"{self.label} [{'#' * filled}{'.' * (_WIDTH - filled)}] {self.done}/{self.total}"
+        if self.rate:
+            text += self._speed()
         self.stream.write("\r" + text)
         self.stream.flush()
         self._shown = len(text)
+
+    def _speed(self) -> str:
+        elapsed = self._clock() - self._started
+        moved = self.done - self._start_done
+        if elapsed <= 0 or moved <= 0:
+            return ""
+        per_second = moved / elapsed
+        left = (self.total - self.done) / per_second
+        return f" {per_second:,.0f}/s ETA {_duration(left)}"
 
     def _clear(self) -> None:
         if self.enabled and self._shown:
@@ -71,3 +104,11 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except ValueError:  # a closed stream
         return False
+
+
+def _duration(seconds: float) -> str:
+    """``1:02:03`` or ``2:03``: hours only when there are any."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -5,19 +5,14 @@ from pathlib import Path
 
 from commcare_ext.cli.inputs import add_intake_options, load_intake
 from commcare_ext.cli.io import convert_each
-from commcare_ext.cli.registry import Commands
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``read`` to the command line."""
-    parser = commands.add_parser(
-        "read",
-        help="read a QuestionnaireResponse into an intake (or list every problem in it)",
-        description=(
-            "Read QuestionnaireResponse JSON (from LHC-Forms, SMART Forms, Medplum...) into "
-            "the intake model and print it as JSON. A response with problems lists each with "
-            "its linkId path, and exits 1."
-        ),
+    parser.description = (
+        "Read QuestionnaireResponse JSON (from LHC-Forms, SMART Forms, Medplum...) into "
+        "the intake model and print it as JSON. A response with problems lists each with "
+        "its linkId path, and exits 1."
     )
     parser.add_argument(
         "inputs",

@@ -10,12 +10,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from commcare_ext.cli.errors import CliError, ExitCode
+from commcare_ext.cli.io import writing
 from commcare_ext.client import (
     BearerToken,
     Capabilities,
     FhirClient,
     FhirClientError,
     Outbox,
+    OutboxFileError,
 )
 
 SERVER_ENV = "COMMCARE_EXT_FHIR_SERVER"
@@ -24,8 +26,8 @@ OUTBOX_ENV = "COMMCARE_EXT_OUTBOX"
 DEFAULT_OUTBOX = "commcare-ext-outbox.db"
 
 
-def add_server_options(parser: argparse.ArgumentParser) -> None:
-    """``--server``, ``--token-env`` and ``--max-transaction-entries``."""
+def add_server_options(parser: argparse.ArgumentParser, *, transactions: bool = True) -> None:
+    """``--server``, ``--token-env`` and (for commands that post) ``--max-transaction-entries``."""
     parser.add_argument(
         "--server",
         default=os.environ.get(SERVER_ENV),
@@ -37,6 +39,9 @@ def add_server_options(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help=f"environment variable holding a bearer token (default {TOKEN_ENV}; never printed)",
     )
+    if not transactions:
+        parser.set_defaults(max_transaction_entries=None)
+        return
     parser.add_argument(
         "--max-transaction-entries",
         type=int,
@@ -63,9 +68,8 @@ def connect(args: argparse.Namespace) -> tuple[FhirClient, Capabilities]:
         raise CliError(f"no FHIR server: pass --server URL or set ${SERVER_ENV}", ExitCode.USAGE)
     parts = urlsplit(server)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        msg = f"--server: expected an http(s) base URL, not {server!r}"
-
-        raise CliError(msg, ExitCode.USAGE)
+        # Not quoted back: a URL may carry a user and password.
+        raise CliError("--server: expected an http(s) base URL", ExitCode.USAGE)
     if args.max_transaction_entries is not None and args.max_transaction_entries < 1:
         raise CliError("--max-transaction-entries: expected a number above 0", ExitCode.USAGE)
     token = os.environ.get(args.token_env) if args.token_env else None
@@ -77,10 +81,19 @@ def connect(args: argparse.Namespace) -> tuple[FhirClient, Capabilities]:
     try:
         capabilities = client.require_r4()
     except FhirClientError as error:
-        where = parts.hostname + (f":{parts.port}" if parts.port else "")
-        msg = f"cannot use the FHIR server at {where}: {type(error).__name__}: {error}"
+        msg = f"cannot use the FHIR server at {where(server)}: {type(error).__name__}: {error}"
         raise CliError(msg, ExitCode.SERVER) from None
     return client, capabilities
+
+
+def where(server: str) -> str:
+    """The host (and port) of ``server``, as messages show it: no user, password or path."""
+    parts = urlsplit(server)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return (parts.hostname or "the server") + (f":{port}" if port else "")
 
 
 def open_outbox(path: Path, client: FhirClient | None = None, *, create: bool = False) -> Outbox:
@@ -91,7 +104,11 @@ def open_outbox(path: Path, client: FhirClient | None = None, *, create: bool = 
     if not path.exists():
         if not create:
             raise CliError(f"{path}: no outbox here (pass --outbox PATH)", ExitCode.INPUT)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with writing(path, "--outbox"):
+            path.parent.mkdir(parents=True, exist_ok=True)
     elif path.is_dir():
         raise CliError(f"{path}: is a folder, not an outbox file", ExitCode.INPUT)
-    return Outbox(path, client or FhirClient("http://localhost.invalid/"))
+    try:
+        return Outbox(path, client or FhirClient("http://localhost.invalid/"))
+    except OutboxFileError as error:
+        raise CliError(f"--outbox {path}: {error.reason}", ExitCode.INPUT) from None

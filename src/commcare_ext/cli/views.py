@@ -4,16 +4,11 @@ import argparse
 from pathlib import Path
 
 from commcare_ext.cli.errors import CliError, ExitCode
-from commcare_ext.cli.registry import Commands
 
 
-def register(commands: Commands) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
     """Add ``views`` to the command line."""
-    parser = commands.add_parser(
-        "views",
-        help="SQL on FHIR v2 views: run the conformance tests",
-        description="Work with SQL on FHIR v2 ViewDefinitions (needs the analytics extra).",
-    )
+    parser.description = "Work with SQL on FHIR v2 ViewDefinitions (needs the analytics extra)."
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     test = actions.add_parser(
         "test",

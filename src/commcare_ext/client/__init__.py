@@ -20,9 +20,12 @@ from commcare_ext.client.errors import (
     Issue,
     MalformedResponseError,
     OutboxError,
+    OutboxFileError,
     RateLimited,
     RedirectRefused,
     RequestTimeout,
+    ResponseTooLarge,
+    SearchLimitExceeded,
     ServerError,
     SubmissionConflict,
     TransportError,
@@ -30,7 +33,7 @@ from commcare_ext.client.errors import (
     VersionConflict,
 )
 from commcare_ext.client.outbox import Outbox, Submission, SubmissionStatus, content_digest
-from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
+from commcare_ext.client.results import Capabilities, ServerLimits, SubmissionResult, Versioned
 from commcare_ext.client.retry import NO_RETRY, RetryPolicy
 from commcare_ext.client.submission import SubmissionIncomplete
 from commcare_ext.client.transport import Request, RequestsTransport, Response, Timeout, Transport
@@ -53,14 +56,18 @@ __all__ = [
     "MalformedResponseError",
     "Outbox",
     "OutboxError",
+    "OutboxFileError",
     "RateLimited",
     "RedirectRefused",
     "Request",
     "RequestTimeout",
     "RequestsTransport",
     "Response",
+    "ResponseTooLarge",
     "RetryPolicy",
+    "SearchLimitExceeded",
     "ServerError",
+    "ServerLimits",
     "SmartBackendServices",
     "Submission",
     "SubmissionConflict",

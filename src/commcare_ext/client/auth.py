@@ -3,7 +3,6 @@
 Tokens never appear in reprs, logs or exception messages.
 """
 
-import json
 import math
 import time
 import uuid
@@ -14,6 +13,7 @@ from urllib.parse import urlencode
 
 from commcare_ext.client.errors import AuthenticationError, MalformedResponseError
 from commcare_ext.client.transport import Request, Timeout, Transport
+from commcare_ext.fhir.json_text import JsonTextError, parse_json
 
 
 class Auth(Protocol):
@@ -124,8 +124,8 @@ def _token_answer(status: int, content: bytes) -> tuple[str, float]:
     """The access token and its lifetime from a token endpoint's JSON answer."""
     body: Any = None
     try:
-        body = json.loads(content)
-    except ValueError:
+        body = parse_json(content, source="token endpoint")
+    except JsonTextError:
         body = None
     token = body.get("access_token") if isinstance(body, dict) else None
     lifetime = body.get("expires_in", 300) if isinstance(body, dict) else None

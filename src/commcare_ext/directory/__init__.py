@@ -8,7 +8,9 @@ record that was skipped or only partly read, with its id and field.
 
 from commcare_ext.directory.directory import Directory
 from commcare_ext.directory.fhir_reader import read_fhir, read_fhir_resources
+from commcare_ext.directory.geometry import Extent
 from commcare_ext.directory.hsds import read_hsds
+from commcare_ext.directory.languages import SIGN_LANGUAGES, is_sign_language
 from commcare_ext.directory.model import (
     Address,
     Capacity,
@@ -32,6 +34,7 @@ from commcare_ext.directory.taxonomy import TaxonomyMapping, TaxonomyTerm
 from commcare_ext.directory.vocabulary import (
     DIRECTORY_TAXONOMY,
     AccessibilityFeature,
+    CrisisKind,
     Flag,
     Gender,
     InsuranceKind,
@@ -46,16 +49,19 @@ from commcare_ext.directory.vocabulary import (
 
 __all__ = [
     "DIRECTORY_TAXONOMY",
+    "SIGN_LANGUAGES",
     "AccessibilityFeature",
     "Address",
     "Capacity",
     "Contact",
     "Cost",
+    "CrisisKind",
     "CulturalFit",
     "Directory",
     "DirectoryError",
     "Discretion",
     "Eligibility",
+    "Extent",
     "Flag",
     "Gender",
     "InsuranceKind",
@@ -79,6 +85,7 @@ __all__ = [
     "Weekday",
     "WeeklySchedule",
     "distance_km",
+    "is_sign_language",
     "normalise_language",
     "primary_language",
     "read_fhir",

@@ -42,6 +42,8 @@ def number(raw: Mapping[str, Any], key: str) -> float | None:
         raise BadValueError("expected a number")
     try:
         found = float(value)
+    except OverflowError:  # an integer such as 10**400: no double holds it
+        raise BadValueError("expected a finite number") from None
     except (TypeError, ValueError):
         raise BadValueError("expected a number") from None
     if not math.isfinite(found):

@@ -12,9 +12,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from commcare_ext.directory.model import Capacity, CulturalFit, Discretion
-from commcare_ext.directory.taxonomy import TaxonomyMapping, TaxonomyTerm, normalise_term
+from commcare_ext.directory.taxonomy import (
+    TaxonomyMapping,
+    TaxonomyTerm,
+    crisis_kind,
+    normalise_term,
+)
 from commcare_ext.directory.vocabulary import (
     AccessibilityFeature,
+    CrisisKind,
     Flag,
     Gender,
     InsuranceKind,
@@ -32,7 +38,7 @@ _SPLIT = re.compile(r"[\s,;]+")
 
 _ENUMS: tuple[type[StrEnum], ...] = (
     SupportType, ServiceMode, InterpretationMode, InsuranceKind, Gender, Population,
-    OutreachMethod, AccessibilityFeature, Flag, ValuedTerm,
+    OutreachMethod, AccessibilityFeature, Flag, ValuedTerm, CrisisKind,
 )  # fmt: skip
 #: Every code of our taxonomy a reader understands, to its member (codes are unique across
 #: the enums; tests/directory checks it). One dict lookup per term: readers do this a lot.
@@ -42,7 +48,7 @@ KNOWN_CODES: frozenset[str] = frozenset(BY_CODE)
 _SET_FIELD: dict[type[StrEnum], str] = {
     SupportType: "support_types", ServiceMode: "modes", InterpretationMode: "interpretation",
     InsuranceKind: "insurance", Gender: "genders", OutreachMethod: "outreach",
-    AccessibilityFeature: "accessibility",
+    AccessibilityFeature: "accessibility", CrisisKind: "crisis",
 }  # fmt: skip
 
 
@@ -56,6 +62,9 @@ class CodedFacts:
     """What the coded terms of one service (and its sites) said, accumulated."""
 
     support_types: set[SupportType] = field(default_factory=set)
+    crisis: set[CrisisKind] = field(default_factory=set)
+    faiths_required: set[str] = field(default_factory=set)
+    unread_eligibility: list[str] = field(default_factory=list)
     flags: dict[Flag, bool] = field(default_factory=dict)
     modes: set[ServiceMode] = field(default_factory=set)
     interpretation: set[InterpretationMode] = field(default_factory=set)
@@ -79,17 +88,32 @@ class CodedFacts:
     ) -> tuple[frozenset[SupportType], tuple[TaxonomyTerm, ...]]:
         """The kinds of help ``terms`` and our own codes name, and the terms nothing maps.
 
-        A term that names who the service is for (a gender, a population) instead of a kind
-        of help joins those facts here, so a licensed taxonomy's audience terms count too.
+        A term that names who the service is for (a gender, a population, a faith) instead of
+        a kind of help joins those facts here, so any taxonomy's audience terms count too: as
+        a restriction when the directory links it as eligibility (HSDS ``link_type``), else as
+        a group the service welcomes (a gender always restricts). A term naming crisis help
+        joins :attr:`crisis`. An eligibility term nothing can read is kept for a person to
+        check, never taken as a kind of help.
         """
-        kinds, unmapped = mapping.classify(terms)
+        help_terms = [t for t in terms if not t.eligibility]
+        kinds, unmapped = mapping.classify(help_terms)
         still: list[TaxonomyTerm] = []
-        for term in unmapped:
+        for term in (*unmapped, *(t for t in terms if t.eligibility)):
             situation = mapping.situation(term)
-            if isinstance(situation, Gender):
+            faith = mapping.faith(term)
+            if (crisis := crisis_kind(term)) is not None and not term.eligibility:
+                self.crisis.add(crisis)
+            elif isinstance(situation, Gender):
                 self.genders.add(situation)
             elif situation is not None:
-                self.populations_welcomed.add(situation)
+                chosen = (
+                    self.populations_required if term.eligibility else self.populations_welcomed
+                )
+                chosen.add(situation)
+            elif faith is not None:
+                (self.faiths_required if term.eligibility else self.faith_traditions).add(faith)
+            elif term.eligibility:
+                self.unread_eligibility.append(term.name)
             else:
                 still.append(term)
         return kinds | self.support_types, tuple(still)

@@ -7,7 +7,6 @@ result page) or NDJSON file (:func:`read_fhir`), or the resources of a server se
 {"_include": ["HealthcareService:providedBy", "HealthcareService:location"]})``).
 """
 
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from commcare_ext.directory.fhir_parts import ResourceIndex
 from commcare_ext.directory.fhir_service import FhirServiceReader
 from commcare_ext.directory.report import DirectoryError, LoadProblem, LoadReport, Severity
 from commcare_ext.directory.taxonomy import TaxonomyMapping
+from commcare_ext.fhir.json_text import JsonTextError, parse_json
 
 #: Resource types read alongside HealthcareService; any other type is reported as not read.
 _SUPPORTING = {"Organization", "Location", "Endpoint", "OperationOutcome"}
@@ -97,14 +97,14 @@ def _file_entries(path: Path, problems: Problems, *, single: bool) -> list[Entry
             if not line.strip():
                 continue
             try:
-                entries.append((None, json.loads(line), path.name))
-            except json.JSONDecodeError:
+                entries.append((None, parse_json(line, source=path.name), path.name))
+            except JsonTextError:
                 problems.source = path.name
                 problems.skipped("line", str(number), "(line)", "not a JSON resource")
         return entries
     try:
-        document = json.loads(content)
-    except json.JSONDecodeError:
+        document = parse_json(content, source=path.name)
+    except JsonTextError:
         if single:
             raise DirectoryError(path.name, "not readable as JSON") from None
         problems.source = path.name

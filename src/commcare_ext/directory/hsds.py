@@ -14,7 +14,6 @@ HSDS 3.0 publishes JSON in two shapes, and we read both:
 
 import csv
 import gc
-import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -26,6 +25,7 @@ from commcare_ext.directory.hsds_service import HsdsServiceReader
 from commcare_ext.directory.hsds_tables import TABLES, Row, join_services
 from commcare_ext.directory.report import DirectoryError, LoadReport
 from commcare_ext.directory.taxonomy import TaxonomyMapping
+from commcare_ext.fhir.json_text import JsonTextError, parse_json
 
 _TABLE_FILES = {"service_at_locations": "service_at_location", **{t: t for t in TABLES}}
 
@@ -51,7 +51,7 @@ def read_hsds(
     if isinstance(source, (Mapping, list)):
         services.extend(_document(source, "(document)", reader.problems))
     else:
-        path = Path(source)
+        path = _path(source)
         if path.is_dir():
             services.extend(_folder(path, reader.problems))
         elif path.is_file():
@@ -59,6 +59,18 @@ def read_hsds(
         else:
             raise DirectoryError(str(path), "no such file or folder")
     return _finish(services, reader, report)
+
+
+def _path(source: object) -> Path:
+    """``source`` as a path that can be looked at; else a DirectoryError saying what was wanted."""
+    try:
+        path = Path(source)  # type: ignore[arg-type]
+        path.exists()
+    except (TypeError, ValueError, OSError):
+        kind = "null" if source is None else type(source).__name__
+        msg = f"expected an HSDS document (a JSON object or list), a file or a folder, not {kind}"
+        raise DirectoryError("(input)", msg) from None
+    return path
 
 
 def _finish(
@@ -85,10 +97,11 @@ def _load_json(path: Path) -> Any:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DirectoryError(path.name, f"not readable as JSON ({type(exc).__name__})") from None
+        return parse_json(path.read_bytes(), source=path.name)
+    except JsonTextError as exc:
+        raise DirectoryError(path.name, f"not readable as JSON ({exc.reason})") from None
+    except OSError as exc:
+        raise DirectoryError(path.name, f"not readable ({type(exc).__name__})") from None
     finally:
         if collecting:
             gc.enable()

@@ -10,6 +10,7 @@ from typing import Any
 from commcare_ext.directory._problems import Problems
 from commcare_ext.directory._values import BadValueError, is_object, number, objects, text
 from commcare_ext.directory.attributes import CodedFacts, normalise_postal_code
+from commcare_ext.directory.hsds_access import accessibility_features
 from commcare_ext.directory.languages import language_tag
 from commcare_ext.directory.model import Address, Location
 from commcare_ext.directory.taxonomy import TaxonomyTerm, normalise_taxonomy
@@ -89,7 +90,8 @@ def read_attributes(
         if name is None and code is None:
             problems.skipped("attribute", attribute_id, "taxonomy_term.name", "expected a name")
             continue
-        terms.append(TaxonomyTerm(name or code or "", code, names[0] if names else None))
+        link = (text(attribute, "link_type") or "").strip().lower() or None
+        terms.append(TaxonomyTerm(name or code or "", code, names[0] if names else None, link))
 
 
 def read_languages(
@@ -178,7 +180,7 @@ def read_location(
         for note in (text(access, "description"), text(access, "details"))
         if note
     )
-    features = frozenset(site_facts.accessibility)
+    features = frozenset(site_facts.accessibility) | accessibility_features(notes)
     site_facts.accessibility.clear()
     _fold(site_facts, facts)
     return Location(

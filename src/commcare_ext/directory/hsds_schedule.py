@@ -17,6 +17,8 @@ from commcare_ext.directory._values import BadValueError, is_object, number
 from commcare_ext.directory.schedule import MINUTES_PER_DAY, Session, WeeklySchedule
 from commcare_ext.directory.vocabulary import Weekday
 
+#: Fields that state hours; a schedule record with none of them says nothing about hours.
+_HOURS_FIELDS = ("opens_at", "closes_at", "freq", "byday", "dtstart", "valid_from")
 _DAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _BYDAY = re.compile(r"^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
 _TIME = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$")
@@ -152,6 +154,8 @@ def read_schedules(
         for key in ("description", "notes"):
             if isinstance(raw.get(key), str) and raw[key].strip():
                 notes.append(raw[key].strip())
+        if not any(raw.get(k) not in (None, "") for k in _HOURS_FIELDS):
+            continue  # only how to attend (attending_type) or notes: not hours to read
         try:
             found, found_offset = _sessions(raw, today)
         except _Bad as bad:

@@ -22,6 +22,13 @@ from commcare_ext.directory._values import (
     text,
 )
 from commcare_ext.directory.attributes import CodedFacts
+from commcare_ext.directory.hsds_access import (
+    attending_modes,
+    cost_options,
+    read_extents,
+    read_interpretation,
+    required_documents,
+)
 from commcare_ext.directory.hsds_parts import (
     nested,
     read_attributes,
@@ -88,7 +95,10 @@ class HsdsServiceReader:
         attributes = list(nested(raw, "attributes", self.problems, "service"))
         sites = nested(raw, "service_at_locations", self.problems, "service")
         areas = nested(raw, "service_areas", self.problems, "service")
-        for part in (*sites, *areas, *nested(raw, "cost_options", self.problems, "service")):
+        options, option_words = cost_options(
+            nested(raw, "cost_options", self.problems, "service"), self.problems, self.today
+        )
+        for part in (*sites, *areas, *options):
             attributes.extend(nested(part, "attributes", self.problems, "service"))
         read_attributes(attributes, facts, terms, self.problems)
         languages: set[str] = set()
@@ -99,8 +109,9 @@ class HsdsServiceReader:
             )
         locations = self._locations_of(sites, facts, languages)
         support_types, unmapped = facts.kinds_of_help(self.mapping, terms)
+        schedules = nested(raw, "schedules", self.problems, "service")
         schedule = read_schedules(
-            nested(raw, "schedules", self.problems, "service"),
+            schedules,
             self.problems,
             self.today,
             facts.time_zone,
@@ -110,7 +121,7 @@ class HsdsServiceReader:
                 s for site in sites for s in nested(site, "schedules", self.problems, "site")
             ]
             schedule = read_schedules(site_schedules, self.problems, self.today, facts.time_zone)
-        if not support_types:
+        if not support_types and not facts.crisis:
             self.problems.warning(
                 "service",
                 service_id,
@@ -118,9 +129,21 @@ class HsdsServiceReader:
                 "no taxonomy term maps to a kind of help the intake knows; add a mapping",
                 tuple(str(t) for t in unmapped),
             )
-        modes = frozenset(facts.modes)
+        attending = attending_modes(schedules, self.problems, service_id)
+        modes = frozenset(facts.modes) | attending
         if not modes and locations:
             modes = frozenset({ServiceMode.IN_PERSON})
+        note = text(raw, "interpretation_services")
+        offer = read_interpretation(note)
+        interpretation = frozenset(facts.interpretation) | (offer.modes if offer else frozenset())
+        # Our coded interpretation terms offer any language; the standard's text says which.
+        # languages named, else "any" when the text says so; a text naming none leaves our
+        # coded terms' "any language", and alone covers no language in particular.
+        interpreted: frozenset[str] | None = None
+        if offer is not None and (offer.languages is None or offer.languages):
+            interpreted = offer.languages
+        elif offer is not None and not facts.interpretation:
+            interpreted = frozenset()
         canon = self.canon
         return Service(
             id=service_id,
@@ -128,20 +151,27 @@ class HsdsServiceReader:
             organization=organization,
             support_types=canon(support_types),
             description=text(raw, "description"),
+            crisis=canon(frozenset(facts.crisis)),
+            alert=text(raw, "alert"),
+            required_documents=required_documents(
+                nested(raw, "required_documents", self.problems, "service")
+            ),
             status=status,
             taxonomy_terms=canon(tuple(terms)),
             unmapped_terms=canon(unmapped),
             locations=locations,
-            service_area=canon(self._area(areas, facts)),
+            service_area=self._area(areas, facts),
             schedule=canon(schedule),
             languages=canon(
                 LanguageAccess.of(
                     languages,
-                    frozenset(facts.interpretation),
-                    text(raw, "interpretation_services"),
+                    interpretation,
+                    note,
+                    interpreted,
+                    offer is not None and offer.way_unstated and not facts.interpretation,
                 )
             ),
-            cost=canon(self._cost(raw, facts)),
+            cost=canon(self._cost(raw, options, option_words, facts)),
             eligibility=canon(self._eligibility(raw, facts)),
             modes=canon(modes),
             cultural_fit=canon(facts.cultural_fit()),
@@ -207,15 +237,26 @@ class HsdsServiceReader:
     def _area(self, areas: Any, facts: CodedFacts) -> ServiceArea:
         names = [text(a, "name") for a in areas]
         descriptions = [text(a, "description") for a in areas]
-        return ServiceArea(
-            frozenset(facts.postal_codes),
-            frozenset(normalise_term(n) for n in names if n),
-            tuple(d for d in (*names, *descriptions) if d),
+        extents, unread = read_extents(areas, self.problems)
+        return self.canon(
+            ServiceArea(
+                frozenset(facts.postal_codes),
+                frozenset(normalise_term(n) for n in names if n),
+                tuple(d for d in (*names, *descriptions) if d),
+                extents,
+                unread,
+            )
         )
 
-    def _cost(self, raw: Mapping[str, Any], facts: CodedFacts) -> Cost:
+    def _cost(
+        self,
+        raw: Mapping[str, Any],
+        options: Any,
+        option_words: tuple[str, ...],
+        facts: CodedFacts,
+    ) -> Cost:
         amounts: list[tuple[float, str | None]] = []
-        for option in nested(raw, "cost_options", self.problems, "service"):
+        for option in options:
             try:
                 amount = number(option, "amount")
             except BadValueError as bad:
@@ -239,6 +280,7 @@ class HsdsServiceReader:
             fees[0][0] if fees else None,
             (fees[0][1] or "").upper() or None if fees else None,
             text(raw, "fees_description"),
+            option_words,
         )
 
     def _eligibility(self, raw: Mapping[str, Any], facts: CodedFacts) -> Eligibility:
@@ -272,6 +314,8 @@ class HsdsServiceReader:
             frozenset(facts.genders),
             frozenset(facts.populations_required),
             text(raw, "eligibility_description"),
+            tuple(dict.fromkeys(facts.unread_eligibility)),
+            frozenset(facts.faiths_required),
         )
 
     def _contact(self, raw: Mapping[str, Any], facts: CodedFacts) -> Contact:

@@ -41,8 +41,39 @@ _NAMES = MappingProxyType(
         "kinyarwanda": "rw", "oromo": "om", "thai": "th", "burmese": "my", "kurdish": "ku",
         "american sign language": "ase", "asl": "ase", "hopi": "hop", "zuni": "zun",
         "lakota": "lkt", "ojibwe": "oj", "cherokee": "chr", "yupik": "esu",
+        "british sign language": "bfi", "bsl": "bfi", "mexican sign language": "mfs",
+        "lengua de señas mexicana": "mfs", "lsm": "mfs", "sign language": "sgn",
     }
 )  # fmt: skip
+
+#: ISO 639-3 codes of sign languages (``sgn`` is the collective code "sign languages"):
+#: American, British, Australian, French, Chinese, Mexican, German, Hanoi, Ho Chi Minh City,
+#: Haiphong and Jordanian Sign Language.
+SIGN_LANGUAGES = frozenset(
+    {"sgn", "ase", "bfi", "asf", "fsl", "csl", "mfs", "gsg", "hab", "hos", "haf", "jos"}
+)
+
+
+def is_sign_language(tag: str) -> bool:
+    """True when a BCP-47 tag names a sign language (``ase``, ``sgn-US``...)."""
+    primary = tag.strip().lower().split("-", 1)[0]
+    return primary in SIGN_LANGUAGES
+
+
+def languages_named(text: str) -> frozenset[str]:
+    """The languages a directory's free text names, by the names in the table above.
+
+    Longer names win ("american sign language" is not also "sign language"); a name the
+    table does not know names nothing (never guessed).
+    """
+    lowered = " " + " ".join(re.findall(r"[a-zñ]+", text.lower())) + " "
+    found: set[str] = set()
+    for name in sorted(_NAMES, key=len, reverse=True):
+        needle = f" {name} "
+        if needle in lowered:
+            found.add(_NAMES[name])
+            lowered = lowered.replace(needle, " | ")
+    return frozenset(found)
 
 
 def language_tag(code: str | None, name: str | None = None) -> str | None:

@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from commcare_ext.directory.geometry import Extent
 from commcare_ext.directory.schedule import WeeklySchedule
 from commcare_ext.directory.taxonomy import TaxonomyTerm
 from commcare_ext.directory.vocabulary import (
     AccessibilityFeature,
+    CrisisKind,
     Gender,
     InsuranceKind,
     InterpretationMode,
@@ -110,16 +112,27 @@ class ServiceArea:
 
     ``postal_codes`` are normalised like :attr:`Address.postal_code`; ``regions`` holds
     lower-cased names (``"mckinley county, nm"``, ``"navajo nation"``, ``"us-nm"``).
+    ``extents`` are the HSDS ``service_area.extent`` shapes (GeoJSON polygons, points with a
+    radius); ``unread_extents`` counts extents given in a form we cannot test (TopoJSON, KML,
+    text), so a matcher cautions instead of assuming either way.
     """
 
     postal_codes: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()
     descriptions: tuple[str, ...] = field(default=(), repr=False)
+    extents: tuple[Extent, ...] = field(default=(), repr=False)
+    unread_extents: int = 0
 
     @property
     def stated(self) -> bool:
         """True when the directory restricts the service to an area it can compare."""
-        return bool(self.postal_codes or self.regions)
+        return bool(self.postal_codes or self.regions or self.extents)
+
+    def covers(self, latitude: float, longitude: float) -> bool | None:
+        """Whether a point lies in one of the extents; None when there is no extent."""
+        if not self.extents:
+            return None
+        return any(extent.covers(latitude, longitude) for extent in self.extents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +149,12 @@ class LanguageAccess:
     staff_primary_languages: frozenset[str] = frozenset()
     interpretation: frozenset[InterpretationMode] = frozenset()
     interpretation_note: str | None = field(default=None, repr=False)
+    #: Primary subtags of the languages interpreters cover; None: any language (our coded
+    #: interpretation terms, or HSDS ``interpretation_services`` saying "any"/"all").
+    interpreted_languages: frozenset[str] | None = None
+    #: True when ``interpretation_services`` offers interpreters without saying how (phone,
+    #: video, in person): offered, but the way is for a person to ask.
+    interpretation_way_unstated: bool = False
 
     @classmethod
     def of(
@@ -143,12 +162,31 @@ class LanguageAccess:
         staff_languages: frozenset[str] | set[str] = frozenset(),
         interpretation: frozenset[InterpretationMode] = frozenset(),
         interpretation_note: str | None = None,
+        interpreted_languages: frozenset[str] | None = None,
+        interpretation_way_unstated: bool = False,
     ) -> "LanguageAccess":
         """Normalise the tags once."""
         tags = frozenset(normalise_language(t) for t in staff_languages)
-        return cls(
-            tags, frozenset(primary_language(t) for t in tags), interpretation, interpretation_note
+        interpreted = (
+            None
+            if interpreted_languages is None
+            else frozenset(primary_language(t) for t in interpreted_languages)
         )
+        return cls(
+            tags,
+            frozenset(primary_language(t) for t in tags),
+            interpretation,
+            interpretation_note,
+            interpreted,
+            interpretation_way_unstated,
+        )
+
+    def interprets(self, primaries: frozenset[str]) -> bool:
+        """True when an interpreter is offered for one of these primary subtags."""
+        if not self.offers_interpretation:
+            return False
+        covered = self.interpreted_languages
+        return covered is None or not covered.isdisjoint(primaries)
 
     def speaks(self, tag: str) -> bool:
         """True when staff speak ``tag`` or, for a regional tag, its primary language."""
@@ -159,8 +197,8 @@ class LanguageAccess:
 
     @property
     def offers_interpretation(self) -> bool:
-        """True when an interpreter is offered in at least one coded way."""
-        return bool(self.interpretation)
+        """True when an interpreter is offered (in a coded way, or a way not stated)."""
+        return bool(self.interpretation) or self.interpretation_way_unstated
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +215,9 @@ class Cost:
     fee_amount: float | None = None
     fee_currency: str | None = None
     fee_note: str | None = field(default=None, repr=False)
+    #: HSDS ``cost_options`` as the directory words them (option, amount description) for a
+    #: person to read; options outside their ``valid_from``/``valid_to`` dates are left out.
+    options: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def accepts_insurance(self) -> bool:
@@ -197,6 +238,11 @@ class Eligibility:
     genders: frozenset[Gender] = frozenset()
     populations: frozenset[Population] = frozenset()
     note: str | None = field(default=None, repr=False)
+    #: Eligibility terms (``link_type`` "eligibility") no mapping could read, as the directory
+    #: named them: a person checks them (a caution), since a restriction may hide there.
+    unread_terms: tuple[str, ...] = field(default=(), repr=False)
+    #: Faith traditions the service is restricted to (an eligibility term naming one).
+    faith_traditions: frozenset[str] = frozenset()
 
     def admits_age(self, age: int) -> bool:
         """True when ``age`` is within the age range (no stated range admits everyone)."""
@@ -312,6 +358,12 @@ class Service:
     organization: Organization
     support_types: frozenset[SupportType]
     description: str | None = field(default=None, repr=False)
+    #: Crisis help the service gives (crisis line, mobile team...), from its taxonomy terms.
+    crisis: frozenset[CrisisKind] = frozenset()
+    #: HSDS ``alert``: a notice the directory wants everyone to see (e.g. closed this week).
+    alert: str | None = field(default=None, repr=False)
+    #: HSDS ``required_documents``: what a person must bring, as the directory words it.
+    required_documents: tuple[str, ...] = field(default=(), repr=False)
     status: ServiceStatus = ServiceStatus.ACTIVE
     taxonomy_terms: tuple[TaxonomyTerm, ...] = field(default=(), repr=False)
     unmapped_terms: tuple[TaxonomyTerm, ...] = field(default=(), repr=False)
@@ -341,6 +393,11 @@ class Service:
     def remote_only(self) -> bool:
         """True when the service has modes and none of them is in person."""
         return bool(self.modes) and ServiceMode.IN_PERSON not in self.modes
+
+    @property
+    def crisis_help(self) -> bool:
+        """True when the service is crisis help (see :class:`CrisisKind`)."""
+        return bool(self.crisis)
 
     @property
     def active(self) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from commcare_ext.directory.vocabulary import DIRECTORY_TAXONOMY, Gender, Population
+from commcare_ext.directory.vocabulary import DIRECTORY_TAXONOMY, CrisisKind, Gender, Population
 from commcare_ext.intake.vocabulary import SupportType
 
 _SPACES = re.compile(r"[\s_]+")
@@ -40,6 +40,13 @@ class TaxonomyTerm:
     name: str
     code: str | None = None
     taxonomy: str | None = None
+    #: HSDS ``attribute.link_type`` (lower case): "eligibility" makes a term a restriction.
+    link_type: str | None = None
+
+    @property
+    def eligibility(self) -> bool:
+        """True when the directory links the term as who may use the service."""
+        return self.link_type == "eligibility"
 
     def __str__(self) -> str:
         where = f"{self.taxonomy}: " if self.taxonomy else ""
@@ -80,6 +87,8 @@ OPEN_ELIGIBILITY_SITUATIONS: Mapping[str, Population | Gender] = MappingProxyTyp
         "lgbtq+": Population.LGBTQ,
         "lgbtqia+": Population.LGBTQ,
         "transgender or non-binary": Population.LGBTQ,
+        "transgender": Population.LGBTQ,
+        "young adults": Population.YOUTH,
         "veterans": Population.VETERANS,
         "teens": Population.YOUTH,
         "seniors": Population.OLDER_ADULTS,
@@ -94,6 +103,65 @@ OPEN_ELIGIBILITY_SITUATIONS: Mapping[str, Population | Gender] = MappingProxyTyp
         "male": Gender.MEN,
     }
 )
+
+#: Open Eligibility "Human Situations" naming a faith (its Sectors terms Christians, Muslims,
+#: Jews, and other faiths named the same way), as our faith-tradition words.
+OPEN_ELIGIBILITY_FAITHS: Mapping[str, str] = MappingProxyType(
+    {
+        "muslims": "islam", "christians": "christian", "jews": "judaism",
+        "buddhists": "buddhism", "catholics": "catholic", "hindus": "hinduism",
+        "sikhs": "sikhism",
+    }
+)  # fmt: skip
+
+#: 211/AIRS Taxonomy codes for crisis help (checked against 211 directories' published code
+#: lists): RP-1500 Crisis Intervention, RP-1500.1400 Crisis Intervention Hotlines/Helplines,
+#: -250 General Crisis Intervention Hotlines, -500 Mental Health Hotlines, -800 Suicide
+#: Prevention Hotlines. Codes are read in any taxonomy: the AIRS code form is unambiguous.
+AIRS_CRISIS_CODES: Mapping[str, CrisisKind] = MappingProxyType(
+    {
+        "rp-1500": CrisisKind.CRISIS_INTERVENTION,
+        "rp-1500.1400": CrisisKind.CRISIS_LINE,
+        "rp-1500.1400-250": CrisisKind.CRISIS_LINE,
+        "rp-1500.1400-500": CrisisKind.CRISIS_LINE,
+        "rp-1500.1400-800": CrisisKind.CRISIS_LINE,
+    }
+)
+
+#: Names directories give crisis help (Open Eligibility "Psychiatric Emergency Services" and
+#: "Emergency Helplines"; the AIRS names of the codes above; the usual names of mobile crisis
+#: teams and crisis stabilisation units), read in any taxonomy.
+CRISIS_NAMES: Mapping[str, CrisisKind] = MappingProxyType(
+    {
+        "psychiatric emergency services": CrisisKind.CRISIS_STABILISATION,
+        "emergency helplines": CrisisKind.CRISIS_LINE,
+        "crisis intervention": CrisisKind.CRISIS_INTERVENTION,
+        "crisis intervention hotlines/helplines": CrisisKind.CRISIS_LINE,
+        "crisis intervention hotlines": CrisisKind.CRISIS_LINE,
+        "general crisis intervention hotlines": CrisisKind.CRISIS_LINE,
+        "suicide prevention hotlines": CrisisKind.CRISIS_LINE,
+        "suicide prevention": CrisisKind.CRISIS_LINE,
+        "mental health hotlines": CrisisKind.CRISIS_LINE,
+        "crisis lines": CrisisKind.CRISIS_LINE,
+        "crisis line": CrisisKind.CRISIS_LINE,
+        "mobile crisis teams": CrisisKind.MOBILE_CRISIS_TEAM,
+        "mobile crisis": CrisisKind.MOBILE_CRISIS_TEAM,
+        "mobile crisis team": CrisisKind.MOBILE_CRISIS_TEAM,
+        "crisis stabilization": CrisisKind.CRISIS_STABILISATION,
+        "crisis stabilisation": CrisisKind.CRISIS_STABILISATION,
+        "crisis stabilization units": CrisisKind.CRISIS_STABILISATION,
+        "crisis residential": CrisisKind.CRISIS_STABILISATION,
+        **{kind.value: kind for kind in CrisisKind},
+    }
+)
+
+
+def crisis_kind(term: TaxonomyTerm) -> CrisisKind | None:
+    """The crisis help a term names, by AIRS code or by name in any taxonomy; else None."""
+    if term.code is not None and (kind := AIRS_CRISIS_CODES.get(term.code.strip().lower())):
+        return kind
+    return CRISIS_NAMES.get(normalise_term(term.name))
+
 
 #: Our own directory taxonomy names each kind of help by the intake's own code.
 OWN_SUPPORT_TERMS: Mapping[str, frozenset[SupportType]] = MappingProxyType(
@@ -172,6 +240,13 @@ class TaxonomyMapping:
         if key is None or self.aliases.get(key, key) != "open eligibility":
             return None
         return OPEN_ELIGIBILITY_SITUATIONS.get(normalise_term(term.name))
+
+    def faith(self, term: TaxonomyTerm) -> str | None:
+        """The faith tradition an Open Eligibility "Human Situation" term names, if any."""
+        key = normalise_taxonomy(term.taxonomy) if term.taxonomy else self.default_taxonomy
+        if key is None or self.aliases.get(key, key) != "open eligibility":
+            return None
+        return OPEN_ELIGIBILITY_FAITHS.get(normalise_term(term.name))
 
     def classify(
         self, terms: Iterable[TaxonomyTerm]

@@ -44,6 +44,20 @@ class ServiceMode(StrEnum):
     TEXT = "mode-text"  # SMS or web chat
 
 
+class CrisisKind(StrEnum):
+    """Help for someone in crisis now, whatever else they asked for (issue 18).
+
+    Directories code these with crisis and suicide-prevention terms (211/AIRS ``RP-1500``,
+    Open Eligibility "Psychiatric Emergency Services", our own codes); matching never excludes
+    them for the kind of help the person chose, and lists them as crisis help.
+    """
+
+    CRISIS_LINE = "crisis-line"  # a 24/7 crisis or suicide-prevention line, call/text/chat
+    MOBILE_CRISIS_TEAM = "crisis-mobile-team"  # a team that comes to the person
+    CRISIS_STABILISATION = "crisis-stabilisation"  # a place to stay or be seen in a crisis
+    CRISIS_INTERVENTION = "crisis-intervention"  # crisis help the directory does not detail
+
+
 class InterpretationMode(StrEnum):
     """How the service provides an interpreter for a language its staff do not speak."""
 

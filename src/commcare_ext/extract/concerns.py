@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from commcare_ext.extract._common import concept, ref
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
+from commcare_ext.extract.observations import DOMAIN_DISCLOSURE
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.instruments import score_mos_sss
+from commcare_ext.instruments import instrument
 from commcare_ext.intake import AccessBarrier, Intake
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.standard import (
@@ -24,17 +25,14 @@ from commcare_ext.terminology.standard import (
     CONDITION_CONFIRMED,
     CONDITION_PROVISIONAL,
     HEALTH_CONCERN,
-    LACK_OF_SOCIAL_SUPPORT,
     LACK_OF_TRANSPORT,
     SDOH,
-    SOCIAL_CONNECTION,
     TRANSPORTATION_INSECURITY,
 )
 from commcare_ext.terminology.systems import SDOHCC_CONDITION
 
-#: A MOS-SSS overall index below this (0-100 scale) proposes "lack of social support".
-#: RAND publishes no cut-off: 50 is the midpoint ("some of the time" on average), a
-#: screening trigger for the clinician to judge, not a diagnosis.
+#: The 0-100 support index below which low support proposes a concern (the social-support
+#: plug-in's concern rule states it, on its 1-5 mean, and why); kept for existing callers.
 LOW_SUPPORT_BELOW = 50.0
 
 
@@ -70,20 +68,25 @@ def _observation(intake: Intake, role: str) -> str:
 def propose(intake: Intake) -> tuple[ProposedConcern, ...]:
     """The concerns ``intake`` supports, in a stable order."""
     found = []
-    survey = intake.social_support
-    if survey is not None:
-        overall = score_mos_sss(survey).overall.score_0_100
-        if overall is not None and overall < LOW_SUPPORT_BELOW:
-            found.append(
-                ProposedConcern(
-                    "lack-of-social-support",
-                    LACK_OF_SOCIAL_SUPPORT,
-                    SOCIAL_CONNECTION,
-                    (_observation(intake, "mos-score-overall"),),
-                    DisclosureCategory.SOCIAL_SUPPORT_SCORES,
-                    f"MOS-SSS overall support index below {LOW_SUPPORT_BELOW:.0f} of 100",
+    for instrument_id, given in intake.measures.items():
+        measured = instrument(instrument_id)
+        if not measured.concern_rules:
+            continue
+        score = measured.score(given.answers, given.wording)
+        for rule in measured.concern_rules:
+            value = score.result(rule.result_key).value
+            if value is not None and value < rule.below:
+                role = f"{measured.role}-score-{rule.result_key}"
+                found.append(
+                    ProposedConcern(
+                        rule.id,
+                        rule.code,
+                        rule.category,
+                        (_observation(intake, role),),
+                        DOMAIN_DISCLOSURE[measured.domain][0],
+                        rule.reason_en,
+                    )
                 )
-            )
     if AccessBarrier.TRANSPORT in intake.barriers.barriers:
         found.append(
             ProposedConcern(

@@ -8,8 +8,9 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from commcare_ext.directory import Service as DirectoryService
 from commcare_ext.intake.vocabulary import ReferralShare, SupportType
+from commcare_ext.primitives import ID
 
-_REFERENCE = re.compile(r"^Patient/[A-Za-z0-9\-.]{1,64}$")
+_REFERENCE = re.compile(rf"^Patient/{ID}$")
 
 
 def _patient_reference(value: str) -> str:

@@ -172,6 +172,7 @@ def extract(
         referral_sharing=ReferralSharing.from_choices(
             intake.care.referral_consent, intake.care.referral_share
         ),
+        community_referral_declined=intake.care.community_referral_declined is True,
         practitioners=tuple(staff),
         conditions=tuple(conditions),
         proposed_concerns=proposed,
@@ -215,6 +216,11 @@ def _check_referrals(intake: Intake, context: ExtractionContext) -> None:
             raise ExtractionError(
                 f"context.referrals[{index}].organization",
                 "a referral needs a performing organisation",
+            )
+        if intake.care.community_referral_declined is True:
+            raise ExtractionError(
+                "intake.care.community_referral_declined",
+                "no referral: the patient does not want a community referral now",
             )
         if intake.care.referral_consent is not True:
             raise ExtractionError(

@@ -10,27 +10,22 @@ publishes) are also SDOHCC Observation Screening Responses, whose code binding i
 to LOINC. SDOH answers carry ``us-core-category#sdoh`` and an SDOHCC SDOH category.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
 from commcare_ext.extract._common import concept, ref
 from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
+from commcare_ext.extract.measures import measure_observations
 from commcare_ext.extract.result import ExtractedResource
 from commcare_ext.fhir.language import language_concept
 from commcare_ext.fhir.narrative import narrative
-from commcare_ext.instruments import MOS_SSS_ITEMS, MOS_SSS_SUBSCALE_ITEMS, score_mos_sss
+from commcare_ext.instruments import InstrumentDomain, instrument
 from commcare_ext.intake import AccessBarrier, IdiomOfDistress, Intake
 from commcare_ext.terminology import questions as q
 from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.code import Code
-from commcare_ext.terminology.mos_sss import (
-    MOS_SSS_ANSWERS,
-    MOS_SSS_ITEM_CODES,
-    MOS_SSS_PANEL,
-    mos_score_code,
-)
 from commcare_ext.terminology.standard import (
     DIGITAL_ACCESS,
     FINANCIAL_INSECURITY,
@@ -48,7 +43,6 @@ from commcare_ext.terminology.standard import (
 from commcare_ext.terminology.systems import (
     LOINC,
     SDOHCC_SCREENING_RESPONSE,
-    UCUM,
     US_CORE_SCREENING_ASSESSMENT,
 )
 
@@ -61,17 +55,29 @@ BARRIER_CATEGORIES: dict[AccessBarrier, Code] = {
     AccessBarrier.DIGITAL_ACCESS: DIGITAL_ACCESS,
     AccessBarrier.LANGUAGE: LANGUAGE_ACCESS,
 }
-_MOS_CATEGORIES = (SDOH, SOCIAL_CONNECTION)
+_C = DisclosureCategory
+
+#: Who may see an instrument's results, and its extra categories, by what it measures.
+#: Symptom and risk measures never leave the EHR: a risk signal reaches the clinician,
+#: never a community organisation. Social support is the patient's to share.
+DOMAIN_DISCLOSURE: dict[InstrumentDomain, tuple[DisclosureCategory, tuple[Code, ...]]] = {
+    InstrumentDomain.SOCIAL_SUPPORT: (_C.SOCIAL_SUPPORT_SCORES, (SDOH, SOCIAL_CONNECTION)),
+    InstrumentDomain.DEPRESSION: (_C.EHR_ONLY, ()),
+    InstrumentDomain.ANXIETY: (_C.EHR_ONLY, ()),
+    InstrumentDomain.SUICIDE_RISK: (_C.EHR_ONLY, ()),
+}
 
 
-def _profiles(code: Code) -> list[str]:
-    """SDOHCC Screening Response for LOINC codes, US Core Screening Assessment for all."""
-    if code.system == LOINC:
+#: Measures of social risk: their LOINC-coded Observations are SDOHCC Screening Responses.
+#: A symptom or risk measure (PHQ-9, GAD-7) is not social-risk screening: US Core only.
+SDOH_DOMAINS = frozenset({InstrumentDomain.SOCIAL_SUPPORT})
+
+
+def _profiles(code: Code, *, sdoh: bool = True) -> list[str]:
+    """SDOHCC Screening Response for LOINC SDOH codes, US Core Screening Assessment for all."""
+    if code.system == LOINC and sdoh:
         return [SDOHCC_SCREENING_RESPONSE, US_CORE_SCREENING_ASSESSMENT]
     return [US_CORE_SCREENING_ASSESSMENT]
-
-
-_C = DisclosureCategory
 
 
 class _Obs:
@@ -95,6 +101,7 @@ class _Obs:
         *,
         by_clinician: bool = False,
         clinician: str | None = None,
+        sdoh: bool = True,
     ) -> ExtractedResource:
         """One Observation; answered by the patient unless ``derived_from`` names its sources.
 
@@ -107,7 +114,7 @@ class _Obs:
         resource: dict[str, Any] = {
             "resourceType": "Observation",
             "id": resource_id(self.intake, role),
-            "meta": {"profile": _profiles(code)},
+            "meta": {"profile": _profiles(code, sdoh=sdoh)},
             "text": narrative(code.display, [("Answer", shown)]),
             "identifier": [business_identifier(self.intake, "Observation", role)],
             "status": "final",
@@ -126,6 +133,22 @@ class _Obs:
         extracted = ExtractedResource(resource, category)
         self.out.append(extracted)
         return extracted
+
+    def observation(  # noqa: PLR0917 - ObservationSink
+        self,
+        role: str,
+        code: Code,
+        value: dict[str, Any],
+        shown: str,
+        domain: InstrumentDomain,
+        derived_from: Sequence[str],
+    ) -> str:
+        """An instrument's Observation (``ObservationSink``), labelled by its domain."""
+        category, extra = DOMAIN_DISCLOSURE[domain]
+        added = self.add(
+            role, code, value, shown, category, extra, derived_from, sdoh=domain in SDOH_DOMAINS
+        )
+        return added.reference
 
     def coded(
         self,
@@ -224,7 +247,8 @@ def observations(
     for barrier in intake.barriers.barriers:
         categories = (SDOH, BARRIER_CATEGORIES.get(barrier, SDOH_UNSPECIFIED))
         obs.coded("barrier", q.ACCESS_BARRIERS, [barrier], _C.ACCESS_BARRIERS, categories)
-    _mos(obs)
+    for instrument_id, given in intake.measures.items():
+        measure_observations(obs, instrument(instrument_id), given)
     return obs.out
 
 
@@ -251,71 +275,3 @@ _IDIOM_NOTE = (
     "Coded by the clinician from the patient's own words, which come first: they are in the "
     "QuestionnaireResponse this Observation is derived from (formulation.own-name)."
 )
-
-
-def _mos(obs: _Obs) -> None:
-    survey = obs.intake.social_support
-    if survey is None:
-        return
-    members = []
-    item_refs: dict[int, str] = {}
-    for item in MOS_SSS_ITEMS:
-        value = survey.answers.get(item.number)
-        if value is None:
-            continue
-        answer = MOS_SSS_ANSWERS[value]
-        answered = obs.add(
-            f"mos-item-{item.number:02d}",
-            MOS_SSS_ITEM_CODES[item.number],
-            {"valueCodeableConcept": concept(answer.code)},
-            answer.code.display,
-            _C.SOCIAL_SUPPORT_SCORES,
-            _MOS_CATEGORIES,
-        )
-        members.append(answered)
-        item_refs[item.number] = answered.reference
-    scores = score_mos_sss(survey)
-    for role, score in (
-        *((f"mos-score-{s.value}", sc) for s, sc in scores.subscales.items()),
-        ("mos-score-overall", scores.overall),
-    ):
-        if score.mean is None or score.score_0_100 is None:
-            continue
-        members.append(
-            obs.add(
-                role,
-                mos_score_code(score.subscale),
-                {
-                    "valueQuantity": {
-                        "value": round(score.mean, 4),
-                        "unit": "{score}",
-                        "system": UCUM,
-                        "code": "{score}",
-                    },
-                    "note": [
-                        {
-                            "text": f"0-100 scale: {score.score_0_100:.1f}; items answered: "
-                            f"{score.items_answered} of {score.items_total}"
-                        }
-                    ],
-                },
-                f"{score.mean:.2f} (0-100: {score.score_0_100:.1f})",
-                _C.SOCIAL_SUPPORT_SCORES,
-                _MOS_CATEGORIES,
-                [
-                    item_refs[n]
-                    for n in sorted(item_refs)
-                    if score.subscale is None or n in MOS_SSS_SUBSCALE_ITEMS[score.subscale]
-                ],
-            )
-        )
-    panel = obs.add(
-        "mos-panel",
-        MOS_SSS_PANEL,
-        {"hasMember": [ref(m.reference) for m in members]},
-        f"{len(members)} results",
-        _C.SOCIAL_SUPPORT_SCORES,
-        _MOS_CATEGORIES,
-    )
-    # the panel sorts after its members in ``out``; keep that order (referenced first).
-    del panel

@@ -87,6 +87,8 @@ class ExtractedResources:
     services: tuple[ExtractedResource, ...] = ()
     #: ``(Organization/id, sharing)`` for recipients with a choice of their own.
     recipient_sharing: tuple[tuple[str, ReferralSharing], ...] = ()
+    #: The patient wants no community referral now (``care.community_referral_declined``).
+    community_referral_declined: bool = False
 
     def sharing_for(self, recipient_ref: str) -> ReferralSharing:
         """What the patient chose for ``recipient_ref``: its own choice, else the general one."""

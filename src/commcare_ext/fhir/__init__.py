@@ -5,6 +5,7 @@ build on these, so references, ``urn:uuid`` identities, narratives and language 
 spelled once.
 """
 
+from commcare_ext.fhir.code import Code
 from commcare_ext.fhir.language import BCP47_SYSTEM, language_coding, language_concept
 from commcare_ext.fhir.narrative import narrative, xhtml_div
 from commcare_ext.fhir.references import (
@@ -17,6 +18,7 @@ from commcare_ext.fhir.urn import is_urn_uuid, urn_uuid
 
 __all__ = [
     "BCP47_SYSTEM",
+    "Code",
     "DanglingReferenceError",
     "check_references",
     "is_urn_uuid",

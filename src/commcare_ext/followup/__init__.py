@@ -13,13 +13,6 @@ from commcare_ext.followup.changes import (
     mark_outcome_reviewed,
     resume,
 )
-from commcare_ext.followup.command import referrals_command, report_table
-from commcare_ext.followup.compare import (
-    NO_THRESHOLD_NOTE,
-    ScaleChange,
-    SupportComparison,
-    compare_support,
-)
 from commcare_ext.followup.errors import (
     BaselineError,
     FollowupError,
@@ -49,10 +42,14 @@ from commcare_ext.followup.form import (
     Helpfulness,
     Reached,
     build_follow_up_questionnaire,
+    follow_up_instruments,
+    follow_up_url,
     prefill_follow_up,
     support_name,
 )
 from commcare_ext.followup.lifecycle import Actor, TaskStatus, allowed
+from commcare_ext.followup.parties import Parties, referral_parties
+from commcare_ext.followup.progress import compare_measures, measurement_lines
 from commcare_ext.followup.record import (
     Baseline,
     baseline_from_intake,
@@ -85,6 +82,7 @@ from commcare_ext.followup.subscriptions import (
     subscription_support,
     task_subscription,
 )
+from commcare_ext.followup.table import report_table, report_with_parties
 from commcare_ext.followup.timeline import (
     EventKind,
     FollowUpEntry,
@@ -95,6 +93,12 @@ from commcare_ext.followup.timeline import (
 )
 from commcare_ext.followup.timeline_render import timeline_html, timeline_text
 from commcare_ext.followup.transport import Versioned, read_versioned, update_if_match
+from commcare_ext.instruments.mos_sss.compare import (
+    NO_THRESHOLD_NOTE,
+    ScaleChange,
+    SupportComparison,
+    compare_support,
+)
 
 __all__ = [
     "NO_THRESHOLD_NOTE",
@@ -116,6 +120,7 @@ __all__ = [
     "NotificationMode",
     "OutcomeKind",
     "OutcomeReview",
+    "Parties",
     "PollCursor",
     "PollResult",
     "Problem",
@@ -148,12 +153,16 @@ __all__ = [
     "cancel",
     "change_referral",
     "choose_notification",
+    "compare_measures",
     "compare_support",
     "find_baseline",
     "follow_up_context",
+    "follow_up_instruments",
     "follow_up_transaction",
+    "follow_up_url",
     "hold",
     "mark_outcome_reviewed",
+    "measurement_lines",
     "parse_days",
     "parse_referral_task",
     "poll_referrals",
@@ -162,11 +171,12 @@ __all__ = [
     "read_referrals",
     "read_versioned",
     "referral_history",
+    "referral_parties",
     "referral_report",
-    "referrals_command",
     "referrals_summary_section",
     "report_json",
     "report_table",
+    "report_with_parties",
     "resume",
     "retry_on_conflict",
     "subscription_support",

@@ -7,9 +7,9 @@ what was expected and never repeat what the patient answered.
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import Any
 
-from pydantic import AwareDatetime, ValidationError
+from pydantic import AwareDatetime, Field, ValidationError
 
 from commcare_ext.followup.errors import FollowUpResponseError, Problem
 from commcare_ext.followup.form import (
@@ -20,22 +20,21 @@ from commcare_ext.followup.form import (
     REACHED,
     REFERRAL_GROUP,
     REQUEST,
-    SOCIAL_SUPPORT,
     SUPPORT,
     FollowUpObstacle,
     Helpfulness,
     Reached,
     follow_up_url,
+    measure_link_ids,
 )
 from commcare_ext.followup.values import parse_datetime, reference_type
-from commcare_ext.instruments import MOS_SSS_ITEMS, MosSocialSupport
+from commcare_ext.instruments import (
+    Instrument,
+    InstrumentAnswers,
+    WordingSource,
+)
 from commcare_ext.intake import AccessBarrier, PatientText, ShortText
 from commcare_ext.phi import PhiSafeModel
-from commcare_ext.terminology.mos_sss import MOS_SSS_ANSWERS
-
-_MOS_LINK_IDS: Final = {f"{SOCIAL_SUPPORT}.{item.key}": item.number for item in MOS_SSS_ITEMS}
-_MOS_VALUES: Final = {(a.code.system, a.code.code): v for v, a in MOS_SSS_ANSWERS.items()}
-_INSTRUCTIONS: Final = f"{SOCIAL_SUPPORT}.instructions"
 
 
 class ReferralFeedback(PhiSafeModel):
@@ -50,12 +49,15 @@ class ReferralFeedback(PhiSafeModel):
 
 
 class FollowUpAnswers(PhiSafeModel):
-    """A follow-up, read: the feedback on each referral and the MOS-SSS answers."""
+    """A follow-up, read: the feedback on each referral and each instrument's answers.
+
+    ``measures`` maps an instrument id to its answers, as ``Intake.measures`` does.
+    """
 
     authored: AwareDatetime
     subject: str | None = None
     referrals: tuple[ReferralFeedback, ...] = ()
-    social_support: MosSocialSupport | None = None
+    measures: dict[str, InstrumentAnswers] = Field(default_factory=dict)
 
 
 def read_follow_up(response: Mapping[str, Any]) -> FollowUpAnswers:
@@ -86,8 +88,8 @@ class _Reader:
             self.problem("QuestionnaireResponse.authored", "expected a dateTime with a time zone")
         subject = (response.get("subject") or {}).get("reference")
         referrals: list[ReferralFeedback] = []
-        survey: MosSocialSupport | None = None
-        seen_support = False
+        measures: dict[str, InstrumentAnswers] = {}
+        sections = measure_link_ids()
         group_index = 0
         for item in response.get("item", []):
             link_id = str(item.get("linkId"))
@@ -96,11 +98,12 @@ class _Reader:
                 group_index += 1
                 if feedback is not None:
                     referrals.append(feedback)
-            elif link_id == SOCIAL_SUPPORT and not seen_support:
-                seen_support = True
-                survey = self.social_support(item)
-            elif link_id == SOCIAL_SUPPORT:
-                self.problem(SOCIAL_SUPPORT, "expected once")
+            elif link_id in sections and sections[link_id].id in measures:
+                self.problem(link_id, "expected once")
+            elif link_id in sections:
+                given = self.measure(item, sections[link_id])
+                if given is not None:
+                    measures[sections[link_id].id] = given
             else:
                 self.problem(link_id, "not an item of the follow-up Questionnaire")
         if self.problems or authored is None:
@@ -109,7 +112,7 @@ class _Reader:
             authored=authored,
             subject=subject if isinstance(subject, str) else None,
             referrals=tuple(referrals),
-            social_support=survey,
+            measures=measures,
         )
 
     def children(
@@ -221,20 +224,28 @@ class _Reader:
                 members.append(member)
         return members
 
-    def social_support(self, group: Mapping[str, Any]) -> MosSocialSupport | None:
-        answers = self.children(group, SOCIAL_SUPPORT, (_INSTRUCTIONS, *_MOS_LINK_IDS))
-        if answers.get(_INSTRUCTIONS):
-            self.problem(f"{SOCIAL_SUPPORT}/{_INSTRUCTIONS}", "a display item takes no answer")
+    def measure(self, group: Mapping[str, Any], measured: Instrument) -> InstrumentAnswers | None:
+        """One instrument's answers, by item linkId and the scale's answer codes."""
+        section = measured.link_id
+        instructions = f"{section}.instructions"
+        link_ids = {f"{section}.{measured.item_key(item)}": item for item in measured.items}
+        answers = self.children(group, section, (instructions, *link_ids))
+        if answers.get(instructions):
+            self.problem(f"{section}/{instructions}", "a display item takes no answer")
         values: dict[int, int] = {}
-        for link_id, number in _MOS_LINK_IDS.items():
-            coding = self.single(answers, link_id, SOCIAL_SUPPORT, "valueCoding")
+        for link_id, item in link_ids.items():
+            coding = self.single(answers, link_id, section, "valueCoding")
             if coding is None:
                 continue
-            value = _MOS_VALUES.get((str(coding.get("system")), str(coding.get("code"))))
+            key = (str(coding.get("system")), str(coding.get("code")))
+            value = next(
+                (p.value for p in measured.scale_of(item) if (p.code.system, p.code.code) == key),
+                None,
+            )
             if value is None:
-                self.problem(
-                    f"{SOCIAL_SUPPORT}/{link_id}", "expected one of the scale's LOINC answer codes"
-                )
+                self.problem(f"{section}/{link_id}", "expected one of the scale's answer codes")
             else:
-                values[number] = value
-        return MosSocialSupport(answers=values) if values else None
+                values[item.number] = value
+        if not values:
+            return None
+        return InstrumentAnswers(answers=values, wording_kind=WordingSource.PARAPHRASE)

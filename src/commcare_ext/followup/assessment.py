@@ -1,5 +1,6 @@
 """The follow-up assessment against a server: what to pre-fill, and the baseline to compare with."""
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from commcare_ext.client import FhirClient
@@ -9,7 +10,7 @@ from commcare_ext.followup.record import Baseline, baseline_from_observations, m
 from commcare_ext.followup.state import ReferralState
 from commcare_ext.followup.transport import search_all
 from commcare_ext.followup.values import parse_datetime
-from commcare_ext.terminology.mos_sss import MOS_SSS_PANEL
+from commcare_ext.instruments import Instrument, registered, selection
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -32,15 +33,37 @@ def follow_up_context(client: FhirClient, patient: str) -> list[tuple[ReferralSt
 
 
 def find_baseline(
-    client: FhirClient, patient: str, *, before: datetime | None = None
+    client: FhirClient,
+    patient: str,
+    *,
+    before: datetime | None = None,
+    instruments: Iterable[str] | None = None,
 ) -> Baseline | None:
-    """The latest MOS-SSS panel of ``patient`` (before ``before``), read back into a Baseline."""
+    """The latest panel of each instrument for ``patient`` (before ``before``), as a Baseline.
+
+    ``instruments``: the ids to look for (``None``: every instrument a follow-up may ask).
+    """
+    found: Baseline | None = None
+    wanted = registered() if instruments is None else selection(instruments)
+    for measured in wanted:
+        if not measured.follow_up:
+            continue
+        one = _latest(client, patient, measured, before)
+        if one is not None:
+            found = one if found is None else found.merged(one)
+    return found
+
+
+def _latest(
+    client: FhirClient, patient: str, measured: Instrument, before: datetime | None
+) -> Baseline | None:
+    panel_code = measured.panel
     panels = [
         p
         for p in search_all(
             client,
             "Observation",
-            {"subject": patient, "code": f"{MOS_SSS_PANEL.system}|{MOS_SSS_PANEL.code}"},
+            {"subject": patient, "code": f"{panel_code.system}|{panel_code.code}"},
         )
         if (when := parse_datetime(p.get("effectiveDateTime"))) is not None
         and (before is None or when < before)

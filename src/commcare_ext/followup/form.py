@@ -1,12 +1,13 @@
-"""The follow-up Questionnaire: the referrals' outcome in the patient's eyes, then MOS-SSS again.
+"""The follow-up Questionnaire: the referrals' outcome in the patient's eyes, then the measures.
 
-For each referral: did you reach it, did it help, what got in the way; then the MOS Social
-Support Survey, so support can be compared with intake.
+For each referral: did you reach it, did it help, what got in the way; then each chosen
+instrument again (by default those the intake includes), so outcomes can be compared with
+intake: measurement-based care.
 
 Wording is ours. Spanish is a draft that needs review by a qualified medical translator
 before use with patients (``SPANISH_REVIEW_NOTE`` travels in the Questionnaire's ``purpose``).
-The MOS-SSS items keep the intake's linkIds (``social-support.mos-sss-NN``), so one item is
-read the same way wherever it appears.
+Instrument items keep the intake's linkIds (``<section>.<item>``), so one item is read the
+same way wherever it appears.
 
 Pre-fill (:func:`prefill_follow_up`) fills in what the clinic already knows — which
 referrals were made and to what kind of support — and never the patient's own answers:
@@ -14,18 +15,16 @@ whether they reached a support, how it helped, and how supported they feel are t
 again; carrying the intake's answers forward would bias the comparison.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Final, Literal
 
 from commcare_ext.followup.state import ReferralState
-from commcare_ext.instruments import (
-    MOS_SSS_INSTRUCTIONS_EN,
-    MOS_SSS_ITEMS,
-)
+from commcare_ext.instruments import Instrument, registered, selection
 from commcare_ext.intake import AccessBarrier
+from commcare_ext.questionnaire.build import version_algorithm
 from commcare_ext.terminology.answers import answer_set_for
 from commcare_ext.terminology.catalogue import code_display, translate
 from commcare_ext.terminology.code import Code
@@ -47,14 +46,13 @@ from commcare_ext.terminology.followup import (
     WORRIED_WHO_WOULD_KNOW,
     YES,
 )
-from commcare_ext.terminology.mos_sss import MOS_SSS_ANSWERS, MOS_SSS_ITEM_CODES, MOS_SSS_PANEL
 from commcare_ext.terminology.systems import (
     CONTENT_DATE,
     CONTENT_VERSION,
     ORDINAL_VALUE_EXTENSION,
     QUESTIONNAIRE_ITEM_CONTROL,
     QUESTIONNAIRE_ITEM_CONTROL_SYSTEM,
-    SDC_QUESTIONNAIRE_PROFILE,
+    SDC_QUESTIONNAIRE,
 )
 from commcare_ext.terminology.translation import translated
 
@@ -73,7 +71,6 @@ REACHED: Final = "follow-up.referral.reached"
 HELPFUL: Final = "follow-up.referral.helpful"
 OBSTACLES: Final = "follow-up.referral.obstacles"
 OBSTACLES_DETAIL: Final = "follow-up.referral.obstacles-detail"
-SOCIAL_SUPPORT: Final = "social-support"
 
 
 class Reached(StrEnum):
@@ -174,10 +171,6 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Anything else that got in the way, in your own words",
         "Algo más que se lo haya dificultado, en sus propias palabras",
     ),
-    SOCIAL_SUPPORT: (
-        "How supported you feel now (MOS Social Support Survey)",
-        "El apoyo con el que cuenta ahora (encuesta MOS)",
-    ),
 }
 
 
@@ -186,8 +179,19 @@ def follow_up_url(language: Language = "en") -> str:
     return f"{FOLLOW_UP_QUESTIONNAIRE_URL}-es" if language == "es" else FOLLOW_UP_QUESTIONNAIRE_URL
 
 
-def build_follow_up_questionnaire(language: Language = "en") -> dict[str, Any]:
-    """The follow-up Questionnaire (FHIR R4 JSON); the other language rides in translations."""
+def follow_up_instruments(ids: Iterable[str] | None = None) -> tuple[Instrument, ...]:
+    """The instruments a follow-up asks again: the clinic's choice (``None``: the defaults)."""
+    return tuple(i for i in selection(ids) if i.follow_up)
+
+
+def build_follow_up_questionnaire(
+    language: Language = "en", *, instruments: Iterable[str] | None = None
+) -> dict[str, Any]:
+    """The follow-up Questionnaire (FHIR R4 JSON); the other language rides in translations.
+
+    ``instruments``: the instruments to measure again (ids; ``None``: those the intake
+    includes by default). Each keeps its intake linkIds, so one item reads the same anywhere.
+    """
     if language not in ("en", "es"):
         msg = f"language must be 'en' or 'es', not {language!r}"
         raise ValueError(msg)
@@ -196,8 +200,9 @@ def build_follow_up_questionnaire(language: Language = "en") -> dict[str, Any]:
     return {
         "resourceType": "Questionnaire",
         "id": f"referral-follow-up{suffix}",
-        "meta": {"profile": [SDC_QUESTIONNAIRE_PROFILE]},
+        "meta": {"profile": [SDC_QUESTIONNAIRE]},
         "language": language,
+        "extension": [version_algorithm()],
         "url": follow_up_url(language),
         "version": CONTENT_VERSION,
         "name": "ReferralFollowUpEs" if language == "es" else "ReferralFollowUp",
@@ -211,7 +216,10 @@ def build_follow_up_questionnaire(language: Language = "en") -> dict[str, Any]:
         "description": text.main("description"),
         "purpose": SPANISH_REVIEW_NOTE,
         "code": [FOLLOW_UP_PANEL.as_coding()],
-        "item": [_referral_group(text), _social_support(text)],
+        "item": [
+            _referral_group(text),
+            *(_measure(text, i) for i in follow_up_instruments(instruments)),
+        ],
     }
 
 
@@ -346,47 +354,57 @@ def _referral_group(text: _Texts) -> dict[str, Any]:
     )
 
 
-def _social_support(text: _Texts) -> dict[str, Any]:
-    instructions, other = text.pair(
-        MOS_SSS_INSTRUCTIONS_EN,
-        translate("es", MOS_SSS_INSTRUCTIONS_EN, f"{SOCIAL_SUPPORT}.instructions"),
-    )
-    scale = []
-    for value, answer in sorted(MOS_SSS_ANSWERS.items()):
-        display, other_display = text.pair(answer.display_en, code_display(answer.code, "es"))
-        scale.append(
-            {
-                "valueCoding": {
-                    "system": answer.code.system,
-                    "code": answer.code.code,
-                    "display": display,
-                    "_display": other_display,
-                },
-                "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": value}],
-            }
-        )
+def _measure(text: _Texts, instrument: Instrument) -> dict[str, Any]:
+    """An instrument's section, built from the protocol (intake linkIds and codes)."""
+
+    def pair(english: str, context: str) -> tuple[str, dict[str, Any]]:
+        return text.pair(english, translate("es", english, context))
+
+    instructions, other = pair(instrument.instructions_en, f"{instrument.link_id}.instructions")
     items: list[dict[str, Any]] = [
         {
-            "linkId": f"{SOCIAL_SUPPORT}.instructions",
+            "linkId": f"{instrument.link_id}.instructions",
             "text": instructions,
             "_text": other,
             "type": "display",
         }
     ]
-    for mos in MOS_SSS_ITEMS:
-        item_text, item_other = text.pair(
-            mos.text_en, translate("es", mos.text_en, f"{SOCIAL_SUPPORT}.{mos.key}")
-        )
+    for item in instrument.items:
+        options: list[dict[str, Any]] = []
+        for point in instrument.scale_of(item):
+            display, other_display = text.pair(point.code.display, code_display(point.code, "es"))
+            coding: dict[str, Any] = {"system": point.code.system, "code": point.code.code}
+            options.append(
+                {
+                    "valueCoding": {**coding, "display": display, "_display": other_display},
+                    "extension": [{"url": ORDINAL_VALUE_EXTENSION, "valueDecimal": point.value}],
+                }
+            )
+        link_id = f"{instrument.link_id}.{instrument.item_key(item)}"
+        item_text, item_other = pair(item.text_en, link_id)
         items.append(
             {
-                "linkId": f"{SOCIAL_SUPPORT}.{mos.key}",
+                "linkId": link_id,
                 "extension": [_control("radio-button")],
-                "code": [MOS_SSS_ITEM_CODES[mos.number].as_coding()],
-                "prefix": f"{mos.number}.",
+                "code": [item.code.as_coding()],
+                "prefix": f"{item.number}.",
                 "text": item_text,
                 "_text": item_other,
                 "type": "choice",
-                "answerOption": scale,
+                "answerOption": options,
             }
         )
-    return _item(text, SOCIAL_SUPPORT, "group", code=[MOS_SSS_PANEL.as_coding()], item=items)
+    title, title_other = pair(instrument.title_en, instrument.link_id)
+    return {
+        "linkId": instrument.link_id,
+        "text": title,
+        "_text": title_other,
+        "type": "group",
+        "code": [instrument.panel.as_coding()],
+        "item": items,
+    }
+
+
+def measure_link_ids() -> dict[str, Instrument]:
+    """Each registered instrument by its section linkId, for reading a follow-up back."""
+    return {i.link_id: i for i in registered() if i.follow_up}

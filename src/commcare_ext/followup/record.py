@@ -1,9 +1,10 @@
 """The follow-up as FHIR: Observations that link to the intake's baseline, in one transaction.
 
 Following SDC observation-based extraction as the intake does: one Observation per coded
-answer, ``derivedFrom`` the follow-up QuestionnaireResponse; the MOS-SSS scores and panel
-are also ``derivedFrom`` the baseline score and panel Observations they are compared with,
-and the panel groups its items and scores with ``hasMember``. The patient's own words stay
+answer, ``derivedFrom`` the follow-up QuestionnaireResponse; each instrument's results and
+panel (written by the one mapping extraction uses, ``extract.measures``) are also
+``derivedFrom`` the baseline result and panel Observations they are compared with, and the
+panel groups its items and results with ``hasMember``. The patient's own words stay
 in the QuestionnaireResponse only. Feedback on a referral has ``focus`` = its ServiceRequest.
 Every entry is a conditional create on a business identifier, so posting twice is harmless.
 """
@@ -15,6 +16,7 @@ from datetime import datetime
 from typing import Any, Final
 from urllib.parse import quote
 
+from commcare_ext.extract.measures import code_key, measure_observations
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.fhir.urn import urn_uuid
 from commcare_ext.followup.answers import FollowUpAnswers, ReferralFeedback
@@ -22,78 +24,79 @@ from commcare_ext.followup.errors import BaselineError, Problem
 from commcare_ext.followup.form import CHOICES_BY_LINK_ID, HELPFUL, OBSTACLES, REACHED
 from commcare_ext.followup.values import parse_datetime, reference_of
 from commcare_ext.instruments import (
-    MOS_SSS_ITEMS,
-    MosScores,
-    MosSocialSupport,
-    ScaleScore,
-    score_mos_sss,
+    Instrument,
+    InstrumentAnswers,
+    InstrumentDomain,
+    InstrumentScore,
+    instrument,
+    registered,
 )
 from commcare_ext.intake import Intake
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.followup import REACHED_SUPPORT, SUPPORT_HELPFUL, WHAT_GOT_IN_THE_WAY
-from commcare_ext.terminology.mos_sss import (
-    MOS_SSS_ANSWERS,
-    MOS_SSS_ITEM_CODES,
-    MOS_SSS_PANEL,
-    mos_score_code,
-)
 from commcare_ext.terminology.standard import SURVEY
-from commcare_ext.terminology.systems import CANONICAL_BASE, UCUM
+from commcare_ext.terminology.systems import CANONICAL_BASE
 
 _NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, f"{CANONICAL_BASE}/follow-up")
-_ITEM_BY_CODE: Final = {(c.system, c.code): number for number, c in MOS_SSS_ITEM_CODES.items()}
-_VALUE_BY_ANSWER: Final = {(a.code.system, a.code.code): v for v, a in MOS_SSS_ANSWERS.items()}
-
-
-def _key(code: Code) -> str:
-    return f"{code.system}|{code.code}"
 
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
-    """The intake's MOS-SSS: answers, scores, and (when read from the server) where they live.
+    """The intake's measures: answers per instrument and (read from the server) where they live.
 
-    ``references`` maps ``system|code`` of each score, and of the panel, to its Observation.
+    ``references`` maps ``system|code`` of each result, and of each panel, to its
+    Observation, so follow-up results can be ``derivedFrom`` the results they compare with.
     """
 
-    survey: MosSocialSupport = field(repr=False)
+    measures: Mapping[str, InstrumentAnswers] = field(repr=False)
     effective: datetime | None = None
     references: Mapping[str, str] = field(default_factory=dict)
 
-    @property
-    def scores(self) -> MosScores:
-        """The baseline scored exactly as the follow-up is."""
-        return score_mos_sss(self.survey)
+    def score(self, instrument_id: str) -> InstrumentScore | None:
+        """The baseline of one instrument, scored exactly as the follow-up is."""
+        given = self.measures.get(instrument_id)
+        if given is None:
+            return None
+        return instrument(instrument_id).score(given.answers, given.wording)
+
+    def merged(self, other: "Baseline") -> "Baseline":
+        """Both baselines' instruments together (the latest effective time)."""
+        times = [t for t in (self.effective, other.effective) if t is not None]
+        return Baseline(
+            {**self.measures, **other.measures},
+            max(times) if times else None,
+            {**self.references, **other.references},
+        )
 
 
 def baseline_from_intake(intake: Intake) -> Baseline | None:
     """The baseline straight from the intake (no server references to link to)."""
-    if intake.social_support is None:
+    if not intake.measures:
         return None
-    return Baseline(intake.social_support, intake.authored)
+    return Baseline(dict(intake.measures), intake.authored)
 
 
 def baseline_from_observations(
     panel: Mapping[str, Any], members: Sequence[Mapping[str, Any]]
 ) -> Baseline:
-    """Rebuild the baseline survey from the intake's MOS-SSS panel and member Observations.
+    """Rebuild one instrument's baseline from its panel and member Observations.
 
-    Item answers are read back from their LOINC answer codes and scored again, so a
-    comparison never depends on rounded stored scores.
+    The instrument is the registered one whose panel code the panel carries. Item answers
+    are read back from their answer codes and scored again, so a comparison never depends
+    on rounded stored scores.
     """
     problems: list[Problem] = []
-    if not _has_code(panel, MOS_SSS_PANEL):
-        problems.append(Problem(_where(panel, "code"), f"expected LOINC {MOS_SSS_PANEL.code}"))
-    references = {_key(MOS_SSS_PANEL): f"Observation/{panel.get('id')}"}
+    measured = _instrument_of(panel)
+    if measured is None:
+        known = ", ".join(f"{i.panel.code} ({i.name_en})" for i in registered())
+        raise BaselineError([Problem(_where(panel, "code"), f"expected a panel code: {known}")])
+    references = {code_key(measured.panel): f"Observation/{panel.get('id')}"}
+    by_code = {(i.code.system, i.code.code): i for i in measured.items}
     answers: dict[int, int] = {}
     for member in members:
         codings = (member.get("code") or {}).get("coding", [])
         found = next(
-            (
-                _ITEM_BY_CODE[k]
-                for c in codings
-                if (k := (c.get("system"), c.get("code"))) in _ITEM_BY_CODE
-            ),
+            (by_code[k] for c in codings if (k := (c.get("system"), c.get("code"))) in by_code),
             None,
         )
         if found is None:
@@ -102,28 +105,38 @@ def baseline_from_observations(
                     f"Observation/{member.get('id')}"
                 )
             continue
+        scale = {(p.code.system, p.code.code): p.value for p in measured.scale_of(found)}
         value = next(
             (
-                _VALUE_BY_ANSWER[k]
+                scale[k]
                 for c in (member.get("valueCodeableConcept") or {}).get("coding", [])
-                if (k := (c.get("system"), c.get("code"))) in _VALUE_BY_ANSWER
+                if (k := (c.get("system"), c.get("code"))) in scale
             ),
             None,
         )
         if value is None:
             problems.append(
-                Problem(_where(member, "valueCodeableConcept"), "expected a MOS-SSS answer code")
+                Problem(
+                    _where(member, "valueCodeableConcept"),
+                    f"expected a {measured.name_en} answer code",
+                )
             )
-        elif found in answers:
-            problems.append(Problem(_where(member, "code"), f"item {found} appears twice"))
+        elif found.number in answers:
+            problems.append(Problem(_where(member, "code"), f"item {found.number} appears twice"))
         else:
-            answers[found] = value
+            answers[found.number] = value
     if not answers:
-        problems.append(Problem(_where(panel, "hasMember"), "expected MOS-SSS item Observations"))
+        problems.append(
+            Problem(_where(panel, "hasMember"), f"expected {measured.name_en} item Observations")
+        )
     if problems:
         raise BaselineError(problems)
     effective = parse_datetime(panel.get("effectiveDateTime"))
-    return Baseline(MosSocialSupport(answers=answers), effective, references)
+    return Baseline({measured.id: InstrumentAnswers(answers=answers)}, effective, references)
+
+
+def _instrument_of(panel: Mapping[str, Any]) -> Instrument | None:
+    return next((i for i in registered() if _has_code(panel, i.panel)), None)
 
 
 def follow_up_transaction(
@@ -146,8 +159,9 @@ def follow_up_transaction(
     build.add("response", qr)
     for index, feedback in enumerate(answers.referrals):
         build.feedback(index, feedback)
-    if answers.social_support is not None:
-        build.survey(answers.social_support, baseline)
+    linked = baseline.references if baseline is not None else {}
+    for instrument_id, given in answers.measures.items():
+        measure_observations(build, instrument(instrument_id), given, linked)
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid5(_NAMESPACE, f"transaction|{follow_up_id}")),
@@ -193,7 +207,7 @@ class _Builder:
         )
         return self.urn(role)
 
-    def observation(
+    def answer(
         self,
         role: str,
         code: Code,
@@ -224,7 +238,7 @@ class _Builder:
 
     def coded(self, role: str, code: Code, link_id: str, member: Any, focus: str) -> None:
         choice = next(c for c in CHOICES_BY_LINK_ID[link_id] if c.member is member)
-        self.observation(
+        self.answer(
             role,
             code,
             {"valueCodeableConcept": {"coding": [choice.code.as_coding()]}},
@@ -248,62 +262,18 @@ class _Builder:
                 feedback.request,
             )
 
-    def survey(self, survey: MosSocialSupport, baseline: Baseline | None) -> None:
-        linked = baseline.references if baseline is not None else {}
-        members = []
-        for item in MOS_SSS_ITEMS:
-            value = survey.answers.get(item.number)
-            if value is None:
-                continue
-            answer = MOS_SSS_ANSWERS[value]
-            members.append(
-                self.observation(
-                    f"mos-item-{item.number:02d}",
-                    MOS_SSS_ITEM_CODES[item.number],
-                    {"valueCodeableConcept": {"coding": [answer.code.as_coding()]}},
-                    answer.code.display,
-                )
-            )
-        scores = score_mos_sss(survey)
-        for role, score in (
-            *((f"mos-score-{s.value}", sc) for s, sc in scores.subscales.items()),
-            ("mos-score-overall", scores.overall),
-        ):
-            if score.mean is not None:
-                code = mos_score_code(score.subscale)
-                members.append(self.score(role, score, linked.get(_key(code))))
-        panel_baseline = linked.get(_key(MOS_SSS_PANEL))
-        self.observation(
-            "mos-panel",
-            MOS_SSS_PANEL,
-            {"hasMember": [{"reference": m} for m in members]},
-            f"{len(members)} results",
-            derived=[panel_baseline] if panel_baseline else (),
-        )
-
-    def score(self, role: str, score: ScaleScore, baseline: str | None) -> str:
-        assert score.mean is not None  # noqa: S101 - callers pass scored scales only
-        assert score.score_0_100 is not None  # noqa: S101
-        return self.observation(
-            role,
-            mos_score_code(score.subscale),
-            {
-                "valueQuantity": {
-                    "value": round(score.mean, 4),
-                    "unit": "{score}",
-                    "system": UCUM,
-                    "code": "{score}",
-                },
-                "note": [
-                    {
-                        "text": f"0-100 scale: {score.score_0_100:.1f}; items answered: "
-                        f"{score.items_answered} of {score.items_total}"
-                    }
-                ],
-            },
-            f"{score.mean:.2f} (0-100: {score.score_0_100:.1f})",
-            derived=[baseline] if baseline else (),
-        )
+    def observation(  # noqa: PLR0917 - ObservationSink
+        self,
+        role: str,
+        code: Code,
+        value: dict[str, Any],
+        shown: str,
+        domain: InstrumentDomain,
+        derived_from: Sequence[str],
+    ) -> str:
+        """An instrument's Observation (``ObservationSink``); the patient answered it."""
+        del domain  # a follow-up Observation stays on the clinic's server
+        return self.answer(role, code, value, shown, derived=derived_from)
 
 
 def _has_code(resource: Mapping[str, Any], code: Code) -> bool:

@@ -13,12 +13,13 @@ from enum import StrEnum
 
 from commcare_ext.client import FhirClient
 from commcare_ext.followup.answers import FollowUpAnswers, ReferralFeedback
-from commcare_ext.followup.compare import SupportComparison
 from commcare_ext.followup.errors import ReferralTaskError
 from commcare_ext.followup.form import CHOICES_BY_LINK_ID, HELPFUL, OBSTACLES, REACHED
 from commcare_ext.followup.lifecycle import TaskStatus
+from commcare_ext.followup.progress import measurement_lines
 from commcare_ext.followup.state import ReferralState, parse_referral_task
 from commcare_ext.followup.transport import history
+from commcare_ext.instruments import Comparison, InstrumentAnswers
 
 #: Statuses a clinician should notice on the timeline.
 _ATTENTION = frozenset(
@@ -61,11 +62,16 @@ class ReferralHistory:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpEntry:
-    """A follow-up as read, its comparison with intake, and the referrals' names."""
+    """A follow-up as read, its comparisons with intake, and the referrals' names.
+
+    ``comparison`` is one instrument's comparison (as before); ``comparisons`` any more
+    (see ``compare_measures``).
+    """
 
     answers: FollowUpAnswers
-    comparison: SupportComparison | None = None
+    comparison: Comparison | None = None
     names: Mapping[str, str] = field(default_factory=dict)
+    comparisons: tuple[Comparison, ...] = ()
 
 
 def timeline_events(
@@ -73,11 +79,17 @@ def timeline_events(
     intake_authored: datetime | None,
     referrals: Sequence[ReferralHistory] = (),
     follow_ups: Sequence[FollowUpEntry] = (),
+    intake_measures: Mapping[str, InstrumentAnswers] | None = None,
 ) -> tuple[TimelineEvent, ...]:
-    """Every event, oldest first (ties keep intake, referral, follow-up order)."""
+    """Every event, oldest first (ties keep intake, referral, follow-up order).
+
+    ``intake_measures`` (``Intake.measures``) puts each intake measurement on the intake's
+    event; each follow-up lists its own, so every measurement is on the timeline.
+    """
     events: list[TimelineEvent] = []
     if intake_authored is not None:
-        events.append(TimelineEvent(intake_authored, EventKind.INTAKE, "Intake completed"))
+        details = tuple(measurement_lines(intake_measures or {}))
+        events.append(TimelineEvent(intake_authored, EventKind.INTAKE, "Intake completed", details))
     for referral in referrals:
         events += _referral_events(referral)
     events += [_follow_up_event(entry) for entry in follow_ups]
@@ -191,10 +203,12 @@ def _feedback_line(feedback: ReferralFeedback, names: Mapping[str, str]) -> str:
 
 def _follow_up_event(entry: FollowUpEntry) -> TimelineEvent:
     details = [_feedback_line(f, entry.names) for f in entry.answers.referrals]
-    if entry.comparison is not None:
-        details += entry.comparison.statements()
-    elif entry.answers.social_support is not None:
-        details.append("Social support answered; no baseline to compare with")
+    details += measurement_lines(entry.answers.measures)
+    compared = [c for c in (entry.comparison, *entry.comparisons) if c is not None]
+    for comparison in compared:
+        details += comparison.statements()
+    if entry.answers.measures and not compared:
+        details.append("No baseline to compare with")
     return TimelineEvent(
         entry.answers.authored, EventKind.FOLLOW_UP, "Follow-up answered", tuple(details)
     )

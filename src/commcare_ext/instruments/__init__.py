@@ -1,11 +1,17 @@
-"""Validated instruments: the MOS Social Support Survey's items, wording and exact scoring.
+"""Validated instruments as plug-ins: one folder each, one protocol, one registry.
 
-Code-free on purpose: the instrument's LOINC (or placeholder) codes live in
-``commcare_ext.terminology.mos_sss``, so the intake can hold answers without reaching a
-code system.
+An :class:`Instrument` carries its items, answer scale, codes, scoring to a typed
+:class:`InstrumentScore` (results with items used and missing, bands, safety prompts from
+critical items), and its measurement-based-care :class:`ChangeRule`. The form, extraction,
+the summary and the follow-up loop over :func:`registered`; ``docs/instruments.md`` shows
+how to add one.
 """
 
+from commcare_ext.instruments.answers import InstrumentAnswers
+from commcare_ext.instruments.codes import COMMCARE_CODESYSTEM, LOINC, loinc_confirmed
+from commcare_ext.instruments.gad7 import GAD_7, Gad7
 from commcare_ext.instruments.mos_sss import (
+    MOS_SSS,
     MOS_SSS_INSTRUCTIONS_EN,
     MOS_SSS_ITEMS,
     MOS_SSS_MAX_VALUE,
@@ -15,18 +21,57 @@ from commcare_ext.instruments.mos_sss import (
     MOS_SSS_SUBSCALE_ITEMS,
     MOS_SSS_SUBSCALE_NAMES,
     MosItem,
-    MosSubscale,
-)
-from commcare_ext.instruments.scoring import (
     MosScores,
     MosSocialSupport,
+    MosSss,
+    MosSubscale,
     ScaleScore,
-    ScoreStatus,
     score_mos_sss,
     to_0_100,
 )
+from commcare_ext.instruments.phq9 import FREQUENCY_SCALE, PHQ_9, Phq9
+from commcare_ext.instruments.progress import (
+    Comparison,
+    MeasureChange,
+    MeasureComparison,
+    compare_scores,
+    measure_change,
+)
+from commcare_ext.instruments.protocol import (
+    PARAPHRASE,
+    Band,
+    ChangeRule,
+    ConcernRule,
+    Instrument,
+    InstrumentDomain,
+    InstrumentItem,
+    InstrumentScore,
+    SafetyLevel,
+    SafetyPrompt,
+    ScalePoint,
+    ScaleResult,
+    ScoreStatus,
+    Wording,
+    WordingSource,
+)
+from commcare_ext.instruments.registry import (
+    UnknownInstrumentError,
+    instrument,
+    register,
+    registered,
+    selection,
+)
+from commcare_ext.instruments.summed import SummedInstrument
+
+for _builtin in (MOS_SSS, PHQ_9, GAD_7):
+    register(_builtin)
 
 __all__ = [
+    "COMMCARE_CODESYSTEM",
+    "FREQUENCY_SCALE",
+    "GAD_7",
+    "LOINC",
+    "MOS_SSS",
     "MOS_SSS_INSTRUCTIONS_EN",
     "MOS_SSS_ITEMS",
     "MOS_SSS_MAX_VALUE",
@@ -35,12 +80,43 @@ __all__ = [
     "MOS_SSS_SCALE",
     "MOS_SSS_SUBSCALE_ITEMS",
     "MOS_SSS_SUBSCALE_NAMES",
+    "PARAPHRASE",
+    "PHQ_9",
+    "Band",
+    "ChangeRule",
+    "Comparison",
+    "ConcernRule",
+    "Gad7",
+    "Instrument",
+    "InstrumentAnswers",
+    "InstrumentDomain",
+    "InstrumentItem",
+    "InstrumentScore",
+    "MeasureChange",
+    "MeasureComparison",
     "MosItem",
     "MosScores",
     "MosSocialSupport",
+    "MosSss",
     "MosSubscale",
+    "Phq9",
+    "SafetyLevel",
+    "SafetyPrompt",
+    "ScalePoint",
+    "ScaleResult",
     "ScaleScore",
     "ScoreStatus",
+    "SummedInstrument",
+    "UnknownInstrumentError",
+    "Wording",
+    "WordingSource",
+    "compare_scores",
+    "instrument",
+    "loinc_confirmed",
+    "measure_change",
+    "register",
+    "registered",
     "score_mos_sss",
+    "selection",
     "to_0_100",
 ]

@@ -8,7 +8,7 @@ what they fear; what keeps care out of reach; how supported they feel (MOS-SSS).
 
 import re
 from datetime import date
-from typing import Annotated, Self, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from commcare_ext.instruments import MosSocialSupport
+from commcare_ext.instruments import InstrumentAnswers, MosSocialSupport
 from commcare_ext.intake.base import (
     EmailAddress,
     IntakeSection,
@@ -30,6 +30,7 @@ from commcare_ext.intake.base import (
     check_plain_text,
 )
 from commcare_ext.intake.identity import IdentityAndCommunication
+from commcare_ext.intake.measures import check_measures, lift_legacy_fields
 from commcare_ext.intake.practical import PracticalAccess
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
@@ -51,11 +52,13 @@ from commcare_ext.intake.vocabulary import (
     TherapyFormat,
     VisitMode,
 )
+from commcare_ext.primitives import FULL_DATE, FULL_DATE_RE, ID_RE
 
-_STABLE_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+_STABLE_ID = ID_RE
 _URI = re.compile(r"^(urn:(oid|uuid):|https?://)\S+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_DATE = FULL_DATE_RE
+#: The start of a date and time (pydantic reads the rest, zone included).
+_ISO_DATE_TIME = re.compile(rf"^{FULL_DATE}[T ]\d{{2}}:\d{{2}}")
 
 
 def _stable_id(value: str) -> str:
@@ -285,6 +288,9 @@ class CarePreferences(IntakeSection):
     # what may those organisations receive? Enforced by consent-aware referral bundles.
     referral_consent: bool | None = None
     referral_share: list[ReferralShare] = Field(default_factory=list)
+    # True: the patient wants no community referral now (asked only when no support is
+    # chosen). Matching then proposes nothing but crisis help, and no referral is built.
+    community_referral_declined: bool | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -298,6 +304,9 @@ class CarePreferences(IntakeSection):
             raise ValueError(msg)
         if self.preferred_supports_detail is not None and not self.preferred_supports:
             msg = "preferred_supports_detail: only when preferred_supports has a choice"
+            raise ValueError(msg)
+        if self.community_referral_declined is not None and self.preferred_supports:
+            msg = "community_referral_declined: only when preferred_supports has no choice"
             raise ValueError(msg)
         return self
 
@@ -352,10 +361,27 @@ class Intake(IntakeSection):
     care: CarePreferences = Field(default_factory=CarePreferences)
     privacy: StigmaAndPrivacy = Field(default_factory=StigmaAndPrivacy)
     barriers: AccessBarriers = Field(default_factory=AccessBarriers)
-    social_support: MosSocialSupport | None = None
+    # Every instrument administered, by instrument id (see ``commcare_ext.instruments``).
+    measures: dict[str, InstrumentAnswers] = Field(default_factory=dict, max_length=50)
     identity: IdentityAndCommunication = Field(default_factory=IdentityAndCommunication)
     # Optional, so intakes written before it existed read and extract exactly as before.
     practical: PracticalAccess | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lift_legacy_fields(cls, data: Any) -> Any:
+        return lift_legacy_fields(data)
+
+    @field_validator("measures")
+    @classmethod
+    def _check_measures(cls, value: dict[str, InstrumentAnswers]) -> dict[str, InstrumentAnswers]:
+        return check_measures(value)
+
+    @property
+    def social_support(self) -> MosSocialSupport | None:
+        """The MOS-SSS answers (``measures["mos-sss"]``), as the survey model."""
+        given = self.measures.get("mos-sss")
+        return None if given is None else MosSocialSupport(answers=given.answers)
 
     @field_validator("practical")
     @classmethod

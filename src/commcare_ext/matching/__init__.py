@@ -4,12 +4,14 @@
 hard constraints drawn from the intake (the kind of help wanted, language, cost, eligibility,
 service area, privacy rules, devices, travel, hours) and ranks those that meet them all. Every
 proposal says which needs it meets and what to check; every exclusion names every constraint
-it fails, as typed findings (code and parameters) that :func:`render` puts into English or
-Spanish. :func:`override` records a clinician's decision to refer anyway, with who and why.
-:func:`match_command` is the ``commcare-ext match`` command line.
+it fails, as typed findings (code and parameters) that :func:`render` puts into any of the
+form's five languages. Crisis help is matched apart and listed for everyone
+(:class:`RiskScreen` puts it first after a positive screen). :func:`override` records a
+clinician's decision to refer anyway, with who and why.
+The ``commcare-ext match`` command line is ``commcare_ext.cli.match``.
 """
 
-from commcare_ext.matching.command import match_command
+from commcare_ext.matching.crisis import RiskScreen
 from commcare_ext.matching.errors import MatchingError
 from commcare_ext.matching.findings import (
     Caution,
@@ -35,6 +37,7 @@ from commcare_ext.matching.messages import (
     needs_review,
     render,
 )
+from commcare_ext.matching.referral_target import referral_target
 
 __all__ = [
     "MESSAGE_LANGUAGES",
@@ -48,13 +51,14 @@ __all__ = [
     "Proposal",
     "Reason",
     "ReasonCode",
+    "RiskScreen",
     "Unmet",
     "UnmetCode",
     "as_data",
     "match",
-    "match_command",
     "message_language",
     "needs_review",
     "override",
+    "referral_target",
     "render",
 ]

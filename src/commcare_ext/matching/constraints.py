@@ -93,7 +93,8 @@ class ActiveCheck(Check):
 class SupportTypeCheck(Check):
     """The service offers a kind of help the person asked for.
 
-    A service whose kind no taxonomy mapping knew is excluded (its kind is not guessed). When
+    A service whose kind no taxonomy mapping knew passes with a caution naming its terms: its
+    kind is not guessed, and a person judges it rather than it silently disappearing. When
     the person chose no support type the constraint does not bind.
     """
 
@@ -104,15 +105,14 @@ class SupportTypeCheck(Check):
         self.binding = bool(person.wanted)
 
         def fails(service: Service) -> bool:
-            return wanted.isdisjoint(service.support_types)
+            kinds = service.support_types
+            return bool(kinds) and wanted.isdisjoint(kinds)
 
         if self.binding:
             self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
-        """What was asked for and what it offers (or that its kind is unknown)."""
-        if not service.support_types:
-            return unmet(UnmetCode.KIND_UNKNOWN, wanted=codes(self.wanted))
+        """What was asked for and what it offers."""
         return unmet(
             UnmetCode.KIND_NOT_WANTED,
             wanted=codes(self.wanted),
@@ -120,19 +120,24 @@ class SupportTypeCheck(Check):
         )
 
     def notes(self, service: Service, found: Notes) -> None:
-        """Names the kinds of help asked for that the service offers."""
-        if self.wanted:
+        """Names the kinds of help asked for that the service offers; cautions when unknown."""
+        if not service.support_types:
+            terms = tuple(str(t) for t in service.unmapped_terms)
+            found.cautions.append(caution(CautionCode.KIND_UNKNOWN, terms=terms))
+        elif self.wanted:
             met = codes(self.wanted & service.support_types)
             found.reasons.append(reason(ReasonCode.OFFERS_SUPPORT, kinds=met))
 
 
 class LanguageCheck(Check):
-    """Staff speak one of the person's languages, or the service offers an interpreter.
+    """Staff speak one of the person's languages, or the service offers an interpreter for one.
 
-    A service that lists staff languages, none of them the person's, and offers no interpreter
-    fails. One that lists no languages fails only when language is a barrier for the person
-    (they need an interpreter, or named language as a barrier); otherwise it is proposed with
-    a caution. Languages compare by their primary subtag (``es-MX`` speaks with ``es``).
+    An interpreter offer covers the languages it names (HSDS ``interpretation_services``), or
+    any language when it says so or comes from our coded terms. A service that lists staff
+    languages, none of them the person's, and no interpreter for them fails. One that lists no
+    languages fails only when language is a barrier for the person (they need an interpreter,
+    or named language as a barrier); otherwise it is proposed with a caution. Languages
+    compare by their primary subtag (``es-MX`` speaks with ``es``).
     """
 
     constraint = Constraint.LANGUAGE
@@ -145,8 +150,8 @@ class LanguageCheck(Check):
         def fails(service: Service) -> bool:
             access = service.languages
             return (
-                not access.interpretation
-                and primaries.isdisjoint(access.staff_primary_languages)
+                primaries.isdisjoint(access.staff_primary_languages)
+                and not access.interprets(primaries)
                 and (barrier or bool(access.staff_languages))
             )
 
@@ -173,13 +178,17 @@ class LanguageCheck(Check):
                         preferred=self.languages[0],
                     )
                 )
-        elif access.interpretation:
+        elif access.interprets(self.primaries):
             modes = codes(access.interpretation)
             found.reasons.append(
                 reason(ReasonCode.INTERPRETATION, language=self.languages[0], modes=modes)
             )
-            if InterpretationMode.IN_PERSON not in access.interpretation:
+            if access.interpretation_way_unstated:
+                found.cautions.append(caution(CautionCode.INTERPRETER_WAY_UNSTATED))
+            elif InterpretationMode.IN_PERSON not in access.interpretation:
                 found.cautions.append(caution(CautionCode.INTERPRETER_REMOTE_ONLY, modes=modes))
+        elif access.offers_interpretation and access.interpreted_languages == frozenset():
+            found.cautions.append(caution(CautionCode.INTERPRETER_LANGUAGES_UNSTATED))
         else:
             found.cautions.append(caution(CautionCode.LANGUAGES_NOT_LISTED))
 
@@ -319,40 +328,57 @@ class PopulationCheck(Check):
 
 
 class ServiceAreaCheck(Check):
-    """A service restricted to postal codes serves the person's postal code.
+    """A service restricted to an area serves where the person is.
 
-    A ZIP+4 code also matches its five-digit code. Without the person's postal code the area
-    cannot be checked: a caution, not an exclusion.
+    The area is postal codes (a ZIP+4 code also matches its five-digit code) and/or shapes
+    (HSDS ``service_area.extent``: GeoJSON polygons, points with a radius) tested against the
+    person's coordinates (or their postal code's centroid). The service fails when what can be
+    checked says "outside" and nothing says "inside". What cannot be checked (no postal code,
+    no location, an extent in a format we do not read) is a caution, not an exclusion.
     """
 
     constraint = Constraint.SERVICE_AREA
 
     def __init__(self, person: Person) -> None:
         self.postal = postal = person.postal_code
-        self.binding = postal is not None
+        self.location = location = person.location
         short = postal.split("-", 1)[0] if postal else None
 
-        def fails(service: Service) -> bool:
-            area = service.service_area.postal_codes
-            return bool(area) and postal not in area and short not in area
+        def outside(service: Service) -> bool | None:
+            area = service.service_area
+            verdicts = []
+            if area.postal_codes and postal is not None:
+                verdicts.append(postal not in area.postal_codes and short not in area.postal_codes)
+            if area.extents and location is not None:
+                verdicts.append(not area.covers(*location))
+            return None if not verdicts else all(verdicts)
 
+        def fails(service: Service) -> bool:
+            return outside(service) is True
+
+        self.outside = outside
+        self.binding = postal is not None or location is not None
         if self.binding:
             self.fails = fails
 
     def explain(self, service: Service) -> Unmet:
-        """The postal codes it serves."""
-        return unmet(
-            UnmetCode.OUTSIDE_SERVICE_AREA, postal_codes=codes(service.service_area.postal_codes)
-        )
+        """The postal codes it serves, or that the person is outside its drawn area."""
+        area = service.service_area
+        if area.postal_codes and self.postal is not None:
+            return unmet(UnmetCode.OUTSIDE_SERVICE_AREA, postal_codes=codes(area.postal_codes))
+        return unmet(UnmetCode.OUTSIDE_EXTENT, areas=area.descriptions[:3])
 
     def notes(self, service: Service, found: Notes) -> None:
-        """Names the area as served, or cautions that it was not checked."""
-        if not service.service_area.postal_codes:
-            return
-        if self.postal is None:
-            found.cautions.append(caution(CautionCode.AREA_UNCHECKED))
-        else:
+        """Names the area as served, or cautions about what was not checked."""
+        area = service.service_area
+        if self.outside(service) is False:
             found.reasons.append(reason(ReasonCode.SERVES_AREA))
+        if area.postal_codes and self.postal is None:
+            found.cautions.append(caution(CautionCode.AREA_UNCHECKED))
+        if area.extents and self.location is None:
+            found.cautions.append(caution(CautionCode.EXTENT_UNCHECKED))
+        if area.unread_extents:
+            found.cautions.append(caution(CautionCode.AREA_NOT_READ, areas=area.descriptions[:3]))
 
 
 #: Rules only the clinic can keep (they depend on the person's day, not the service).

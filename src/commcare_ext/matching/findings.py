@@ -40,6 +40,8 @@ class Constraint(StrEnum):
     DIGITAL_ACCESS = "digital-access"
     REACHABLE = "reachable"
     HOURS = "hours"
+    FAITH = "faith"
+    REFERRAL = "referral"
 
 
 class UnmetCode(StrEnum):
@@ -47,9 +49,9 @@ class UnmetCode(StrEnum):
 
     NOT_RUNNING = "active.not-running"
     KIND_NOT_WANTED = "support-type.not-wanted"
-    KIND_UNKNOWN = "support-type.unknown"
     LANGUAGE_NOT_SPOKEN = "language.not-spoken"
     LANGUAGES_NOT_LISTED = "language.not-listed"
+    NO_SIGN_LANGUAGE = "language.no-sign-language"
     CHARGES_FEE = "cost.charges-fee"
     COST_NOT_STATED = "cost.not-stated"
     AGE_OUTSIDE_RANGE = "eligibility.age-outside-range"
@@ -57,7 +59,9 @@ class UnmetCode(StrEnum):
     GENDER_NOT_ELIGIBLE = "eligibility.gender-not-eligible"
     GENDER_NOT_RECORDED = "eligibility.gender-not-recorded"
     POPULATION_NOT_ELIGIBLE = "eligibility.population-not-eligible"
+    FAITH_NOT_ELIGIBLE = "eligibility.faith-not-eligible"
     OUTSIDE_SERVICE_AREA = "service-area.outside"
+    OUTSIDE_EXTENT = "service-area.outside-extent"
     BREAKS_DISCREET_RULE = "discreet-contact.breaks-rule"
     REMOTE_ONLY = "digital-access.remote-only"
     NO_USABLE_MODE = "reachable.no-usable-mode"
@@ -65,6 +69,8 @@ class UnmetCode(StrEnum):
     DISTANCE_UNKNOWN = "reachable.distance-unknown"
     HOURS_DO_NOT_FIT = "hours.do-not-fit"
     HOURS_NOT_STATED = "hours.not-stated"
+    OTHER_TRADITION = "faith.other-tradition"
+    REFERRAL_DECLINED = "referral.declined"
 
     @property
     def constraint(self) -> Constraint:
@@ -95,6 +101,10 @@ class ReasonCode(StrEnum):
     UNMARKED_SITE = "unmarked-site"
     NEUTRAL_CALLER_NAME = "neutral-caller-name"
     RECENTLY_VERIFIED = "recently-verified"
+    SIGN_LANGUAGE = "sign-language"
+    CRISIS_HELP = "crisis-help"
+    CRISIS_FIRST = "crisis-first"
+    IF_THINGS_GET_WORSE = "if-things-get-worse"
 
 
 class CautionCode(StrEnum):
@@ -117,6 +127,21 @@ class CautionCode(StrEnum):
     NOT_VERIFIED_RECENTLY = "not-verified-recently"
     NEVER_VERIFIED = "never-verified"
     PHONE_MAY_NOT_BE_PRIVATE = "phone-may-not-be-private"
+    KIND_UNKNOWN = "kind-unknown"
+    INTERPRETER_LANGUAGES_UNSTATED = "interpreter-languages-unstated"
+    INTERPRETER_WAY_UNSTATED = "interpreter-way-unstated"
+    ELIGIBILITY_DESCRIBED = "eligibility-described"
+    ELIGIBILITY_TERMS_UNREAD = "eligibility-terms-unread"
+    AREA_NOT_READ = "area-not-read"
+    EXTENT_UNCHECKED = "extent-unchecked"
+    ALERT = "alert"
+    REQUIRED_DOCUMENTS = "required-documents"
+    COST_OPTIONS = "cost-options"
+    HEARING_NOT_STATED = "hearing-not-stated"
+    LARGE_PRINT_NOT_STATED = "large-print-not-stated"
+    RELAY_NOT_STATED = "relay-not-stated"
+    CLINICIAN_GENDER_NOT_STATED = "clinician-gender-not-stated"
+    CRISIS_LANGUAGE = "crisis-language"
 
 
 @dataclass(frozen=True, slots=True)

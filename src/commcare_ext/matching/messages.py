@@ -1,145 +1,175 @@
-"""Findings in words: English or Spanish, for the patient or the clinician.
+"""Findings in words, in any of the form's five languages, for the patient or the clinician.
 
-:func:`render` looks a finding's code up in the catalogue (:mod:`.catalogue`) and fills its
-placeholders from the parameters, putting coded values into words: language tags become
-language names, support-type and privacy codes the form's own answer wording, directory
-codes the phrases below. A language the catalogue does not have is refused, never defaulted.
+:func:`render` looks a finding's English up in :mod:`.catalogue`, translates it through the
+library's catalogues (``terminology/locale/*.po``, context ``matching:...``), and fills its
+placeholders from the parameters, putting coded values into words in the same language:
+language tags become language names, support-type, privacy and directory codes the phrases
+below. A language the form is not published in is refused, never defaulted to English; a
+text a catalogue lacks is an error (the catalogue tests keep every catalogue complete).
+Words a directory wrote (an alert, who may use a service) are shown as the directory wrote
+them.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Final, Literal
 
-from commcare_ext.directory import (
-    Gender,
-    InterpretationMode,
-    Population,
-    ServiceMode,
-    ServiceStatus,
-    primary_language,
-)
-from commcare_ext.intake import DiscreetContact, SupportType
-from commcare_ext.matching.catalogue import CAUTIONS, NEEDS_REVIEW, REASONS, UNMET
+from commcare_ext.directory import primary_language
+from commcare_ext.matching.catalogue import CAUTIONS, REASONS, UNMET, finding_strings
+from commcare_ext.matching.culture import faith_strings
 from commcare_ext.matching.errors import MatchingError
 from commcare_ext.matching.findings import Finding, ParamValue, Reason, Unmet
+from commcare_ext.terminology import UnsupportedLanguageError, form_language
 from commcare_ext.terminology.answers import COMMON_LANGUAGES
-from commcare_ext.terminology.catalogue import code_display
+from commcare_ext.terminology.catalogue import code_display, translate
 
-MessageLanguage = Literal["en", "es"]
-#: Languages every finding can be rendered in.
-MESSAGE_LANGUAGES: Final = ("en", "es")
+MessageLanguage = Literal["en", "es", "vi", "zh-Hans", "ar"]
+#: Languages every finding can be rendered in: the form's languages.
+MESSAGE_LANGUAGES: Final[tuple[MessageLanguage, ...]] = ("en", "es", "vi", "zh-Hans", "ar")
 
-_DIRECTORY_WORDS: Final[dict[str, tuple[str, str]]] = {
-    ServiceMode.IN_PERSON: ("in person", "en persona"),
-    ServiceMode.PHONE: ("by phone", "por teléfono"),
-    ServiceMode.VIDEO: ("by video", "por video"),
-    ServiceMode.TEXT: ("by text or chat", "por texto o chat"),
-    InterpretationMode.IN_PERSON: ("in person", "en persona"),
-    InterpretationMode.PHONE: ("by phone", "por teléfono"),
-    InterpretationMode.VIDEO: ("by video", "por video"),
-    Gender.WOMEN: ("women", "mujeres"),
-    Gender.MEN: ("men", "hombres"),
-    Gender.NON_BINARY: ("non-binary people", "personas no binarias"),
-    Population.REFUGEES: ("refugees", "personas refugiadas"),
-    Population.IMMIGRANTS: ("immigrants", "personas inmigrantes"),
-    Population.LGBTQ: ("LGBTQ+ people", "personas LGBTQ+"),
-    Population.TRIBAL_MEMBERS: ("tribal members", "miembros de naciones tribales"),
-    Population.VETERANS: ("veterans", "veteranos"),
-    Population.YOUTH: ("young people", "jóvenes"),
-    Population.OLDER_ADULTS: ("older adults", "personas mayores"),
-    Population.PARENTS_AND_CAREGIVERS: ("parents and caregivers", "madres, padres y cuidadores"),
-    Population.SURVIVORS_OF_VIOLENCE: ("survivors of violence", "sobrevivientes de violencia"),
-    Population.PEOPLE_WITH_DISABILITIES: (
-        "people with disabilities",
-        "personas con discapacidad",
-    ),
-    Population.FARMWORKERS: ("farmworkers", "trabajadores del campo"),
-    ServiceStatus.INACTIVE: ("inactive", "inactivo"),
-    ServiceStatus.DEFUNCT: ("closed for good", "cerrado definitivamente"),
-    ServiceStatus.TEMPORARILY_CLOSED: ("temporarily closed", "cerrado temporalmente"),
-    ServiceStatus.ACTIVE: ("active", "activo"),
+#: Coded values in words about a service (the form's own wording speaks to the patient).
+WORDS: Final[dict[str, str]] = {
+    "mode-in-person": "in person",
+    "mode-phone": "by phone",
+    "mode-video": "by video",
+    "mode-text": "by text or chat",
+    "interpretation-in-person": "in person",
+    "interpretation-phone": "by phone",
+    "interpretation-video": "by video",
+    "gender-women": "women",
+    "gender-men": "men",
+    "gender-non-binary": "non-binary people",
+    "population-refugees": "refugees",
+    "population-immigrants": "immigrants",
+    "population-lgbtq": "LGBTQ+ people",
+    "population-tribal-members": "tribal members",
+    "population-veterans": "veterans",
+    "population-youth": "young people",
+    "population-older-adults": "older adults",
+    "population-caregivers": "parents and caregivers",
+    "population-survivors": "survivors of violence",
+    "population-disabilities": "people with disabilities",
+    "population-farmworkers": "farmworkers",
+    "inactive": "inactive",
+    "defunct": "closed for good",
+    "temporarily closed": "temporarily closed",
+    "active": "active",
+    "support-peer-group": "a peer support group",
+    "support-faith-community": "faith community support",
+    "support-community-centre": "a community centre",
+    "support-traditional-healer": "a traditional healer",
+    "support-online-community": "an online community",
+    "support-family": "family support",
+    "contact-no-voicemail": "no voicemail",
+    "contact-no-mail-home": "no mail to the home",
+    "contact-no-text": "no text messages",
+    "contact-no-work-calls": "no calls at work",
+    "contact-neutral-name": "a neutral caller name",
+    "contact-patient-initiates": "the person starts contact",
+    "crisis-line": "a crisis line",
+    "crisis-mobile-team": "a mobile crisis team",
+    "crisis-stabilisation": "crisis stabilisation",
+    "crisis-intervention": "crisis intervention",
+    "clinician-woman": "a woman as clinician",
+    "clinician-man": "a man as clinician",
+    "sign-staff": "staff sign",
+    "sign-interpreter": "a sign-language interpreter",
+    "sign-site": "the site offers sign-language access",
 }
-#: The intake's codes, in words about a service (the form's own wording speaks to the patient).
-_INTAKE_WORDS: Final[dict[str, tuple[str, str]]] = {
-    SupportType.PEER_SUPPORT_GROUP: ("a peer support group", "un grupo de apoyo entre pares"),
-    SupportType.FAITH_COMMUNITY: ("faith community support", "apoyo de una comunidad de fe"),
-    SupportType.COMMUNITY_CENTRE: ("a community centre", "un centro comunitario"),
-    SupportType.TRADITIONAL_HEALER: ("a traditional healer", "un sanador tradicional"),
-    SupportType.ONLINE_COMMUNITY: ("an online community", "una comunidad en línea"),
-    SupportType.FAMILY: ("family support", "apoyo a la familia"),
-    DiscreetContact.NO_VOICEMAIL: ("no voicemail", "sin mensajes de voz"),
-    DiscreetContact.NO_MAIL_HOME: ("no mail to the home", "sin correo postal a casa"),
-    DiscreetContact.NO_TEXT_MESSAGES: ("no text messages", "sin mensajes de texto"),
-    DiscreetContact.NO_CALLS_AT_WORK: ("no calls at work", "sin llamadas al trabajo"),
-    DiscreetContact.NEUTRAL_CLINIC_NAME: ("a neutral caller name", "un nombre neutral al llamar"),
-    DiscreetContact.PATIENT_INITIATES: (
-        "the person starts contact",
-        "la persona inicia el contacto",
-    ),
+#: Languages matching names that are not among the form's language answers.
+LANGUAGE_NAMES: Final[dict[str, str]] = {
+    "hmn": "Hmong",
+    "om": "Oromo",
+    "ksw": "Karen",
+    "cmn": "Mandarin",
+    "ja": "Japanese",
+    "sw": "Swahili",
+    "km": "Khmer",
+    "lo": "Lao",
+    "ase": "American Sign Language",
+    "bfi": "British Sign Language",
+    "mfs": "Mexican Sign Language",
+    "sgn": "a sign language",
 }
-_LANGUAGES: Final = {
-    **{a.code.code: (a.display_en, code_display(a.code, "es").lower()) for a in COMMON_LANGUAGES},
-    "hmn": ("Hmong", "hmong"),
-    "om": ("Oromo", "oromo"),
-    "ksw": ("Karen", "karen"),
-    "cmn": ("Mandarin", "mandarín"),
-    "ja": ("Japanese", "japonés"),
-    "sw": ("Swahili", "suajili"),
-    "km": ("Khmer", "jemer"),
-    "lo": ("Lao", "lao"),
+DAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Phrases built around numbers; placeholders are kept by translators.
+PHRASES: Final[dict[str, str]] = {
+    "ages-between": "ages {minimum} to {maximum}",
+    "ages-from": "ages {minimum} and over",
+    "ages-up-to": "ages up to {maximum}",
+    "this-month": "this month",
+    "one-month-ago": "1 month ago",
+    "months-ago": "{months} months ago",
+    "wait": "about {weeks} weeks",
+    "no-way": "no way",
 }
-_DAYS: Final = (
-    ("Monday", "lunes"),
-    ("Tuesday", "martes"),
-    ("Wednesday", "miércoles"),
-    ("Thursday", "jueves"),
-    ("Friday", "viernes"),
-    ("Saturday", "sábado"),
-    ("Sunday", "domingo"),
-)
 _LANGUAGE_PARAMS: Final = frozenset({"language", "preferred", "needs", "staff"})
+_DIRECTORY_TEXT: Final = frozenset({"text", "terms", "documents", "options", "areas"})
 _MAX_LISTED: Final = 8
-_NONE: Final = ("no way", "de ninguna forma")
+_COMMON = {a.code.code: a.code for a in COMMON_LANGUAGES}
+
+
+def matching_strings() -> Iterator[tuple[str, str, str]]:
+    """(context, English, note) of every text matching translates (for the catalogues)."""
+    yield from finding_strings()
+    yield from faith_strings()
+    for key, english in WORDS.items():
+        yield f"matching:word:{key}", english, "A coded fact about a community service"
+    for tag, english in LANGUAGE_NAMES.items():
+        yield f"matching:language:{tag}", english, "A language name"
+    for index, english in enumerate(DAYS):
+        yield f"matching:day:{index}", english, "Day of the week"
+    for key, english in PHRASES.items():
+        yield f"matching:phrase:{key}", english, "Part of a matching message; keep {placeholders}"
 
 
 def message_language(tag: str) -> MessageLanguage | None:
     """The catalogue language for a BCP-47 tag (``es-MX`` -> ``es``), or None."""
-    primary = primary_language(tag)
-    return "es" if primary == "es" else "en" if primary == "en" else None
+    try:
+        language = form_language(tag)
+    except UnsupportedLanguageError:
+        return None
+    found: MessageLanguage = language.value
+    return found
 
 
-def needs_review(language: MessageLanguage) -> bool:
-    """True when ``language``'s wording awaits review by a native speaker."""
-    return language in NEEDS_REVIEW
+def needs_review(language: str) -> bool:
+    """True when ``language``'s wording awaits review by a qualified medical translator."""
+    return language != "en"
 
 
 def render(finding: Finding, language: str = "en") -> str:
-    """The finding in words, in ``language`` ('en' or 'es').
+    """The finding in words, in ``language`` (one of :data:`MESSAGE_LANGUAGES`).
 
     Raises:
-        MatchingError: ``language`` is not in the catalogue.
+        MatchingError: ``language`` is not one of the form's languages.
 
     """
     if language not in MESSAGE_LANGUAGES:
-        raise MatchingError("language", "expected 'en' or 'es'")
-    index = 1 if language == "es" else 0
+        raise MatchingError("language", f"expected one of {', '.join(MESSAGE_LANGUAGES)}")
     if isinstance(finding, Unmet):
-        template = UNMET[finding.code][index]
+        kind, english = "unmet", UNMET[finding.code]
     elif isinstance(finding, Reason):
-        template = REASONS[finding.code][index]
+        kind, english = "reason", REASONS[finding.code]
     else:
-        template = CAUTIONS[finding.code][index]
-    return template.format_map(_words(dict(finding.params), index))
+        kind, english = "caution", CAUTIONS[finding.code]
+    template = translate(language, english, f"matching:{kind}:{finding.code.value}")
+    return template.format_map(_words(dict(finding.params), language))
 
 
-def _words(values: Mapping[str, ParamValue], index: int) -> dict[str, str]:
-    words = {name: _word(name, value, index) for name, value in values.items()}
-    words["ages"] = _ages(values.get("minimum"), values.get("maximum"), index)
+def _say(language: str, key: str, **values: object) -> str:
+    text = translate(language, PHRASES[key], f"matching:phrase:{key}")
+    return text.format(**values) if values else text
+
+
+def _words(values: Mapping[str, ParamValue], language: str) -> dict[str, str]:
+    words = {name: _word(name, value, language) for name, value in values.items()}
+    words["ages"] = _ages(values.get("minimum"), values.get("maximum"), language)
     amount, currency = values.get("amount"), values.get("currency")
     words["fee"] = f" ({_number(amount)} {currency or ''})".replace(" )", ")") if amount else ""
     months = values.get("months")
-    words["ago"] = _ago(months, index) if isinstance(months, int) else ""
+    words["ago"] = _ago(months, language) if isinstance(months, int) else ""
     weeks = values.get("weeks")
-    words["wait"] = (f" (about {weeks} weeks)", f" (unas {weeks} semanas)")[index] if weeks else ""
+    words["wait"] = f" ({_say(language, 'wait', weeks=weeks)})" if weeks else ""
     return _Missing(words)
 
 
@@ -150,37 +180,45 @@ class _Missing(dict[str, str]):
         return ""
 
 
-def _word(name: str, value: ParamValue, index: int) -> str:
+def _word(name: str, value: ParamValue, language: str) -> str:
     if name == "day" and isinstance(value, int) and not isinstance(value, bool):
-        return _DAYS[value % 7][index]
+        index = value % 7
+        return translate(language, DAYS[index], f"matching:day:{index}")
     if isinstance(value, tuple):
         if not value:
-            return _NONE[index]
-        shown = [_one(name, v, index) for v in value[:_MAX_LISTED]]
+            return _say(language, "no-way")
+        shown = [_one(name, v, language) for v in value[:_MAX_LISTED]]
         more = len(value) - _MAX_LISTED
         return ", ".join(shown) + (f" (+{more})" if more > 0 else "")
     if isinstance(value, float):
         return _number(value)
     if isinstance(value, str):
-        return _one(name, value, index)
+        return _one(name, value, language)
     return str(value)
 
 
-def _one(name: str, value: str, index: int) -> str:
+def _one(name: str, value: str, language: str) -> str:
+    if name in _DIRECTORY_TEXT:
+        return value
     if name in _LANGUAGE_PARAMS:
-        return _language(value, index)
-    if value in _DIRECTORY_WORDS:
-        return _DIRECTORY_WORDS[value][index]
-    if value in _INTAKE_WORDS:
-        return _INTAKE_WORDS[value][index]
+        return _language(value, language)
+    key = f"sign-{value}" if name == "way" else value
+    if key in WORDS:
+        return translate(language, WORDS[key], f"matching:word:{key}")
     if name in ("traditions", "communities"):
         return value.capitalize()
     return value
 
 
-def _language(tag: str, index: int) -> str:
-    exact = _LANGUAGES.get(tag) or _LANGUAGES.get(primary_language(tag))
-    return exact[index] if exact else tag
+def _language(tag: str, language: str) -> str:
+    primary = primary_language(tag)
+    for key in (tag, primary):
+        if key in _COMMON:
+            display = code_display(_COMMON[key], language)
+            return display.lower() if language == "es" else display
+        if key in LANGUAGE_NAMES:
+            return translate(language, LANGUAGE_NAMES[key], f"matching:language:{key}")
+    return tag
 
 
 def _number(value: ParamValue | None) -> str:
@@ -189,19 +227,19 @@ def _number(value: ParamValue | None) -> str:
     return str(value)
 
 
-def _ages(minimum: ParamValue | None, maximum: ParamValue | None, index: int) -> str:
+def _ages(minimum: ParamValue | None, maximum: ParamValue | None, language: str) -> str:
     if minimum is not None and maximum is not None:
-        return (f"ages {minimum} to {maximum}", f"edades de {minimum} a {maximum}")[index]
+        return _say(language, "ages-between", minimum=minimum, maximum=maximum)
     if minimum is not None:
-        return (f"ages {minimum} and over", f"de {minimum} años en adelante")[index]
+        return _say(language, "ages-from", minimum=minimum)
     if maximum is not None:
-        return (f"ages up to {maximum}", f"hasta {maximum} años")[index]
+        return _say(language, "ages-up-to", maximum=maximum)
     return ""
 
 
-def _ago(months: int, index: int) -> str:
+def _ago(months: int, language: str) -> str:
     if months == 0:
-        return ("this month", "este mes")[index]
+        return _say(language, "this-month")
     if months == 1:
-        return ("1 month ago", "hace 1 mes")[index]
-    return (f"{months} months ago", f"hace {months} meses")[index]
+        return _say(language, "one-month-ago")
+    return _say(language, "months-ago", months=months)

@@ -8,6 +8,7 @@ shows nothing.
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
@@ -16,14 +17,18 @@ from commcare_ext.directory import (
     Gender,
     Population,
     ServiceMode,
+    is_sign_language,
     normalise_language,
     primary_language,
 )
 from commcare_ext.intake import (
     AccessBarrier,
+    ClinicianGender,
+    CommunicationNeed,
     DayOfWeek,
     DiscreetContact,
     EligibilityGroup,
+    GenderIdentity,
     Intake,
     InternetAccess,
     PhoneAccess,
@@ -33,6 +38,7 @@ from commcare_ext.intake import (
     TakingPart,
     TravelMode,
 )
+from commcare_ext.matching.crisis import RiskScreen
 from commcare_ext.matching.culture import communities, faith_traditions
 from commcare_ext.matching.errors import MatchingError
 
@@ -60,6 +66,12 @@ _GENDERS = {
     EligibilityGroup.WOMAN: Gender.WOMEN,
     EligibilityGroup.MAN: Gender.MEN,
     EligibilityGroup.NON_BINARY: Gender.NON_BINARY,
+}
+#: The person's own gender identity, where a gender-specific service would count them in.
+_IDENTITIES = {
+    GenderIdentity.WOMAN: Gender.WOMEN,
+    GenderIdentity.MAN: Gender.MEN,
+    GenderIdentity.NON_BINARY: Gender.NON_BINARY,
 }
 _POPULATIONS = {
     EligibilityGroup.REFUGEE: (Population.REFUGEES, Population.IMMIGRANTS),
@@ -113,6 +125,14 @@ class Person:
     communities: frozenset[str]
     wants_peer: bool
     today: date
+    wants_own_tradition: bool  # asked for a faith community and named their tradition
+    needs_sign_language: bool
+    hearing_loss: bool
+    needs_relay: bool
+    needs_large_print: bool
+    clinician_gender: ClinicianGender | None  # a woman or a man; None: no preference
+    declined_referral: bool
+    screened_positive: bool
 
     def __repr__(self) -> str:
         return "Person(<hidden>)"
@@ -129,8 +149,14 @@ def person_for(
     near: tuple[float, float] | None = None,
     travel_limit_km: float | None = None,
     today: date | None = None,
+    screen: RiskScreen | None = None,
+    postal_centroids: Mapping[str, tuple[float, float]] | None = None,
 ) -> Person:
-    """Derive the profile; ``near`` and ``travel_limit_km`` override what the intake says."""
+    """Derive the profile; ``near`` and ``travel_limit_km`` override what the intake says.
+
+    Without coordinates, ``postal_centroids`` (postal code -> latitude, longitude, data the
+    clinic supplies) places the person at their postal code's centroid.
+    """
     when = today or date.today()
     _check_options(near, travel_limit_km)
     barriers = set(intake.barriers.barriers)
@@ -140,8 +166,10 @@ def person_for(
     age = _age(intake.patient.birth_date, when)
     groups = set(practical.groups) if practical else set()
     travel = set(practical.travel_modes) if practical else set()
-    location = near or (practical.coordinates if practical else None)
     postal = practical.postal_code if practical else None
+    location = near or (practical.coordinates if practical else None)
+    if location is None and postal and postal_centroids:
+        location = _centroid(postal_centroids, normalise_postal_code(postal))
     transport = bool(barriers & {AccessBarrier.TRANSPORT, AccessBarrier.DISTANCE}) or (
         TravelMode.NONE in travel
     )
@@ -155,6 +183,11 @@ def person_for(
     remote, digital = _remote(willing, phone, internet, AccessBarrier.DIGITAL_ACCESS in barriers)
     importance = intake.language.spirituality_importance
     culture = intake.care.cultural_background_match
+    needs = set(intake.identity.communication_needs)
+    traditions = faith_traditions(intake.language.religion_or_spirituality)
+    identity = _IDENTITIES.get(intake.identity.gender_identity)  # type: ignore[arg-type]
+    genders = {_GENDERS[g] for g in groups if g in _GENDERS} | ({identity} if identity else set())
+    preferred_gender = intake.care.clinician_gender
     return Person(
         wanted=frozenset(intake.care.preferred_supports),
         languages=tags,
@@ -162,7 +195,7 @@ def person_for(
         language_barrier=intake.language.interpreter_needed or AccessBarrier.LANGUAGE in barriers,
         cost_barrier=bool(barriers & {AccessBarrier.COST, AccessBarrier.INSURANCE}),
         age=age,
-        genders=frozenset(_GENDERS[g] for g in groups if g in _GENDERS),
+        genders=frozenset(genders),
         populations=_populations(groups, age),
         groups_recorded=bool(groups),
         postal_code=normalise_postal_code(postal) if postal else None,
@@ -179,12 +212,37 @@ def person_for(
         stigma_concerns=intake.privacy.has_concerns is True,
         wants_faith=SupportType.FAITH_COMMUNITY in intake.care.preferred_supports
         or importance is SpiritualImportance.VERY_IMPORTANT,
-        faith_traditions=faith_traditions(intake.language.religion_or_spirituality),
+        faith_traditions=traditions,
         culture_weight=_CULTURE_WEIGHT.get(culture, 0) if culture is not None else 0,
         communities=communities(intake.language.cultural_identity, tags),
         wants_peer=bool(_PEER_SUPPORTS & set(intake.care.preferred_supports)),
         today=when,
+        wants_own_tradition=bool(traditions)
+        and SupportType.FAITH_COMMUNITY in intake.care.preferred_supports,
+        needs_sign_language=CommunicationNeed.SIGN_LANGUAGE_INTERPRETER in needs
+        or any(is_sign_language(t) for t in tags),
+        hearing_loss=CommunicationNeed.HEARING_LOSS in needs,
+        needs_relay=CommunicationNeed.RELAY_OR_TTY in needs,
+        needs_large_print=CommunicationNeed.LARGE_PRINT in needs,
+        clinician_gender=None
+        if preferred_gender in (None, ClinicianGender.NO_PREFERENCE)
+        else preferred_gender,
+        declined_referral=intake.care.community_referral_declined is True,
+        screened_positive=screen is not None and screen.positive,
     )
+
+
+def _centroid(
+    centroids: Mapping[str, tuple[float, float]], postal: str
+) -> tuple[float, float] | None:
+    """The centroid of the person's postal code (ZIP+4 falls back to its five digits)."""
+    found = centroids.get(postal) or centroids.get(postal.split("-", 1)[0])
+    if found is None:
+        return None
+    lat, lon = found
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise MatchingError("postal_centroids", "expected (latitude, longitude) in degrees")
+    return float(lat), float(lon)
 
 
 def _check_options(near: tuple[float, float] | None, limit: float | None) -> None:

@@ -8,7 +8,9 @@ staff speak the preferred language              +30 (another of the person's lan
 interpreter in person or by video / phone only  +10 / +5 (when staff do not speak it)
 faith-based, when faith support was asked for   +10; same tradition +15; other tradition -10
 cultural focus on the person's community        +20 if "important", +10 if "preferred"
+restricted to a group the person belongs to     +10 (a focus on them)
 welcomes a group the person belongs to          +5
+kind of help unknown to every taxonomy mapping  -15 (shown for a person to judge)
 peer-led, when peer support was asked for       +15
 distance to the nearest site                    up to +15, falling to 0 at the travel limit
 hours: each weekday with a fitting stretch      +3 (at most +15)
@@ -33,6 +35,8 @@ STALE_MONTHS: Final = 12
 _DISTANCE_POINTS: Final = 15
 _HOURS_POINTS_PER_DAY: Final = 3
 _HOURS_POINTS_MAX: Final = 15
+_FOCUS_POINTS: Final = 10
+_UNKNOWN_KIND: Final = 15
 
 
 def _sorted(values: frozenset[str]) -> tuple[str, ...]:
@@ -61,6 +65,8 @@ class Ranker:
             + self._discretion(service, found)
             + self._capacity(service, found)
             + self._verification(service, found)
+            + self._focus(service)
+            - (_UNKNOWN_KIND if not service.support_types else 0)
         )
 
     def _language(self, service: Service) -> int:
@@ -70,9 +76,11 @@ class Ranker:
             return 30
         if not person.language_primaries.isdisjoint(access.staff_primary_languages):
             return 20
+        if not access.interprets(person.language_primaries):
+            return 0
         if access.interpretation & {InterpretationMode.IN_PERSON, InterpretationMode.VIDEO}:
             return 10
-        return 5 if access.interpretation else 0
+        return 5
 
     def _faith(self, service: Service, found: Notes | None) -> int:
         traditions = service.cultural_fit.faith_traditions
@@ -84,12 +92,24 @@ class Ranker:
                 found.reasons.append(reason(ReasonCode.FAITH_TRADITION, traditions=_sorted(shared)))
             return 25
         if found is not None:
-            found.reasons.append(reason(ReasonCode.FAITH_BASED, traditions=_sorted(traditions)))
-            if self.person.faith_traditions:
+            if self.person.faith_traditions:  # another tradition: never a reason
                 found.cautions.append(
                     caution(CautionCode.OTHER_FAITH_TRADITION, traditions=_sorted(traditions))
                 )
+            else:
+                found.reasons.append(reason(ReasonCode.FAITH_BASED, traditions=_sorted(traditions)))
         return 0 if self.person.faith_traditions else 10
+
+    def _focus(self, service: Service) -> int:
+        """A service restricted to the person's group is shaped for them: above open ones.
+
+        Its reason is the eligibility constraint's ("for ..."); no points without a match.
+        """
+        rule, person = service.eligibility, self.person
+        mine = not rule.populations.isdisjoint(person.populations) or not rule.genders.isdisjoint(
+            person.genders
+        )
+        return _FOCUS_POINTS if mine else 0
 
     def _culture(self, service: Service, found: Notes | None) -> int:
         points = 0

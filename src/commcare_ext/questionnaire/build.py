@@ -1,7 +1,9 @@
 """Build the SDC Questionnaire (FHIR R4 JSON) from the form spec."""
 
+from collections.abc import Iterable
 from typing import Any, Final
 
+from commcare_ext.instruments import registered, selection
 from commcare_ext.questionnaire.codecs import BooleanCodec, EnumCodec, yes_no_coded
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.publish import value_set
@@ -11,7 +13,7 @@ from commcare_ext.terminology.catalogue import code_display, translate
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.languages import FormLanguage, form_language, needs_review
 from commcare_ext.terminology.questions import INTAKE_PANEL
-from commcare_ext.terminology.standard import NO, YES
+from commcare_ext.terminology.standard import NO, SEMVER, YES
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
     CONTENT_DATE,
@@ -20,8 +22,9 @@ from commcare_ext.terminology.systems import (
     QUESTIONNAIRE_ITEM_CONTROL_SYSTEM,
     SDC_ENTRY_FORMAT,
     SDC_OBSERVATION_EXTRACT,
-    SDC_QUESTIONNAIRE_PROFILE,
+    SDC_QUESTIONNAIRE,
     TRANSLATION_REVIEW_EXTENSION,
+    VERSION_ALGORITHM_EXTENSION,
 )
 from commcare_ext.terminology.translation import translated
 
@@ -73,7 +76,9 @@ def questionnaire_canonical(language: str = "en") -> str:
     return f"{questionnaire_url(language)}|{CONTENT_VERSION}"
 
 
-def build_questionnaire(language: str = "en") -> dict[str, Any]:
+def build_questionnaire(
+    language: str = "en", *, instruments: Iterable[str] | None = None
+) -> dict[str, Any]:
     """Return the intake Questionnaire as FHIR R4 JSON, its text in ``language``.
 
     ``language`` is a BCP-47 tag (``es``, ``es-MX``, ``vi``, ``zh-Hans``, ``zh-CN``, ``ar``…)
@@ -83,20 +88,26 @@ def build_questionnaire(language: str = "en") -> dict[str, Any]:
     medical translator has reviewed yet are listed in a ``translation-review`` extension
     (not in ``copyright``: LHC-Forms turns that into an English "Copyright" button).
 
+    ``instruments`` is the clinic's choice of instrument ids (``("mos-sss", "phq-9")``);
+    ``None`` includes those an intake carries by default (the MOS-SSS). A clinic that adds
+    PHQ-9 should have its safety pathway ready: item 9 raises a safety prompt.
+
     Raises:
         UnsupportedLanguageError: ``language`` is not a published language.
+        UnknownInstrumentError: an id in ``instruments`` is not registered.
 
     """
     chosen = form_language(language)
     builder = _Builder(chosen)
-    items = [builder.item(item) for item in FORM.items]
+    left_out = {i.link_id for i in registered()} - {i.link_id for i in selection(instruments)}
+    items = [builder.item(item) for item in FORM.items if item.link_id not in left_out]
     suffix = "" if chosen is FormLanguage.EN else "-" + chosen.value
     questionnaire: dict[str, Any] = {
         "resourceType": "Questionnaire",
         "id": f"cultural-intake{suffix}",
-        "meta": {"profile": [SDC_QUESTIONNAIRE_PROFILE]},
+        "meta": {"profile": [SDC_QUESTIONNAIRE]},
         "language": chosen.value,
-        "extension": _review_extensions(),
+        "extension": [version_algorithm(), *_review_extensions()],
         "url": QUESTIONNAIRE_URLS[chosen],
         "version": CONTENT_VERSION,
         "name": "CulturallyInformedIntake" + suffix.title().replace("-", ""),
@@ -115,6 +126,15 @@ def build_questionnaire(language: str = "en") -> dict[str, Any]:
         questionnaire["contained"] = list(builder.contained.values())
     questionnaire["item"] = items
     return questionnaire
+
+
+def version_algorithm() -> dict[str, Any]:
+    """The R5 ``versionAlgorithm`` (cross-version extension): our versions are semver.
+
+    SDC 4.0.0-ballot's sdc-2 asks for it beside ``version``; SDC 3.0.0, which we claim,
+    allows it.
+    """
+    return {"url": VERSION_ALGORITHM_EXTENSION, "valueCoding": SEMVER.as_coding()}
 
 
 def _review_extensions() -> list[dict[str, Any]]:

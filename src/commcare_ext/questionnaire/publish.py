@@ -7,13 +7,12 @@ contains copies of these ValueSets, and both are published together (``commcare-
 import uuid
 from typing import Any
 
-from commcare_ext.instruments import MOS_SSS_ITEMS
+from commcare_ext.instruments import Instrument, registered
 from commcare_ext.terminology.answers import ANSWER_SETS, AnswerSet
 from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
 from commcare_ext.terminology.languages import FormLanguage
-from commcare_ext.terminology.mos_sss import MOS_SSS_ITEM_CODES, MOS_SSS_SCORE_CODES
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
@@ -39,6 +38,23 @@ def _designations(code: Code) -> list[dict[str, str]]:
     ]
 
 
+def local_concepts(instrument: Instrument) -> list[tuple[Code, str]]:
+    """An instrument's codes in our CodeSystem (placeholders), with their definitions."""
+    found = [
+        (
+            item.code,
+            f"Placeholder for this {instrument.name_en} item until its LOINC code is confirmed.",
+        )
+        for item in instrument.items
+        if item.code.system == COMMCARE_CODESYSTEM
+    ]
+    for code in instrument.result_codes():
+        if code.system == COMMCARE_CODESYSTEM:
+            meaning = instrument.result_definition_en or f"A {instrument.name_en} score"
+            found.append((code, f"{meaning}; placeholder until its LOINC code is confirmed."))
+    return found
+
+
 def code_system() -> dict[str, Any]:
     """Our CodeSystem: every local answer and question concept, designations in every language."""
     concepts: list[dict[str, Any]] = []
@@ -58,25 +74,10 @@ def code_system() -> dict[str, Any]:
                 raise ValueError(msg)
             seen.add(answer.code.code)
             concepts.append(_concept(answer.code, answer.definition))
-    for item in MOS_SSS_ITEMS:
-        item_code = MOS_SSS_ITEM_CODES[item.number]
-        if item_code.system == COMMCARE_CODESYSTEM:
-            concepts.append(
-                _concept(
-                    item_code,
-                    "Placeholder for this MOS Social Support Survey item until its LOINC code is "
-                    "confirmed.",
-                )
-            )
-    for score_code in MOS_SSS_SCORE_CODES.values():
-        if score_code.system == COMMCARE_CODESYSTEM:
-            concepts.append(
-                _concept(
-                    score_code,
-                    "Mean of the subscale's items (1-5); placeholder until its LOINC code is "
-                    "confirmed.",
-                )
-            )
+    for instrument in registered():
+        concepts.extend(
+            _concept(code, definition) for code, definition in local_concepts(instrument)
+        )
     for follow_up_code in FOLLOW_UP_CODES:
         if follow_up_code.code in seen:
             msg = f"local code {follow_up_code.code!r} is defined twice"

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from commcare_ext.intake import Intake
+from commcare_ext.primitives import FULL_DATE_TIME_RE
 from commcare_ext.questionnaire.build import QUESTIONNAIRE_URLS
 from commcare_ext.questionnaire.codecs import AnswerProblem
 from commcare_ext.questionnaire.enablement import Scope, is_enabled
@@ -27,7 +28,7 @@ from commcare_ext.terminology.systems import CONTENT_VERSION
 _ACCEPTED_URLS = tuple(QUESTIONNAIRE_URLS.values())
 _READABLE_STATUSES = ("completed", "amended")
 #: FHIR dateTime down to the second, with its time zone (the intake needs an instant).
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_DATE_TIME = FULL_DATE_TIME_RE
 _FIELD_PREFIX = re.compile(r"^([a-z_]+)(?:, [a-z_]+)*: ")
 
 Loc = tuple[str | int, ...]

@@ -2,38 +2,40 @@
 
 ``(context, English)`` pairs in a stable order: the form's title and items (context: the
 linkId), the ValueSet titles, every coded answer and published concept (context:
-``<system>|<code>``) and the MOS-SSS scale names. ``scripts/update-catalogues`` writes the
+``<system>|<code>``) and every instrument's result names. ``scripts/update-catalogues`` writes the
 ``.po`` files from this list and the catalogue tests hold every language to it.
 """
 
 from collections.abc import Iterator
 
-from commcare_ext.instruments import (
-    MOS_SSS_ITEMS,
-    MOS_SSS_OVERALL_NAME,
-    MOS_SSS_SUBSCALE_NAMES,
-)
+from commcare_ext.instruments import Instrument, registered
 from commcare_ext.questionnaire.build import PLACEHOLDERS
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.terminology.answers import ANSWER_SETS, COMMON_LANGUAGES
 from commcare_ext.terminology.catalogue import code_context
 from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
-from commcare_ext.terminology.mos_sss import (
-    MOS_SSS_ANSWERS,
-    MOS_SSS_ITEM_CODES,
-    MOS_SSS_SCORE_CODES,
-)
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
 from commcare_ext.terminology.standard import NO, YES
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM
 
-#: Context of a MOS-SSS subscale's name (``None``: the overall index).
-MOS_NAME_CONTEXT = "mos-sss-scale:{}"
 
-
-def mos_name_context(subscale: object) -> str:
-    """The catalogue context of a MOS-SSS scale's name (``None``: the overall index)."""
-    return MOS_NAME_CONTEXT.format("overall" if subscale is None else subscale)
+def instrument_strings(instrument: Instrument, seen: set[str]) -> Iterator[tuple[str, str, str]]:
+    """An instrument's answer labels, placeholder code names and result names."""
+    name = instrument.name_en
+    for item in instrument.items:
+        for point in instrument.scale_of(item):
+            context = code_context(point.code)
+            if context not in seen:
+                seen.add(context)
+                yield context, point.code.display, f"{name} answer"
+    for item in instrument.items:
+        if item.code.system == COMMCARE_CODESYSTEM:
+            yield code_context(item.code), item.code.display, f"Name of a {name} item (clinicians)"
+    for code in instrument.result_codes():
+        if code.system == COMMCARE_CODESYSTEM:
+            yield code_context(code), code.display, f"Name of a {name} score (for clinicians)"
+    for key, english in instrument.result_names().items():
+        yield f"{instrument.id}-scale:{key}", english, f"Name of a {name} result"
 
 
 def form_strings() -> Iterator[tuple[str, str, str]]:
@@ -65,18 +67,9 @@ def _terminology_strings() -> Iterator[tuple[str, str, str]]:
         yield code_context(language.code), language.code.display, "Name of a language"
     for yes_no in (YES, NO):
         yield code_context(yes_no), yes_no.display, "Yes/no answer (instead of a renderer's own)"
-    for point in MOS_SSS_ANSWERS.values():
-        yield code_context(point.code), point.code.display, "MOS-SSS answer (how often)"
     for code, definition in QUESTION_CONCEPTS:
         yield code_context(code), code.display, definition
-    for mos_item in MOS_SSS_ITEMS:
-        code = MOS_SSS_ITEM_CODES[mos_item.number]
-        if code.system == COMMCARE_CODESYSTEM:
-            yield code_context(code), code.display, "Name of a MOS-SSS item (for clinicians)"
-    for subscale, score in MOS_SSS_SCORE_CODES.items():
-        if score.system == COMMCARE_CODESYSTEM:
-            yield code_context(score), score.display, "Name of a MOS-SSS score (for clinicians)"
-        yield mos_name_context(subscale), MOS_SSS_SUBSCALE_NAMES[subscale], "MOS-SSS subscale"
-    yield mos_name_context(None), MOS_SSS_OVERALL_NAME, "MOS-SSS overall index"
+    for instrument in registered():
+        yield from instrument_strings(instrument, seen)
     for follow_up_code in FOLLOW_UP_CODES:
         yield code_context(follow_up_code), follow_up_code.display, "Referral follow-up concept"

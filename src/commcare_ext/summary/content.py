@@ -6,16 +6,16 @@ renderers can mark their language and direction.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
-from commcare_ext.instruments import MosScores, score_mos_sss
 from commcare_ext.intake import IdiomOfDistress, Intake, SupportPerson
-from commcare_ext.questionnaire.strings import mos_name_context
 from commcare_ext.summary.labels import clinician_label, idiom_meaning
-from commcare_ext.summary.words import word
+from commcare_ext.summary.measures import measure_sections
+from commcare_ext.summary.parts import Row, Section
+from commcare_ext.summary.words import join_list, word
 from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
-from commcare_ext.terminology.catalogue import code_display, translate
+from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.languages import form_language
 
 
@@ -36,28 +36,6 @@ def answer_label(member: StrEnum, language: str = "en") -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
-    """A label and its value; ``own_words`` marks text the patient wrote (kept as written)."""
-
-    label: str
-    value: str
-    own_words: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A heading with rows, optionally a table (``own_words`` per column) and notes."""
-
-    title: str
-    rows: list[Row] = field(default_factory=list)
-    table_header: tuple[str, ...] = ()
-    table: Sequence[tuple[str, ...]] = field(default_factory=list)
-    table_own_words: tuple[bool, ...] = ()
-    alert: str | None = None
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class Summary:
     """The whole summary: title (holds the patient's name), the supplement note, sections."""
 
@@ -69,7 +47,7 @@ class Summary:
 
 
 def _labels(members: Sequence[StrEnum], language: str, empty: str = "") -> str:
-    return ", ".join(clinician_label(m, language) for m in members) or empty
+    return join_list((clinician_label(m, language) for m in members), language) or empty
 
 
 def build_summary(
@@ -90,8 +68,7 @@ def build_summary(
         _privacy(intake, chosen),
         _barriers(intake, chosen),
     ]
-    if intake.social_support is not None:
-        sections.append(_social_support(score_mos_sss(intake.social_support), chosen))
+    sections.extend(measure_sections(intake.measures, chosen))
     sections.append(_care(intake, chosen))
     sections.extend(extra_sections)
     return Summary(
@@ -238,7 +215,7 @@ def _network(intake: Intake, lang: str) -> Section:
         people,
         (True, False, False, False, False, False),
         alert=(
-            word(lang, "do-not-contact", names=", ".join(p.name for p in barred))
+            word(lang, "do-not-contact", names=join_list((p.name for p in barred), lang))
             if barred
             else None
         ),
@@ -277,31 +254,12 @@ def _barriers(intake: Intake, lang: str) -> Section:
     )
 
 
-def _social_support(scores: MosScores, lang: str) -> Section:
-    rows = []
-    for subscale, score in (*scores.subscales.items(), (None, scores.overall)):
-        name = translate(lang, score.name, mos_name_context(subscale))
-        shown = (
-            word(lang, "not-scored") if score.score_0_100 is None else f"{score.score_0_100:.1f}"
-        )
-        answered = word(
-            lang, "answered-of", answered=str(score.items_answered), total=str(score.items_total)
-        )
-        rows.append((name, shown, answered))
-    return Section(
-        word(lang, "mos"),
-        table_header=(word(lang, "col-scale"), word(lang, "col-score"), word(lang, "col-answered")),
-        table=rows,
-        table_own_words=(False, False, False),
-        notes=(word(lang, "mos-explained"),),
-    )
-
-
 def _care(intake: Intake, lang: str) -> Section:
     care = intake.care
     consent = {True: "consent-yes", False: "consent-no", None: "consent-not-asked"}
-    preferences = ", ".join(
-        f"{word(lang, key)}: {clinician_label(value, lang)}"
+    # Each wish about the clinician is a row of its own, labelled in the summary's language.
+    preferences = [
+        Row(f"{word(lang, 'clinician')}: {word(lang, key)}", clinician_label(value, lang))
         for key, value in (
             ("pref-language", care.language_concordant_clinician),
             ("pref-culture", care.cultural_background_match),
@@ -310,7 +268,7 @@ def _care(intake: Intake, lang: str) -> Section:
             ("pref-sessions", care.therapy_format),
         )
         if value is not None
-    )
+    ]
     return Section(
         word(lang, "care"),
         [
@@ -320,6 +278,6 @@ def _care(intake: Intake, lang: str) -> Section:
             ),
             Row(word(lang, "referral"), word(lang, consent[care.referral_consent])),
             Row(word(lang, "referral-share"), _labels(care.referral_share, lang)),
-            Row(word(lang, "clinician"), preferences),
+            *preferences,
         ],
     )

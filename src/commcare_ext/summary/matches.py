@@ -7,8 +7,8 @@ chosen service matching excluded (an override) is listed with every constraint i
 
 from collections.abc import Iterable
 
-from commcare_ext.matching import MatchingError, MatchResult, render
-from commcare_ext.summary.content import Row, Section
+from commcare_ext.matching import MatchingError, MatchResult, Proposal, render
+from commcare_ext.summary.parts import Row, Section
 
 _HEADER = ("Service", "Organisation", "Status", "Why it fits", "What to check")
 
@@ -23,7 +23,8 @@ def matches_section(
     (field ``chosen``) for an id the match neither proposed nor excluded.
     """
     picked = set(chosen)
-    known = {p.service.id for p in result.proposals}
+    listed = (*result.proposals, *result.if_things_get_worse)
+    known = {p.service.id for p in listed}
     overridden = [e for e in result.excluded if e.service.id in picked]
     unknown = picked - known - {e.service.id for e in overridden}
     if unknown:
@@ -32,11 +33,11 @@ def matches_section(
         (
             p.service.name,
             p.service.organization.name,
-            f"chosen (proposal {p.rank})" if p.service.id in picked else f"proposal {p.rank}",
+            _status(p, p.service.id in picked, worse=p in result.if_things_get_worse),
             "; ".join(render(r, language) for r in p.reasons),
             "; ".join(render(c, language) for c in p.cautions),
         )
-        for p in result.proposals
+        for p in listed
     ]
     table += [
         (
@@ -51,3 +52,14 @@ def matches_section(
     rows = [Row("Proposed", str(len(result.proposals))), Row("Chosen", str(len(picked)))]
     alert = "A chosen service fails a hard constraint: check the override." if overridden else None
     return Section("Community services", rows, table_header=_HEADER, table=table, alert=alert)
+
+
+def _status(proposal: Proposal, chosen: bool, *, worse: bool) -> str:
+    """Where the service stands: a proposal (crisis help first), or crisis help for later."""
+    if worse:
+        label = f"crisis help, if things get worse ({proposal.rank})"
+    elif proposal.crisis:
+        label = f"crisis help first (proposal {proposal.rank})"
+    else:
+        label = f"proposal {proposal.rank}"
+    return f"chosen ({label})" if chosen else label

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from html import escape
 
 from commcare_ext.intake import Intake
-from commcare_ext.summary.content import Section, Summary, build_summary
+from commcare_ext.summary.chart import trend_svg
+from commcare_ext.summary.content import Summary, build_summary
+from commcare_ext.summary.parts import Section
 from commcare_ext.terminology.languages import text_direction
 
 _STYLE = (
@@ -19,7 +21,7 @@ _STYLE = (
     "h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:2px solid #1a1a1a;margin-top:1.5rem}"
     "dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}"
     "table{border-collapse:collapse;width:100%}th,td{border:1px solid #555;padding:.3rem;"
-    "text-align:start}caption{text-align:start;font-weight:600}"
+    "text-align:start}"
     ".note{border-inline-start:4px solid #1a4f8b;padding:.25rem .75rem;background:#f3f6fa}"
     ".alert{border:3px solid #8b0000;color:#8b0000;background:#fff;padding:.5rem;font-weight:700}"
 )
@@ -67,7 +69,8 @@ def summary_html(
             )
             out.append("</dl>")
         if section.table:
-            out.append(f"<table><caption>{escape(section.title)}</caption><thead><tr>")
+            # Named by the section's heading, not a caption repeating it on the page.
+            out.append(f'<table aria-labelledby="{heading}"><thead><tr>')
             out.extend(f'<th scope="col">{escape(h)}</th>' for h in section.table_header)
             out.append("</tr></thead><tbody>")
             for table_row in section.table:
@@ -80,6 +83,8 @@ def summary_html(
                     )
                 out.append(f"<tr>{''.join(cells)}</tr>")
             out.append("</tbody></table>")
+        if section.chart is not None:
+            out.append(trend_svg(section.chart, f"{heading}-chart"))
         out.extend(f"<p>{escape(note)}</p>" for note in section.notes)
         out.append("</section>")
     out.append("</main></body></html>")
@@ -100,5 +105,13 @@ def summary_text(
         if section.table:
             lines.append(" | ".join(section.table_header))
             lines += [" | ".join(row) for row in section.table]
+        if section.chart is not None:
+            lines.append(section.chart.title)
+            lines += [
+                f"  {when.isoformat()}: {label}"
+                for (when, _), label in zip(
+                    section.chart.points, section.chart.labels, strict=False
+                )
+            ]
         lines += list(section.notes)
     return "\n".join(lines) + "\n"

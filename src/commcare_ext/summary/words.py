@@ -4,9 +4,10 @@ Each text has a key; its catalogue context is ``summary:<key>``. Placeholders su
 ``{name}`` are filled after translation, so a translator may move them but must keep them.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
+from commcare_ext.instruments import Band, Instrument, registered
 from commcare_ext.terminology.catalogue import translate
 
 WORDS: Final[dict[str, str]] = {
@@ -69,18 +70,41 @@ WORDS: Final[dict[str, str]] = {
     "barriers": "Barriers to care",
     "barrier-list": "Barriers",
     "details": "Details",
-    "mos": "Social support (MOS Social Support Survey)",
     "col-scale": "Scale",
-    "col-score": "Score (0 to 100)",
     "col-answered": "Items answered",
-    "mos-explained": (
-        "Each score runs from 0 to 100: 0 means the patient said this kind of support is there "
-        "none of the time, 100 that it is there all of the time. A low score means the patient "
-        "seldom has this kind of support when they need it. The survey has no clinical cut-off: "
-        "read a low score as a prompt to ask about it, not as a diagnosis."
+    "wording": "Wording",
+    "wording-paraphrase": "our paraphrase, not the validated wording: read scores with care",
+    "wording-exact": "the instrument's exact wording ({source})",
+    "safety-review": (
+        "Safety: {instrument} item {items} was answered above the lowest answer. Assess "
+        "suicide risk with the patient before they leave, whatever the total."
+    ),
+    "safety-urgent": (
+        "URGENT safety: {instrument} signals imminent risk (item {items}). Do not let the "
+        "patient leave alone; follow the clinic's crisis protocol now."
     ),
     "not-scored": "not scored (too few items answered)",
     "answered-of": "{answered} of {total}",
+    "progress": "Progress: {name}",
+    "progress-latest": "Latest ({when})",
+    "progress-baseline": "Baseline ({when})",
+    "progress-change": "Change since baseline",
+    "progress-better": "{points} points, better",
+    "progress-worse": "{points} points, worse",
+    "progress-no-change": "no change",
+    "progress-not-compared": "not compared (a score is missing)",
+    "progress-mcid-met": "at least the minimal clinically important difference ({mcid} points)",
+    "progress-mcid-not-met": (
+        "less than the minimal clinically important difference ({mcid} points)"
+    ),
+    "progress-response": "response (at least 50% lower than baseline)",
+    "progress-remission": "remission (below {below})",
+    "progress-no-mcid": (
+        "No minimal clinically important difference is published for this measure: the change "
+        "is shown as measured, not judged."
+    ),
+    "progress-sources": "Thresholds: {sources}",
+    "progress-chart": "{name} over time ({count} measurements)",
     "care": "Care preferences and referrals",
     "supports-wanted": "Community supports wanted",
     "referral": "Referral",
@@ -98,13 +122,51 @@ WORDS: Final[dict[str, str]] = {
 }
 
 
+#: How each form language separates the items of a list (CLDR's list patterns): Arabic uses
+#: its own comma, Chinese the enumeration comma between items of a list.
+_LIST_SEPARATORS: Final[dict[str, str]] = {"ar": "، ", "zh-Hans": "、"}
+
+
+def join_list(items: Iterable[str], language: str) -> str:
+    """``items`` as one list in ``language``'s punctuation ("a, b" / "a، b" / "a、b")."""
+    return _LIST_SEPARATORS.get(language, ", ").join(items)
+
+
 def word(language: str, key: str, /, **values: str) -> str:
     """The summary text ``key`` in ``language``, with ``values`` filled in."""
     text = translate(language, WORDS[key], f"summary:{key}")
     return text.format(**values) if values else text
 
 
+def instrument_word(language: str, instrument: Instrument, part: str) -> str:
+    """An instrument's summary text (``title``, ``note``, ``score``) in ``language``."""
+    english = {
+        "title": instrument.summary_title_en or instrument.name_en,
+        "note": instrument.summary_note_en,
+        "score": instrument.score_heading_en,
+    }[part]
+    context = f"summary:{instrument.id}" + ("" if part == "title" else f":{part}")
+    return translate(language, english, context) if english else ""
+
+
+def band_word(language: str, instrument: Instrument, band: Band) -> str:
+    """A severity band's or categorical result's label in ``language``."""
+    return translate(language, band.label_en, f"summary:{instrument.id}:band:{band.key}")
+
+
 def summary_strings() -> Iterator[tuple[str, str, str]]:
     """(context, English, note) of every summary text, for the catalogues."""
     for key, english in WORDS.items():
         yield f"summary:{key}", english, "Clinician summary"
+    for instrument in registered():
+        for part, note in (("title", "heading"), ("note", "explanation"), ("score", "column")):
+            english = instrument_word("en", instrument, part)
+            if english:
+                context = f"summary:{instrument.id}" + ("" if part == "title" else f":{part}")
+                yield context, english, f"Clinician summary: {instrument.name_en} {note}"
+        for band in instrument.bands:
+            yield (
+                f"summary:{instrument.id}:band:{band.key}",
+                band.label_en,
+                f"Clinician summary: a {instrument.name_en} band",
+            )

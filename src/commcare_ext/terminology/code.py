@@ -1,32 +1,23 @@
-"""A coded concept, and a coded answer a person can pick."""
+"""A coded concept, and a coded answer a person can pick.
+
+``Code`` itself lives in :mod:`commcare_ext.fhir` so that instruments (below terminology) can
+carry their own codes; it is re-exported here, where every other layer has always found it.
+"""
 
 from dataclasses import dataclass
 
+from commcare_ext.fhir.code import Code
 
-@dataclass(frozen=True, slots=True)
-class Code:
-    """One concept from one code system.
-
-    Kept FHIR-free so any layer can carry codes without importing FHIR; the extraction
-    layer turns it into a ``Coding`` with :meth:`as_coding`.
-    """
-
-    system: str
-    code: str
-    display: str
-
-    def as_coding(self) -> dict[str, str]:
-        """Return the FHIR ``Coding`` JSON for this concept."""
-        return {"system": self.system, "code": self.code, "display": self.display}
+__all__ = ["Answer", "Code"]
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One coded answer a person can pick.
 
-    The one answer type: intake choices, the language pick list and the MOS-SSS frequency
-    scale all use it. English is the code's own display (the standard's wording, or ours for
-    our codes); other languages come from the catalogues
+    The one answer type: intake choices, the language pick list and every instrument's
+    answer scale use it. English is the code's own display (the standard's wording, or ours
+    for our codes); other languages come from the catalogues
     (:func:`~commcare_ext.terminology.catalogue.code_display`). ``definition`` is required
     only for codes of our CodeSystem, which publishes it.
     """

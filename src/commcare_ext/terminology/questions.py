@@ -33,6 +33,9 @@ STIGMA_CONCERNS: Final = _q("stigma-concerns", "Stigma concerns about seeking me
 DISCREET_CONTACT: Final = _q("discreet-contact", "Private contact preferences")
 REFERRAL_CONSENT: Final = _q("referral-consent", "Consent to referral to community organisations")
 REFERRAL_SHARE: Final = _q("referral-share", "Information a referral may carry")
+COMMUNITY_REFERRAL_DECLINED: Final = _q(
+    "community-referral-declined", "No referral to community services wanted"
+)
 REFERRAL_REQUEST_EVENT: Final = _q("referral-request", "Referral request message")
 ACCESS_BARRIERS: Final = _q("access-barriers", "Barriers to accessing mental-health care")
 COMMUNICATION_NEEDS: Final = _q("communication-needs", "Communication needs")
@@ -107,6 +110,11 @@ QUESTION_CONCEPTS: Final[tuple[tuple[Code, str], ...]] = (
     (
         REFERRAL_SHARE,
         "Categories of information a referral to a community organisation may carry.",
+    ),
+    (
+        COMMUNITY_REFERRAL_DECLINED,
+        "The patient does not want to be referred to community services now; crisis help is "
+        "still offered.",
     ),
     (
         ACCESS_BARRIERS,

@@ -1,17 +1,19 @@
-"""Code system and canonical URLs: the only place a system URL is spelled."""
+"""Code system and canonical URLs: spelled here (instrument systems: ``instruments.codes``)."""
 
 from typing import Final
 
+from commcare_ext.fhir import own_extensions
 from commcare_ext.fhir.language import BCP47_SYSTEM
+from commcare_ext.instruments import codes
 
 #: Base of every canonical URL we publish (CodeSystem, ValueSet, Questionnaire, extensions).
-CANONICAL_BASE: Final = "https://fhir.commcare-ext.org"
+CANONICAL_BASE: Final = codes.CANONICAL_BASE
 
 #: Version of the published terminology and Questionnaire; bump on any content change.
 CONTENT_VERSION: Final = "0.1.0"
 
-LOINC: Final = "http://loinc.org"
-SNOMED_CT: Final = "http://snomed.info/sct"
+LOINC: Final = codes.LOINC
+SNOMED_CT: Final = codes.SNOMED_CT
 UCUM: Final = "http://unitsofmeasure.org"
 BCP47: Final = BCP47_SYSTEM
 V3_ROLE_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
@@ -20,15 +22,13 @@ V3_ACT_REASON: Final = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
 OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
 CONSENT_SCOPE: Final = "http://terminology.hl7.org/CodeSystem/consentscope"
 CONSENT_ACTION: Final = "http://terminology.hl7.org/CodeSystem/consentaction"
-SDOH_CATEGORY: Final = (
-    "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
-)
+SDOH_CATEGORY: Final = codes.SDOH_CATEGORY
 US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
 #: FHIR core code system of weekdays (mon ... sun).
 DAYS_OF_WEEK: Final = "http://hl7.org/fhir/days-of-week"
 
 #: Our own CodeSystem for concepts no standard vocabulary codes (published by ``code_system()``).
-COMMCARE_CODESYSTEM: Final = f"{CANONICAL_BASE}/CodeSystem/commcare-intake"
+COMMCARE_CODESYSTEM: Final = codes.COMMCARE_CODESYSTEM
 
 #: Publication date of CONTENT_VERSION (also the ValueSet expansion timestamp, for stable output).
 CONTENT_DATE: Final = "2026-11-24"
@@ -38,11 +38,25 @@ TRANSLATION_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/translat
 #: Our extension on a Questionnaire: one language's translation status (``needs-review`` until a
 #: qualified medical translator has reviewed it).
 TRANSLATION_REVIEW_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/translation-review"
+#: Our extensions on a directory's HealthcareService (spelled in fhir.own_extensions, which the
+#: directory readers may import).
+DIRECTORY_LAST_VERIFIED_EXTENSION: Final = own_extensions.DIRECTORY_LAST_VERIFIED_EXTENSION
+DIRECTORY_ATTRIBUTE_EXTENSION: Final = own_extensions.DIRECTORY_ATTRIBUTE_EXTENSION
 
 # Structure Data Capture (SDC) and core Questionnaire extensions and systems we use.
 SDC_QUESTIONNAIRE_PROFILE: Final = (
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"
 )
+#: Structured Data Capture: the release our Questionnaires meet (and US Core 7.0.0 builds on).
+SDC_VERSION: Final = "3.0.0"
+#: The claim our Questionnaires make: SDC Questionnaire, pinned to the release they meet.
+SDC_QUESTIONNAIRE: Final = f"{SDC_QUESTIONNAIRE_PROFILE}|{SDC_VERSION}"
+#: R5 ``versionAlgorithm`` carried in R4 (cross-version extension; SDC 4.0.0-ballot's sdc-2 asks
+#: for it wherever ``version`` is present) and the R5 code system of its values.
+VERSION_ALGORITHM_EXTENSION: Final = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-Questionnaire.versionAlgorithm[x]"
+)
+VERSION_ALGORITHM: Final = "http://hl7.org/fhir/version-algorithm"
 SDC_OBSERVATION_EXTRACT: Final = (
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract"
 )
@@ -74,12 +88,17 @@ V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 V2_0003: Final = "http://terminology.hl7.org/CodeSystem/v2-0003"
 V2_0203: Final = "http://terminology.hl7.org/CodeSystem/v2-0203"
 US_CORE_CONDITION_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/condition-category"
+US_CORE_DOCUMENT_CATEGORY: Final = (
+    "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category"
+)
 US_CORE_PROVENANCE_PARTICIPANT_TYPE: Final = (
     "http://hl7.org/fhir/us/core/CodeSystem/us-core-provenance-participant-type"
 )
 CONDITION_CLINICAL: Final = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 CONDITION_VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 DATA_ABSENT_REASON: Final = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+#: Identifier system for a URI value (a message Bundle's ``urn:uuid:`` identifier).
+URI_IDENTIFIER: Final = "urn:ietf:rfc:3986"
 PERTAINS_TO_GOAL: Final = "http://hl7.org/fhir/StructureDefinition/resource-pertainsToGoal"
 
 # Profiles we claim in ``meta.profile``, pinned to the version we meet (docs/profiles.md).
@@ -98,6 +117,7 @@ US_CORE_PRACTITIONER_ROLE: Final = f"{_US_CORE}/us-core-practitionerrole|{US_COR
 US_CORE_RELATED_PERSON: Final = f"{_US_CORE}/us-core-relatedperson|{US_CORE_VERSION}"
 US_CORE_CARE_TEAM: Final = f"{_US_CORE}/us-core-careteam|{US_CORE_VERSION}"
 US_CORE_PROVENANCE: Final = f"{_US_CORE}/us-core-provenance|{US_CORE_VERSION}"
+US_CORE_DOCUMENT_REFERENCE: Final = f"{_US_CORE}/us-core-documentreference|{US_CORE_VERSION}"
 US_CORE_QUESTIONNAIRE_RESPONSE: Final = (
     f"{_US_CORE}/us-core-questionnaireresponse|{US_CORE_VERSION}"
 )

@@ -12,11 +12,11 @@ from commcare_ext.questionnaire.form.barriers import BARRIERS
 from commcare_ext.questionnaire.form.care import CARE
 from commcare_ext.questionnaire.form.formulation import FORMULATION
 from commcare_ext.questionnaire.form.identity import IDENTITY
+from commcare_ext.questionnaire.form.instruments import INSTRUMENT_SECTIONS
 from commcare_ext.questionnaire.form.language import LANGUAGE_SECTION
 from commcare_ext.questionnaire.form.network import NETWORK
 from commcare_ext.questionnaire.form.practical import PRACTICAL
 from commcare_ext.questionnaire.form.privacy import PRIVACY
-from commcare_ext.questionnaire.form.social_support import SOCIAL_SUPPORT
 from commcare_ext.questionnaire.spec import FormSpec, Text
 
 FORM = FormSpec(
@@ -30,7 +30,7 @@ FORM = FormSpec(
         PRIVACY,
         BARRIERS,
         PRACTICAL,
-        SOCIAL_SUPPORT,
+        *INSTRUMENT_SECTIONS,
     ),
     title=Text(
         "Getting to know you: a culturally informed mental-health intake",

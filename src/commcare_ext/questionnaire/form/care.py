@@ -46,6 +46,16 @@ CARE = Item(
             enable_when=(When("care.supports", "exists", True),),
         ),
         Item(
+            "care.no-community-referral",
+            Text(
+                "Would you rather not be referred to any community support for now?",
+            ),
+            BOOLEAN,
+            "community_referral_declined",
+            code=q.COMMUNITY_REFERRAL_DECLINED,
+            enable_when=(When("care.supports", "exists", False),),
+        ),
+        Item(
             "care.referral-share",
             Text(
                 "What may we tell the organisation we refer you to? Choose all that apply.",

@@ -11,9 +11,9 @@ docs/follow-up.md cites the search. Higher scores mean more support, so the stat
 from dataclasses import dataclass, field
 from typing import Final
 
-from commcare_ext.instruments import MosScores, ScaleScore
-from commcare_ext.terminology.code import Code
-from commcare_ext.terminology.mos_sss import mos_score_code
+from commcare_ext.fhir.code import Code
+from commcare_ext.instruments.mos_sss.codes import mos_score_code
+from commcare_ext.instruments.mos_sss.scoring import MosScores, ScaleScore
 
 #: Said once under every comparison (docs/follow-up.md gives the sources).
 NO_THRESHOLD_NOTE: Final = (
@@ -77,6 +77,7 @@ class SupportComparison:
 
     changes: tuple[ScaleChange, ...]
     note: str = NO_THRESHOLD_NOTE
+    instrument: str = "mos-sss"
 
     def statements(self) -> list[str]:
         """One sentence per scale, then the note."""

@@ -1,5 +1,6 @@
 """``commcare-ext match``: table and JSON output, every input format, one-line user errors."""
 
+import contextlib
 import io
 import json
 import subprocess
@@ -9,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from commcare_ext.cli import ExitCode, main
 from commcare_ext.intake import Intake
-from commcare_ext.matching import match_command
-from commcare_ext.questionnaire import intake_to_response, response_to_intake
+from commcare_ext.questionnaire import intake_to_response
 from tests.matching import people
 from tests.matching.make_directory import FILE
 
@@ -22,7 +23,8 @@ TODAY = ["--today", people.TODAY.isoformat()]
 
 def _run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = match_command(list(argv), read_response=response_to_intake, stdout=out, stderr=err)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["match", *argv])
     return code, out.getvalue(), err.getvalue()
 
 
@@ -72,7 +74,10 @@ def test_a_language_without_a_catalogue_says_so_and_uses_english(tmp_path: Path)
     intake = _intake_file(tmp_path, people.nothing_fits())
     code, out, err = _run(str(intake), "--directory", str(FILE), "--language", "patient")
     assert code == 0
-    assert err == "the patient's language has no message catalogue: reasons are in English\n"
+    assert err == (
+        "commcare-ext: note: the patient's language has no message catalogue: "
+        "reasons are in English\n"
+    )
     assert out.startswith("Proposed: 0 of 19 services\n")
 
 
@@ -129,25 +134,26 @@ def _errors(tmp_path: Path) -> list[tuple[list[str], int, str]]:
     intake = _intake_file(tmp_path, people.stigma_faith_discreet())
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
     invalid = _write(tmp_path, "invalid.json", {"intake_id": "x", "patient": {}})
-    response = intake_to_response(people.stigma_faith_discreet())
-    response["status"] = "in-progress"
-    bad_response = _write(tmp_path, "response.json", response)
     empty = tmp_path / "empty"
     empty.mkdir()
     directory = ["--directory", str(FILE)]
+    nowhere = tmp_path / "nowhere"
     return [
-        ([str(tmp_path / "missing.json"), *directory], 3, "intake: cannot read"),
-        ([str(broken), *directory], 3, "intake: broken.json is not JSON"),
-        ([str(invalid), *directory], 3, "intake: patient.identifier_system: Field required"),
-        ([str(bad_response), *directory], 3, "intake: "),
-        ([str(intake), "--directory", str(tmp_path / "nowhere")], 4, "directory: no such"),
-        ([str(intake), "--directory", str(broken)], 4, "directory: broken.json: not readable"),
-        ([str(intake), "--directory", str(empty)], 4, "directory: empty: no HSDS tables"),
+        ([str(tmp_path / "missing.json"), *directory], 4, f"{tmp_path / 'missing.json'}: no such"),
+        ([str(broken), *directory], 4, f"{broken}: not JSON"),
+        ([str(deep), *directory], 4, f"{deep}: not JSON (nested too deeply"),
+        ([str(invalid), *directory], 4, "not an intake: patient.identifier_system: Field required"),
+        ([str(intake), "--directory", str(nowhere)], 4, f"--directory {nowhere}: no such"),
+        ([str(intake), "--directory", str(broken)], 4, "broken.json: not readable as JSON"),
+        ([str(intake), "--directory", str(deep)], 4, "deep.json: not readable as JSON"),
+        ([str(intake), "--directory", str(empty)], 4, "empty: no HSDS tables"),
         ([str(intake), *directory, "--near", "north"], 2, "--near: expected LAT,LON"),
-        ([str(intake), *directory, "--near", "95,0"], 2, "commcare-ext match: near:"),
+        ([str(intake), *directory, "--near", "95,0"], 2, "commcare-ext: near:"),
         ([str(intake), *directory, "--travel-limit", "-1"], 2, "travel_limit: expected"),
-        ([str(intake)], 2, "commcare-ext match: the following arguments are required"),
+        ([str(intake)], 2, "commcare-ext: match: the following arguments are required"),
         ([str(intake), *directory, "--language", "fr"], 2, "argument --language"),
     ]
 
@@ -157,37 +163,79 @@ def test_user_errors_are_one_line_and_a_documented_exit_code(tmp_path: Path) -> 
         code, out, err = _run(*argv)
         assert (code, out) == (expected, ""), (argv, err)
         assert err.count("\n") == 1, err
+        assert err.startswith("commcare-ext: "), err
         assert start in err, (start, err)
         assert "Traceback" not in err
         assert "MRN-" not in err  # no patient identifier in any message
 
 
-def test_a_response_without_the_form_reader_is_refused_clearly(tmp_path: Path) -> None:
-    response = _write(tmp_path, "r.json", intake_to_response(people.nothing_fits()))
-    err = io.StringIO()
-    code = match_command([str(response), "--directory", str(FILE)], stderr=err)
-    assert code == 3
-    assert err.getvalue() == (
-        "intake: a QuestionnaireResponse needs the form reader (use commcare-ext)\n"
+def test_a_response_with_problems_lists_them_and_exits_1(tmp_path: Path) -> None:
+    response = intake_to_response(people.stigma_faith_discreet())
+    response["status"] = "in-progress"
+    path = _write(tmp_path, "response.json", response)
+    code, out, err = _run(str(path), "--directory", str(FILE))
+    assert (code, out) == (ExitCode.NEEDS_ATTENTION, "")
+    assert err.startswith(f"commcare-ext: {path}: 1 problem(s) in this response:\n  ")
+
+
+def test_stdin_is_read_for_a_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    response = json.dumps(intake_to_response(people.family_centred_elder()))
+
+    class Pipe(io.StringIO):
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr(sys, "stdin", Pipe(response))
+    from_stdin = _run("-", "--directory", str(FILE), "--json", *TODAY)
+    from_file = _run(
+        str(_write(tmp_path, "r.json", json.loads(response))),
+        "--directory",
+        str(FILE),
+        "--json",
+        *TODAY,
     )
+    assert from_stdin == from_file
+    assert from_stdin[0] == 0
+
+
+def test_a_directory_of_the_wrong_kind_names_each_record_and_the_format(tmp_path: Path) -> None:
+    intake = _intake_file(tmp_path, people.stigma_faith_discreet())
+    # A FHIR file with no service in it: the intake's own QuestionnaireResponse.
+    response = _write(tmp_path, "qr.json", intake_to_response(people.stigma_faith_discreet()))
+    code, out, err = _run(str(intake), "--directory", str(response))
+    assert (code, out) == (ExitCode.INPUT, ""), err
+    assert "expected FHIR HealthcareService resources" in err
+    # An HSDS file whose records are not services: each skipped one is named.
+    records = [{"id": f"rec-{n}", "title": "not a service"} for n in range(3)]
+    wrong = _write(tmp_path, "wrong.json", records)
+    code, out, err = _run(str(intake), "--directory", str(wrong))
+    assert (code, out) == (ExitCode.INPUT, ""), err
+    for n in range(3):
+        assert f"rec-{n}" in err
+    assert "expected Open Referral HSDS 3.0 services" in err
+    assert "Traceback" not in err
 
 
 def test_as_a_process_an_error_is_an_exit_code_and_no_traceback(tmp_path: Path) -> None:
-    script = (
-        "import sys\n"
-        "from commcare_ext.matching import match_command\n"
-        "sys.exit(match_command(sys.argv[1:]))\n"
-    )
     done = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path / "none.json"), "--directory", str(FILE)],
+        [
+            sys.executable,
+            "-m",
+            "commcare_ext.cli",
+            "match",
+            str(tmp_path / "none.json"),
+            "--directory",
+            str(FILE),
+        ],
         capture_output=True,
         text=True,
         check=False,
         timeout=120,
     )
-    assert done.returncode == 3
+    assert done.returncode == ExitCode.INPUT
     assert done.stdout == ""
-    assert done.stderr.startswith("intake: cannot read")
+    assert done.stderr.startswith("commcare-ext: ")
+    assert "no such file" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -17,13 +17,12 @@ shows 0-100 to one decimal, the precision of RAND's published means).
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from math import ceil
 from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, field_validator
 
-from commcare_ext.instruments.mos_sss import (
+from commcare_ext.instruments.mos_sss.items import (
     MOS_SSS_ITEMS,
     MOS_SSS_MAX_VALUE,
     MOS_SSS_MIN_VALUE,
@@ -32,6 +31,7 @@ from commcare_ext.instruments.mos_sss import (
     MOS_SSS_SUBSCALE_NAMES,
     MosSubscale,
 )
+from commcare_ext.instruments.protocol import ScoreStatus
 from commcare_ext.phi import PhiSafeModel
 
 _ITEM_NUMBERS = frozenset(item.number for item in MOS_SSS_ITEMS)
@@ -108,14 +108,6 @@ class MosSocialSupport(PhiSafeModel):
         if problems:
             raise ValueError("MOS-SSS answers: " + "; ".join(problems))
         return dict(sorted(checked.items()))
-
-
-class ScoreStatus(StrEnum):
-    """Whether a scale was scored from all, enough, or too few of its items."""
-
-    COMPLETE = "complete"
-    PARTIAL = "partial"  # at least half the items answered: mean of those answered
-    NOT_SCORED = "not-scored"  # fewer than half answered: no score
 
 
 @dataclass(frozen=True, slots=True)
