@@ -452,6 +452,8 @@ def intakes_with_networks(draw: st.DrawFn) -> Intake:
         ),
         referral_consent=True,
         referral_share=draw(enum_list(ReferralShare)),
+        # Declining community referral is only for someone who chose no support.
+        community_referral_declined=None,
     )
     return Intake.model_validate(data)
 
