@@ -99,6 +99,20 @@ WORDS: Final[dict[str, str]] = {
     "pref-visits": "visits",
     "pref-sessions": "sessions",
     "document": "Culturally informed intake summary",
+    "services": "Community services",
+    "col-service": "Service",
+    "col-organisation": "Organisation",
+    "col-status": "Status",
+    "col-why": "Why it fits",
+    "col-check": "What to check",
+    "proposed": "Proposed",
+    "chosen-count": "Chosen",
+    "proposal": "proposal {rank}",
+    "crisis-first": "crisis help first (proposal {rank})",
+    "crisis-later": "crisis help, if things get worse ({rank})",
+    "chosen-as": "chosen ({status})",
+    "chosen-excluded": "chosen although excluded",
+    "override-alert": "A chosen service fails a hard constraint: check the override.",
 }
 
 
