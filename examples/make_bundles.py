@@ -31,6 +31,7 @@ CLINIC = Organization(
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
     phone="+1 555 010 0100",
+    endpoint="https://fhir.riverside-clinic.example.org/messaging",
 )
 CLINICIAN = Clinician(
     family_name="Okafor",
@@ -47,6 +48,7 @@ def _directory(intake: Intake) -> dict[str, Organization]:
             identifier_system="https://directory.example.org/organizations",
             identifier_value=kind.value,
             phone=f"+1 555 020 {index:04d}",
+            endpoint=f"https://referrals.example.org/{kind.value}",
         )
         for index, kind in enumerate(intake.care.preferred_supports)
     }

@@ -50,6 +50,7 @@ CLINIC = Organization(
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
     phone="+1 555 010 0100",
+    endpoint="https://fhir.riverside-clinic.example.org/messaging",
 )
 CLINICIAN = Clinician(
     family_name="Okafor",

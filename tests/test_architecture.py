@@ -13,12 +13,13 @@ import pytest
 PACKAGE_ROOT = Path(__file__).resolve().parents[1] / "src" / "commcare_ext"
 MAX_MODULE_LINES = 500
 
-_GROUND = {"errors", "phi"}
+_GROUND = {"errors", "phi", "primitives"}
 #: package -> the packages it may import (besides itself). ``cli`` and the top-level
 #: ``__init__`` sit on the roof and may import anything.
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "phi": set(),
+    "primitives": set(),
     "fhir": {"errors"},
     "views": _GROUND,
     "instruments": _GROUND | {"fhir"},
@@ -154,3 +155,36 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         if start not in state and (found := visit(start)):
             return found
     return None
+
+
+ARCHITECTURE_DOC = PACKAGE_ROOT.parents[1] / "docs" / "architecture.md"
+
+
+def _documented_rules() -> dict[str, set[str]]:
+    """package -> what docs/architecture.md's table says it may import."""
+    rules: dict[str, set[str]] = {}
+    for line in ARCHITECTURE_DOC.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not cells[0].startswith("`"):
+            continue
+        allowed_cell = cells[2].split(" — ")[0]
+        if allowed_cell in ("nothing", "anything"):
+            allowed: set[str] = set()
+        else:
+            allowed = {part.strip().strip("`") for part in allowed_cell.split(",")}
+            if "ground" in allowed:
+                allowed = (allowed - {"ground"}) | _GROUND
+        for package in (part.strip().strip("`") for part in cells[0].split(",")):
+            rules[package] = allowed
+    return rules
+
+
+def test_the_documented_table_says_what_the_rules_say() -> None:
+    documented = _documented_rules()
+    assert set(documented) == set(ALLOWED) | {"cli", "__init__"}
+    differ = {
+        package: {"doc": sorted(documented[package]), "test": sorted(rules)}
+        for package, rules in ALLOWED.items()
+        if documented[package] != rules
+    }
+    assert not differ, differ

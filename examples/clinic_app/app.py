@@ -34,7 +34,7 @@ from commcare_ext.extract import (
     ReferralTarget,
     extract,
 )
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, SupportType
 from commcare_ext.matching import MatchResult, match
 from commcare_ext.questionnaire import (
     IntakeResponseError,
@@ -44,7 +44,7 @@ from commcare_ext.questionnaire import (
     variant_language,
 )
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
-from commcare_ext.summary import matches_section, summary_html
+from commcare_ext.summary import clinician_label, matches_section, summary_html
 from commcare_ext.terminology import (
     FormLanguage,
     UnsupportedLanguageError,
@@ -65,6 +65,7 @@ CLINIC = Organization(
     identifier_system="http://hl7.org/fhir/sid/us-npi",
     identifier_value="1234567893",
     phone="+1 555 010 0100",
+    endpoint="https://fhir.riverside-clinic.example.org/messaging",
 )
 #: The clinician signing referrals (BSeR names a PractitionerRole as sender); a real app takes
 #: this from its login.
@@ -237,7 +238,7 @@ def _summary_page(
     ]
     links += [
         f'<li><a href="/bundle/{key}/{escape(kind)}.json" download>'
-        + escape(app_text(lang, "referral", kind=kind.removeprefix("support-").replace("-", " ")))
+        + escape(app_text(lang, "referral", kind=clinician_label(SupportType(kind), lang)))
         + "</a></li>"
         for kind in visit.messages
     ]
@@ -306,7 +307,9 @@ class ClinicApp:
                 return Answer.error(HTTPStatus.BAD_REQUEST, "unsupported language")
             if path == "/questionnaire.json":
                 return Answer.json(
-                    HTTPStatus.OK, build_questionnaire(lang), "application/fhir+json"
+                    HTTPStatus.OK,
+                    build_questionnaire(lang, self.config.crisis.for_country()),
+                    "application/fhir+json",
                 )
             if path == "/chrome.json":
                 return Answer.json(HTTPStatus.OK, chrome_words(lang))

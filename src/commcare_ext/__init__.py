@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from commcare_ext.client import FhirClient, FhirClientError, Outbox, RetryPolicy
     from commcare_ext.directory import Directory, LoadReport, read_fhir, read_hsds
-    from commcare_ext.errors import CommcareError
+    from commcare_ext.errors import CommcareError, LocatedProblem
     from commcare_ext.extract import (
         ExtractedResources,
         ExtractionContext,
@@ -55,6 +55,7 @@ _LAZY: dict[str, str] = {
     "Intake": "commcare_ext.intake",
     "IntakeResponseError": "commcare_ext.questionnaire",
     "LoadReport": "commcare_ext.directory",
+    "LocatedProblem": "commcare_ext.errors",
     "MosScores": "commcare_ext.instruments",
     "MosSocialSupport": "commcare_ext.instruments",
     "Organization": "commcare_ext.extract",
@@ -91,6 +92,7 @@ __all__ = [
     "Intake",
     "IntakeResponseError",
     "LoadReport",
+    "LocatedProblem",
     "MosScores",
     "MosSocialSupport",
     "Organization",

@@ -51,7 +51,6 @@ def test_vendored_packages_are_the_recorded_bytes() -> None:
         assert name in provenance and digest in provenance, f"{name}: provenance not recorded"
 
 
-@pytest.mark.xfail(strict=True, reason="#20: the errors the issue lists, fixed next")
 def test_everything_we_write_meets_the_guides() -> None:
     found = [f"{i}" for _, issues in _validated() for i in problems(issues)]
     assert found == [], f"{len(found)} errors:\n" + "\n".join(sorted(set(found))[:40])

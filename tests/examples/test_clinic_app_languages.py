@@ -3,13 +3,15 @@ person can act on (the question's text in the form's language, never a linkId)."
 
 import json
 import re
+from html import unescape
 from typing import Any
 
 import pytest
 import requests
 
-from commcare_ext.intake import Intake
+from commcare_ext.intake import Intake, SupportType
 from commcare_ext.questionnaire import intake_to_response
+from commcare_ext.summary import clinician_label
 from tests.examples.conftest import App
 from tests.fixtures import load_example
 
@@ -98,3 +100,19 @@ def test_the_summary_lists_matched_services_in_the_forms_language(
     assert "offers faith community support" not in page
     if lang == "es":
         assert "ofrece apoyo de una comunidad de fe" in page
+
+
+@pytest.mark.parametrize("lang", ["es", "vi", "ar"])
+def test_the_referral_links_name_the_support_in_the_pages_language(app: App, lang: str) -> None:
+    person = load_example("maria-garcia")
+    assert person.care.referral_consent
+    response = _as_a_renderer_sends(person, lang)
+    key = app.post("/submit", json.dumps(response)).json()["summary"].removeprefix("/summary/")
+    page = requests.get(f"{app.url}/summary/{key}?lang={lang}", timeout=30).text
+    links = re.findall(
+        r'<a href="/bundle/[^"]+/(support-[a-z-]+)\.json" download>([^<]+)</a>', page
+    )
+    assert links
+    for kind, text in links:
+        assert clinician_label(SupportType(kind), lang) in unescape(text)
+        assert kind.removeprefix("support-").replace("-", " ") not in text  # not the English word

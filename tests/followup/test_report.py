@@ -300,3 +300,20 @@ def test_the_clinician_summary_shows_where_each_referral_stands() -> None:
         assert "Peer support group" in shown
         assert "1 referral(s) need attention" in shown
     assert "Referrals: where they stand" not in summary_html(intake)
+
+
+@pytest.mark.parametrize("language", ["es", "vi", "zh-Hans", "ar"])
+def test_the_summary_section_speaks_the_summarys_language(language: str) -> None:
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    old = _state(changed="2026-11-01T12:00:00Z")
+    entries = referral_report([old], now=now)
+    english = summary_section(entries)
+    section = summary_section(entries, {old.task: "X"}, language=language)
+    assert section.title != english.title
+    assert not set(section.table_header) & set(english.table_header)
+    assert section.alert is not None
+    assert "need attention" not in section.alert
+    (row,) = section.table
+    assert "no progress" not in row[3]
+    assert "19" in row[3]  # the days, filled in after translation
+    assert entries[0].reason == "no progress for 19 days in requested (limit 7 days)"

@@ -18,6 +18,7 @@ from examples.clinic_app.texts import LOCALE_DIR as APP_LOCALE_DIR
 from examples.clinic_app.texts import app_strings
 
 from commcare_ext.extract.questionnaire_response import NARRATIVE_TEXTS
+from commcare_ext.followup.words import followup_strings
 from commcare_ext.matching.messages import matching_strings
 from commcare_ext.questionnaire.messages import message_strings
 from commcare_ext.questionnaire.strings import form_strings
@@ -47,6 +48,7 @@ def library_strings() -> Iterator[Entry]:
     yield from message_strings()
     yield from summary_strings()
     yield from label_strings()
+    yield from followup_strings()
     yield from matching_strings()
 
 

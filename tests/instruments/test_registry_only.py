@@ -50,7 +50,10 @@ def forbidden_names() -> tuple[set[str], set[str]]:
     string_prefixes: set[str] = set()
     for instrument in registered():
         in_names |= {s for s in _spellings(instrument.id) if len(s) > 3}
-        folder = importlib.import_module(type(instrument).__module__.rsplit(".", 1)[0])
+        module = importlib.import_module(type(instrument).__module__)
+        if not str(module.__file__).endswith("__init__.py"):  # a module inside the folder
+            module = importlib.import_module(module.__name__.rsplit(".", 1)[0])
+        folder = module
         in_names |= {name.lower() for name in getattr(folder, "__all__", ())}
         string_prefixes |= {f"{instrument.role}-", instrument.id, f"{instrument.link_id}."}
     return in_names, string_prefixes
@@ -122,6 +125,8 @@ def test_no_room_names_an_instrument(path: Path) -> None:
         "link = 'social-support.mos-sss-01'\n",
         "survey = intake.social_support\n",
         "def _mos_sss(obs): ...\n",
+        "total = PHQ_9.score(answers)\n",
+        "role = 'gad-7-score-total'\n",
     ],
 )
 def test_the_scan_catches_an_instrument_named_in_code(snippet: str) -> None:

@@ -88,7 +88,7 @@ def test_religion_and_withheld_elements_stay_home() -> None:
     assert any(e["url"] == PATIENT_RELIGION for e in extracted.patient.resource["extension"])
     only_core = disclose(extracted, recipient, DisclosurePolicy(frozenset()))[0]
     assert set(only_core) == _MINIMAL
-    assert only_core["name"] == [{"extension": [_MASKED]}]
+    assert only_core["name"] == [{"_family": {"extension": [_MASKED]}}]
     assert only_core["gender"] == "unknown"
     everything = DisclosurePolicy(frozenset(DisclosureCategory))
     shared = disclose(extracted, recipient, everything)[0]

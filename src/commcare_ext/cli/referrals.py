@@ -10,7 +10,6 @@ organisation that holds it, so staff can act on the report.
 
 import argparse
 import json
-import re
 import sys
 from datetime import UTC, date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,8 +26,9 @@ from commcare_ext.followup import (
 )
 from commcare_ext.followup.parties import referral_parties
 from commcare_ext.followup.table import report_table, report_with_parties
+from commcare_ext.primitives import ID_RE
 
-_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+_ID = ID_RE
 
 
 def register(parser: argparse.ArgumentParser) -> None:

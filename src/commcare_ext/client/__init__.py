@@ -24,6 +24,8 @@ from commcare_ext.client.errors import (
     RateLimited,
     RedirectRefused,
     RequestTimeout,
+    ResponseTooLarge,
+    SearchLimitExceeded,
     ServerError,
     SubmissionConflict,
     TransportError,
@@ -31,7 +33,7 @@ from commcare_ext.client.errors import (
     VersionConflict,
 )
 from commcare_ext.client.outbox import Outbox, Submission, SubmissionStatus, content_digest
-from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
+from commcare_ext.client.results import Capabilities, ServerLimits, SubmissionResult, Versioned
 from commcare_ext.client.retry import NO_RETRY, RetryPolicy
 from commcare_ext.client.submission import SubmissionIncomplete
 from commcare_ext.client.transport import Request, RequestsTransport, Response, Timeout, Transport
@@ -61,8 +63,11 @@ __all__ = [
     "RequestTimeout",
     "RequestsTransport",
     "Response",
+    "ResponseTooLarge",
     "RetryPolicy",
+    "SearchLimitExceeded",
     "ServerError",
+    "ServerLimits",
     "SmartBackendServices",
     "Submission",
     "SubmissionConflict",

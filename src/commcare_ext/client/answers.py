@@ -94,15 +94,24 @@ def capabilities_of(body: Any) -> Capabilities:
         text(i.get("code"), "CapabilityStatement.rest.interaction.code")
         for i in objects(server.get("interaction"), "CapabilityStatement.rest.interaction")
     }
+    resources = objects(server.get("resource"), "CapabilityStatement.rest.resource")
     types = frozenset(
-        text(r.get("type"), "CapabilityStatement.rest.resource.type")
-        for r in objects(server.get("resource"), "CapabilityStatement.rest.resource")
+        text(r.get("type"), "CapabilityStatement.rest.resource.type") for r in resources
     )
+    where = "CapabilityStatement.rest.resource.interaction"
+    per_type = {
+        str(r["type"]): {
+            text(i.get("code"), f"{where}.code") for i in objects(r.get("interaction"), where)
+        }
+        for r in resources
+    }
     return Capabilities(
         fhir_version=version,
         transaction="transaction" in codes,
         batch="batch" in codes,
         resource_types=types,
+        history=frozenset(t for t, found in per_type.items() if "history-instance" in found),
+        search=frozenset(t for t, found in per_type.items() if "search-type" in found),
     )
 
 
@@ -156,6 +165,19 @@ def _landed(entry: dict[str, Any], where: str) -> tuple[str, str]:
     return "/".join(parts[-2:]), status
 
 
+def history_page(body: Any, where: str) -> tuple[dict[str, Any], str | None]:
+    """One history page and its ``next`` link (an entry may lack a resource: a deletion)."""
+    page = bundle_of(body, "history", where)
+    entries = objects(page.get("entry"), f"{where}: Bundle.entry")
+    for index, entry in enumerate(entries):
+        resource = entry.get("resource")
+        if resource is not None and not (
+            isinstance(resource, dict) and isinstance(resource.get("resourceType"), str)
+        ):
+            raise malformed(f"{where}: Bundle.entry[{index}].resource", "a resource")
+    return {**page, "entry": entries}, _next_link(page, where)
+
+
 def searchset_page(body: Any, where: str) -> tuple[dict[str, Any], str | None]:
     """One searchset page (each entry checked to hold a resource) and its ``next`` link."""
     page = bundle_of(body, "searchset", where)
@@ -171,11 +193,15 @@ def searchset_page(body: Any, where: str) -> tuple[dict[str, Any], str | None]:
         search = entry.get("search", {})
         if not isinstance(search, dict) or not isinstance(search.get("mode", "match"), str):
             raise malformed(f"{where}: Bundle.entry[{index}].search", "an object with a mode")
+    # Callers read page["entry"] as a list: a null or missing entry becomes an empty one.
+    return {**page, "entry": entries}, _next_link(page, where)
+
+
+def _next_link(page: Mapping[str, Any], where: str) -> str | None:
     following = None
     for link in objects(page.get("link"), f"{where}: Bundle.link"):
         relation = text(link.get("relation"), f"{where}: Bundle.link.relation")
         url = text(link.get("url"), f"{where}: Bundle.link.url")
         if relation == "next":
             following = url
-    # Callers read page["entry"] as a list: a null or missing entry becomes an empty one.
-    return {**page, "entry": entries}, following
+    return following

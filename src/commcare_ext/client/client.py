@@ -6,7 +6,6 @@ through the injected ``sleep`` so tests step time instead of spending it. Logs n
 method, resource path and status — never query strings, bodies or tokens.
 """
 
-import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -14,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, overload
 from urllib.parse import urlencode, urljoin, urlsplit
 
+import orjson
 import requests
 
 from commcare_ext.client.answers import (
     bundle_of,
     capabilities_of,
+    history_page,
     json_body,
     resource_of,
     searchset_page,
@@ -35,11 +36,12 @@ from commcare_ext.client.errors import (
     InvalidResource,
     MalformedResponseError,
     RateLimited,
-    RedirectRefused,
+    SearchLimitExceeded,
     VersionConflict,
 )
 from commcare_ext.client.outcome import error_for
-from commcare_ext.client.results import Capabilities, SubmissionResult, Versioned
+from commcare_ext.client.redirects import redirect_target
+from commcare_ext.client.results import Capabilities, ServerLimits, SubmissionResult, Versioned
 from commcare_ext.client.retry import RetryPolicy
 from commcare_ext.client.search import Form, form_pairs, next_page_request
 from commcare_ext.client.submission import submit_bundle
@@ -49,8 +51,6 @@ from commcare_ext.client.transport import (
     Response,
     Timeout,
     Transport,
-    host_of,
-    origin,
     shown,
 )
 
@@ -58,7 +58,6 @@ log = logging.getLogger("commcare_ext.client")
 
 _FHIR_JSON = "application/fhir+json"
 _MAX_REDIRECTS = 5
-_FOLLOWED = frozenset({301, 302, 303, 307, 308})
 T = TypeVar("T")
 
 
@@ -76,7 +75,8 @@ class FhirClient:
     """Talk to one FHIR R4 server.
 
     Pass your own ``session`` for proxies or certificates, or a whole ``transport``
-    (anything with ``handle_request``). ``sleep`` waits between retries and ``clock``
+    (anything with ``handle_request``). ``limits`` bounds how much of the server is read
+    (answer size, pages and results of a search). ``sleep`` waits between retries and ``clock``
     (epoch seconds) places a ``Retry-After`` date; tests pass ones that record and step.
     """
 
@@ -87,6 +87,7 @@ class FhirClient:
     timeout: Timeout = field(default_factory=Timeout)
     verify: bool | str = True
     max_transaction_entries: int | None = None
+    limits: ServerLimits = field(default_factory=ServerLimits)
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     clock: Callable[[], float] = field(default=time.time, repr=False)
     transport: Transport | None = field(default=None, repr=False)
@@ -151,9 +152,12 @@ class FhirClient:
             url += ("&" if urlsplit(url).query else "?") + urlencode(params)
         sent = {"Accept": _FHIR_JSON, **(headers or {})}
         content = None
-        if body is not None:
+        if isinstance(body, bytes):  # already FHIR JSON: sent as it is, not serialised again
             sent["Content-Type"] = _FHIR_JSON
-            content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            content = body
+        elif body is not None:
+            sent["Content-Type"] = _FHIR_JSON
+            content = orjson.dumps(body)
         elif form is not None:
             sent["Content-Type"] = "application/x-www-form-urlencoded"
             content = urlencode(form_pairs(form)).encode("ascii")
@@ -205,7 +209,7 @@ class FhirClient:
         """
         for _ in range(_MAX_REDIRECTS + 1):
             response = self._exchange(method, url, content, headers)
-            target = _redirect_target(method, url, content, response)
+            target = redirect_target(method, url, content, response)
             if target is None:
                 break
             url = target
@@ -230,7 +234,10 @@ class FhirClient:
         """Add the Authorization header and send through the transport."""
         if self.auth is not None:
             headers = {**headers, "Authorization": self.auth.authorization(self._wire)}
-        response = self._wire.handle_request(Request(method, url, headers, content, self.timeout))
+        request = Request(
+            method, url, headers, content, self.timeout, self.limits.max_response_bytes
+        )
+        response = self._wire.handle_request(request)
         log.debug("%s %s -> %d", method, shown(url), response.status)
         return response
 
@@ -357,21 +364,56 @@ class FhirClient:
         token) is read with GET.
         """
         where = f"search {resource_type}"
-        page, following = self._call(
-            "POST",
-            f"{resource_type}/_search",
-            form=params or {},
-            safe=True,
-            read=lambda a: searchset_page(a.body, where),
+        yield from self._pages(
+            where,
+            ("POST", f"{resource_type}/_search", form_pairs(params or {})),
+            lambda body: searchset_page(body, where),
         )
-        yield page
+
+    def history(self, resource_type: str, resource_id: str) -> list[dict[str, Any]]:
+        """Every stored version of a resource, oldest first, across all history pages.
+
+        Paged like a search, within the same caps; an entry without a resource (a deletion)
+        is left out. A server that keeps no history answers with its error status.
+        """
+        where = f"history {resource_type}"
+        versions: list[dict[str, Any]] = []
+        for page in self._pages(
+            where,
+            ("GET", f"{resource_type}/{resource_id}/_history", None),
+            lambda body: history_page(body, where),
+        ):
+            versions += [e["resource"] for e in page["entry"] if "resource" in e]
+        versions.reverse()  # FHIR sends history newest first
+        return versions
+
+    def _pages(
+        self,
+        where: str,
+        first: tuple[str, str, list[tuple[str, str]] | None],
+        read: Callable[[Any], tuple[dict[str, Any], str | None]],
+    ) -> Iterator[dict[str, Any]]:
+        """Each page of a search or history, within ``limits.max_pages`` and ``max_results``."""
+        limits = self.limits
+        method, path, form = first
         seen: set[str] = set()
-        while following is not None:
-            method, path, form = next_page_request(self.base_url, following, seen, where)
+        pages = results = 0
+        while True:
             page, following = self._call(
-                method, path, form=form, safe=True, read=lambda a: searchset_page(a.body, where)
+                method, path, form=form, safe=True, read=lambda a: read(a.body)
             )
+            pages += 1
+            results += len(page["entry"])
+            if results > limits.max_results:
+                cap = f"the cap is {limits.max_results:,} results"
+                raise SearchLimitExceeded(where, pages, results, cap)
             yield page
+            if following is None:
+                return
+            if pages >= limits.max_pages:
+                cap = f"the cap is {limits.max_pages:,} pages"
+                raise SearchLimitExceeded(where, pages, results, cap)
+            method, path, form = next_page_request(self.base_url, following, seen, where)
 
     def search(self, resource_type: str, params: Form | None = None) -> Iterator[dict[str, Any]]:
         """Every matching resource (search mode ``match``) across all pages."""
@@ -396,12 +438,18 @@ class FhirClient:
 
     # -- bundles --------------------------------------------------------------------------
 
-    def transaction(self, bundle: Mapping[str, Any]) -> SubmissionResult:
-        """POST a transaction Bundle; retried only when every entry is idempotent."""
+    def transaction(
+        self, bundle: Mapping[str, Any], *, content: bytes | None = None
+    ) -> SubmissionResult:
+        """POST a transaction Bundle; retried only when every entry is idempotent.
+
+        ``content`` is the Bundle already serialised (as the extraction path and the outbox
+        hold it): sent as it is, never serialised again.
+        """
         return self._call(
             "POST",
             "",
-            body=bundle,
+            body=bundle if content is None else content,
             safe=is_idempotent(bundle),
             read=lambda a: transaction_result(bundle, a.body, "transaction"),
         )
@@ -417,16 +465,19 @@ class FhirClient:
             read=lambda a: bundle_of(a.body, "batch-response", "batch"),
         )
 
-    def submit(self, bundle: Mapping[str, Any]) -> SubmissionResult:
+    def submit(
+        self, bundle: Mapping[str, Any], *, content: bytes | None = None
+    ) -> SubmissionResult:
         """Land a transaction Bundle whatever the server supports, without duplicates.
 
         Whole, when the server takes transactions of this size; else in dependency-ordered
         chunks (transactions of ``max_transaction_entries``, or one conditional create per
         entry when the server takes no transactions), rewriting urn:uuid references to the
         ids already created. A failure raises :class:`SubmissionIncomplete` listing what
-        landed; submitting the same Bundle again resumes without duplicates.
+        landed; submitting the same Bundle again resumes without duplicates. ``content``,
+        the Bundle's bytes when the caller has them, is what a whole transaction sends.
         """
-        return submit_bundle(self, bundle)
+        return submit_bundle(self, bundle, content)
 
 
 def _same(answer: _Answer) -> _Answer:
@@ -444,24 +495,3 @@ def _kind(resource: Mapping[str, Any]) -> str:
 def _weak_etag(version: str) -> str:
     """``If-Match`` for a version id (an ETag given as such is sent as it is)."""
     return version if version.startswith(('W/"', '"')) else f'W/"{version}"'
-
-
-def _redirect_target(
-    method: str, url: str, content: bytes | None, response: Response
-) -> str | None:
-    """Where to go next for a redirect the client may follow; None when it is no redirect."""
-    if not 300 <= response.status < 400 or response.status == 304:
-        return None
-    location = response.header("Location")
-    if not location:
-        msg = f"{method} {shown(url)}: HTTP {response.status} without a Location"
-        raise MalformedResponseError(msg)
-    target = urljoin(url, location)
-    if (
-        method not in ("GET", "HEAD")
-        or content is not None
-        or response.status not in _FOLLOWED
-        or origin(target) != origin(url)
-    ):
-        raise RedirectRefused(response.status, method, shown(url), host_of(target))
-    return target

@@ -5,6 +5,8 @@ FhirClientError
 │   ├── ConnectError        could not connect (refused, reset, DNS)
 │   └── RequestTimeout      connect or read took longer than the timeout
 ├── MalformedResponseError  the server answered something that is not the FHIR expected
+│   └── ResponseTooLarge    the answer, decompressed, passed the client's size limit
+├── SearchLimitExceeded     a search or history passed the page or result cap
 ├── CapabilityError         the server cannot take what we would send
 ├── BundleError             the Bundle given to submit() cannot be sent safely (also ValueError)
 ├── InvalidResource         a resource given to create()/update() lacks its type or id
@@ -67,6 +69,34 @@ class RequestTimeout(TransportError):
 
 class MalformedResponseError(FhirClientError):
     """The server's answer is not the FHIR JSON that was expected."""
+
+
+class ResponseTooLarge(MalformedResponseError):
+    """An answer larger, once decompressed, than the client's limit; reading stopped there.
+
+    A hostile or broken server (a gzip answer of 1 MB that inflates to 1 GB) cannot exhaust
+    memory: the body is read in chunks and abandoned at ``limit`` bytes.
+    """
+
+    def __init__(self, method: str, path: str, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"{method} {path}: answer larger than {limit:,} bytes; not read")
+
+
+class SearchLimitExceeded(FhirClientError):
+    """A search or history went on past the client's page or result cap; nothing was cut silently.
+
+    ``pages`` and ``results`` say how far it got. Narrow the search, or raise
+    :class:`ServerLimits` ``max_pages`` / ``max_results`` for a server known to be that large.
+    """
+
+    def __init__(self, where: str, pages: int, results: int, cap: str) -> None:
+        self.pages = pages
+        self.results = results
+        super().__init__(
+            f"{where}: stopped after {pages} pages and {results} results ({cap}); "
+            "the rest was not read"
+        )
 
 
 class CapabilityError(FhirClientError):

@@ -12,17 +12,18 @@ are created readable by their owner only (0600): it holds PHI at rest.
 """
 
 import hashlib
-import json
 import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from commcare_ext.client.client import FhirClient
 from commcare_ext.client.errors import (
@@ -35,6 +36,7 @@ from commcare_ext.client.errors import (
     UnknownSubmission,
 )
 from commcare_ext.client.submission import SubmissionIncomplete
+from commcare_ext.fhir.json_text import JsonTextError, parse_json
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS submissions (
@@ -53,8 +55,8 @@ CREATE TABLE IF NOT EXISTS submissions (
 )
 """
 #: Columns added since the first schema, for outbox files written by an older version.
-_ADDED_COLUMNS = {"digest": "TEXT", "reason": "TEXT"}
-_COLUMNS = "id, status, attempts, error, outcome, result, digest, reason"
+_ADDED_COLUMNS = {"digest": "TEXT", "reason": "TEXT", "statuses": "TEXT"}
+_COLUMNS = "id, status, attempts, error, outcome, result, digest, reason, statuses"
 
 
 class SubmissionStatus(StrEnum):
@@ -70,7 +72,9 @@ class SubmissionStatus(StrEnum):
 class Submission:
     """One outbox row: its status, what the server said, and the hash of its Bundle.
 
-    ``reason`` is why a person discarded it. The Bundle itself stays in the database.
+    ``reason`` is why a person discarded it; ``statuses`` what the server answered per
+    entry of a finished one (fullUrl -> "201 Created", "200 OK" for one already there).
+    The Bundle itself stays in the database.
     """
 
     id: str
@@ -81,15 +85,20 @@ class Submission:
     references: dict[str, str] | None
     digest: str = ""
     reason: str | None = None
+    statuses: dict[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"Submission(id={self.id!r}, status={self.status!r}, attempts={self.attempts})"
 
 
-def content_digest(bundle: dict[str, Any]) -> str:
+def canonical_bytes(bundle: Mapping[str, Any]) -> bytes:
+    """The Bundle's canonical JSON (compact, keys sorted): what is stored, hashed and sent."""
+    return orjson.dumps(bundle, option=orjson.OPT_SORT_KEYS)
+
+
+def content_digest(bundle: Mapping[str, Any]) -> str:
     """SHA-256 of the Bundle's canonical JSON: equal for equal content, whatever key order."""
-    canonical = json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_bytes(bundle)).hexdigest()
 
 
 class Outbox:
@@ -135,7 +144,8 @@ class Outbox:
         raises :class:`SubmissionConflict` (use :meth:`requeue` for a fixed Bundle).
         """
         key = submission_id or str(bundle.get("id") or uuid.uuid4())
-        digest = content_digest(bundle)
+        stored = canonical_bytes(bundle)  # serialised once: stored, hashed, and sent
+        digest = hashlib.sha256(stored).hexdigest()
         now = time.time()
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
@@ -146,7 +156,7 @@ class Outbox:
                 db.execute(
                     "INSERT INTO submissions (id, bundle, digest, status, created, updated) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (key, _stored(bundle), digest, SubmissionStatus.PENDING, now, now),
+                    (key, stored.decode("utf-8"), digest, SubmissionStatus.PENDING, now, now),
                 )
             db.execute("COMMIT")
         if row is not None and _digest_of(row[1], row[2]) != digest:
@@ -171,6 +181,19 @@ class Outbox:
             self._send(*claimed)
             sent.append(self.get(claimed[0]))
         return sent
+
+    def release_leases(self) -> int:
+        """Free every pending row leased by a sender that died (SIGKILL, power cut).
+
+        Only for a caller that knows no other process is sending from this outbox now (it
+        holds its own lock); returns how many rows were freed.
+        """
+        with self._connect() as db:
+            freed = db.execute(
+                "UPDATE submissions SET lease_until = 0 WHERE status = ? AND lease_until > 0",
+                (SubmissionStatus.PENDING,),
+            ).rowcount
+        return int(freed)
 
     def get(self, key: str) -> Submission:
         """One submission by id; :class:`UnknownSubmission` (a LookupError) if there is none."""
@@ -210,8 +233,11 @@ class Outbox:
             if bundle is None and not stored:
                 msg = "its Bundle was erased when it was discarded; requeue it with the Bundle"
                 raise SubmissionConflict(submission_id, status, msg)
-            text = _stored(bundle) if bundle is not None else stored
-            digest = content_digest(bundle) if bundle is not None else _digest_of(None, stored)
+            if bundle is not None:
+                fixed = canonical_bytes(bundle)
+                text, digest = fixed.decode("utf-8"), hashlib.sha256(fixed).hexdigest()
+            else:
+                text, digest = stored, _digest_of(None, stored)
             db.execute(
                 "UPDATE submissions SET status = ?, bundle = ?, digest = ?, error = NULL, "
                 "outcome = NULL, reason = NULL, lease_until = 0, updated = ? WHERE id = ?",
@@ -258,7 +284,7 @@ class Outbox:
             raise SubmissionConflict(submission_id, status, "it is already discarded")
         return status, str(row[2])
 
-    def _claim(self, key: str | None, *, skip: set[str]) -> tuple[str, dict[str, Any]] | None:
+    def _claim(self, key: str | None, *, skip: set[str]) -> tuple[str, str] | None:
         """Atomically lease one pending row (``BEGIN IMMEDIATE`` serialises processes).
 
         ``skip`` holds rows this flush already tried, so an outage ends the flush instead
@@ -284,12 +310,17 @@ class Outbox:
                 (now + self.lease_seconds, row[0]),
             )
             db.execute("COMMIT")
-        return row[0], json.loads(row[1])
+        return row[0], row[1]
 
-    def _send(self, key: str, bundle: dict[str, Any]) -> None:
+    def _send(self, key: str, stored: str) -> None:
         """Send one leased row and record the outcome; the lease never outlives this call."""
         try:
-            result = self.client.submit(bundle)
+            content = stored.encode("utf-8")
+            bundle = parse_json(content, source=f"outbox row {key}")
+            result = self.client.submit(bundle, content=content)
+        except JsonTextError as error:  # a row changed behind our back: a person must look
+            self._finish(key, SubmissionStatus.REJECTED, str(error), None, None)
+            return
         except FhirClientError as error:
             cause = error.cause if isinstance(error, SubmissionIncomplete) else error
             shown = f"{type(cause).__name__}: {cause}"
@@ -302,25 +333,27 @@ class Outbox:
             self._release(key, f"{type(error).__name__}: unexpected; still pending")
             raise
         else:
-            self._finish(key, SubmissionStatus.DONE, None, None, result.references)
+            self._finish(key, SubmissionStatus.DONE, None, None, result.references, result.statuses)
 
-    def _finish(
+    def _finish(  # noqa: PLR0917 - one row's columns
         self,
         key: str,
         status: SubmissionStatus,
         error: str | None,
         outcome: list[dict[str, Any]] | None,
         references: dict[str, str] | None,
+        statuses: dict[str, str] | None = None,
     ) -> None:
         with self._connect() as db:
             db.execute(
                 "UPDATE submissions SET status = ?, error = ?, outcome = ?, result = ?, "
-                "lease_until = 0, updated = ? WHERE id = ?",
+                "statuses = ?, lease_until = 0, updated = ? WHERE id = ?",
                 (
                     status,
                     error,
-                    json.dumps(outcome) if outcome is not None else None,
-                    json.dumps(references) if references is not None else None,
+                    orjson.dumps(outcome).decode() if outcome is not None else None,
+                    orjson.dumps(references).decode() if references is not None else None,
+                    orjson.dumps(statuses).decode() if statuses is not None else None,
                     time.time(),
                     key,
                 ),
@@ -362,15 +395,12 @@ def _outcome(error: FhirClientError) -> list[dict[str, Any]] | None:
     ]
 
 
-def _stored(bundle: dict[str, Any]) -> str:
-    return json.dumps(bundle, ensure_ascii=False)
-
-
 def _digest_of(digest: str | None, stored: str) -> str:
     """A row's content hash (computed for rows written before hashes were kept)."""
     if digest:
         return digest
-    return content_digest(json.loads(stored)) if stored else ""
+    # Rows from before hashes were kept may be stored in any key order: parse, then hash.
+    return content_digest(parse_json(stored, source="outbox row")) if stored else ""
 
 
 def _submission(row: tuple[Any, ...]) -> Submission:
@@ -379,10 +409,11 @@ def _submission(row: tuple[Any, ...]) -> Submission:
         status=SubmissionStatus(row[1]),
         attempts=row[2],
         error=row[3],
-        outcome=json.loads(row[4]) if row[4] else None,
-        references=json.loads(row[5]) if row[5] else None,
+        outcome=parse_json(row[4], source="outbox outcome") if row[4] else None,
+        references=parse_json(row[5], source="outbox result") if row[5] else None,
         digest=row[6] or "",
         reason=row[7],
+        statuses=parse_json(row[8], source="outbox statuses") if row[8] else None,
     )
 
 

@@ -6,12 +6,40 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Capabilities:
-    """What the server's CapabilityStatement says about what we send."""
+    """What the server's CapabilityStatement says about what we send and read.
+
+    ``history`` and ``search`` list the resource types that declare the ``history-instance``
+    and ``search-type`` interactions; a server that declares none of either (many do not
+    list interactions per type) is taken at its word only for types it lists at all.
+    """
 
     fhir_version: str
     transaction: bool
     batch: bool
     resource_types: frozenset[str]
+    history: frozenset[str] = frozenset()
+    search: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ServerLimits:
+    """How much of any server the client will read: the bounds a hostile server meets.
+
+    ``max_response_bytes`` caps one answer once decompressed (a gzip bomb stops there);
+    ``max_pages`` and ``max_results`` cap one search or history, so a server that always
+    links to a new ``next`` page cannot keep the client reading for ever. Past a cap the
+    client raises (``ResponseTooLarge``, ``SearchLimitExceeded``): nothing is cut silently.
+    """
+
+    max_response_bytes: int = 64 * 1024 * 1024
+    max_pages: int = 1_000
+    max_results: int = 100_000
+
+    def __post_init__(self) -> None:
+        for name in ("max_response_bytes", "max_pages", "max_results"):
+            if getattr(self, name) < 1:
+                msg = f"ServerLimits.{name}: expected a number above 0"
+                raise ValueError(msg)
 
 
 @dataclass(frozen=True, slots=True)

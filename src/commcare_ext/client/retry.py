@@ -7,6 +7,7 @@ from commcare_ext.client.errors import (
     FhirClientError,
     HttpStatusError,
     MalformedResponseError,
+    ResponseTooLarge,
     TransportError,
 )
 
@@ -47,6 +48,8 @@ class RetryPolicy:
         """Whether ``error`` is worth another try (if the request is safe to repeat)."""
         if isinstance(error, HttpStatusError):
             return error.status in self.retry_statuses
+        if isinstance(error, ResponseTooLarge):
+            return False  # the same answer would come again, as large
         return isinstance(error, TransportError | MalformedResponseError)
 
 

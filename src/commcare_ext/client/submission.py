@@ -39,7 +39,9 @@ class SubmissionIncomplete(FhirClientError):
         super().__init__(f"{len(landed.references)} entries landed before: {type(cause).__name__}")
 
 
-def submit_bundle(client: "FhirClient", bundle: Mapping[str, Any]) -> SubmissionResult:
+def submit_bundle(
+    client: "FhirClient", bundle: Mapping[str, Any], content: bytes | None = None
+) -> SubmissionResult:
     """Land ``bundle`` through ``client`` (see :meth:`FhirClient.submit`)."""
     entries = checked_entries(bundle)
     capabilities = client.require_r4()
@@ -48,7 +50,7 @@ def submit_bundle(client: "FhirClient", bundle: Mapping[str, Any]) -> Submission
     limit = client.max_transaction_entries
     if limit is None or len(entries) <= limit:
         try:
-            result = client.transaction(bundle)
+            result = client.transaction(bundle, content=content)
         except ContentRejected as error:
             if len(entries) <= 1 or _names_an_entry(error):
                 raise _located(error, list(range(len(entries)))) from None

@@ -16,7 +16,15 @@ from urllib.parse import urlsplit
 
 import requests
 
-from commcare_ext.client.errors import ConnectError, RequestTimeout, TransportError
+from commcare_ext.client.errors import (
+    ConnectError,
+    RequestTimeout,
+    ResponseTooLarge,
+    TransportError,
+)
+
+#: Raw bytes read at a time: even a maximally compressed chunk inflates to a few MB only.
+_CHUNK = 16 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +44,8 @@ class Request:
     headers: Mapping[str, str] = field(default_factory=dict)
     content: bytes | None = None
     timeout: Timeout = field(default_factory=Timeout)
+    #: The most bytes of (decompressed) answer to read; a longer one is ResponseTooLarge.
+    max_response_bytes: int | None = None
 
     def __repr__(self) -> str:
         return f"Request({self.method!r}, {shown(self.url)!r})"
@@ -94,8 +104,10 @@ class RequestsTransport:
                 timeout=(request.timeout.connect, request.timeout.read),
                 verify=self.verify,
                 allow_redirects=False,
+                stream=True,
             )
-            content = answer.content
+            with answer:
+                content = _read_capped(answer, request)
         except requests.Timeout:
             failure = RequestTimeout(f"{request.method} {shown(request.url)} timed out")
         except requests.RequestException as exc:
@@ -108,6 +120,19 @@ class RequestsTransport:
 
     def __repr__(self) -> str:
         return f"RequestsTransport(verify={self.verify!r})"
+
+
+def _read_capped(answer: requests.Response, request: Request) -> bytes:
+    """The decoded body, read chunk by chunk and abandoned past ``max_response_bytes``."""
+    limit = request.max_response_bytes
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in answer.iter_content(_CHUNK):
+        size += len(chunk)
+        if limit is not None and size > limit:
+            raise ResponseTooLarge(request.method, shown(request.url), limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def shown(url: str) -> str:

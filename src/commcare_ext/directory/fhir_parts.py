@@ -16,13 +16,16 @@ from commcare_ext.directory.model import Address, Location
 from commcare_ext.directory.schedule import MINUTES_PER_DAY, Session, WeeklySchedule
 from commcare_ext.directory.vocabulary import DIRECTORY_TAXONOMY, AccessibilityFeature, Weekday
 from commcare_ext.fhir import BCP47_SYSTEM
-
-#: Our extensions (HealthcareService): when a person last checked the record, and one fact of
-#: our directory taxonomy with a value (sub-extensions ``code`` and ``value``).
-LAST_VERIFIED_EXTENSION = (
-    "https://fhir.commcare-ext.org/StructureDefinition/directory-last-verified"
+from commcare_ext.fhir.own_extensions import (
+    DIRECTORY_ATTRIBUTE_EXTENSION,
+    DIRECTORY_LAST_VERIFIED_EXTENSION,
 )
-ATTRIBUTE_EXTENSION = "https://fhir.commcare-ext.org/StructureDefinition/directory-attribute"
+from commcare_ext.primitives import ID
+
+#: Our extensions (HealthcareService), published as
+#: StructureDefinitions in our FHIR package.
+LAST_VERIFIED_EXTENSION = DIRECTORY_LAST_VERIFIED_EXTENSION
+ATTRIBUTE_EXTENSION = DIRECTORY_ATTRIBUTE_EXTENSION
 #: FHIR extensions pack: the IANA time zone of a Location.
 TIMEZONE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/timezone"
 #: Da Vinci Plan-Net accessibility extension on Location (used by the HSDS IG) and its codes.
@@ -42,7 +45,7 @@ _PLAN_NET_FEATURES = {
 }
 _DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?$")
-_ABSOLUTE = re.compile(r"^(?:https?://\S+/)?([A-Za-z]+)/([A-Za-z0-9\-.]{1,64})(?:/_history/\S+)?$")
+_ABSOLUTE = re.compile(rf"^(?:https?://\S+/)?([A-Za-z]+)/({ID})(?:/_history/\S+)?$")
 
 
 def codings(concept: Mapping[str, Any]) -> list[Mapping[str, Any]]:

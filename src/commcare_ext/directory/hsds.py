@@ -51,7 +51,7 @@ def read_hsds(
     if isinstance(source, (Mapping, list)):
         services.extend(_document(source, "(document)", reader.problems))
     else:
-        path = Path(source)
+        path = _path(source)
         if path.is_dir():
             services.extend(_folder(path, reader.problems))
         elif path.is_file():
@@ -59,6 +59,18 @@ def read_hsds(
         else:
             raise DirectoryError(str(path), "no such file or folder")
     return _finish(services, reader, report)
+
+
+def _path(source: object) -> Path:
+    """``source`` as a path that can be looked at; else a DirectoryError saying what was wanted."""
+    try:
+        path = Path(source)  # type: ignore[arg-type]
+        path.exists()
+    except (TypeError, ValueError, OSError):
+        kind = "null" if source is None else type(source).__name__
+        msg = f"expected an HSDS document (a JSON object or list), a file or a folder, not {kind}"
+        raise DirectoryError("(input)", msg) from None
+    return path
 
 
 def _finish(

@@ -8,8 +8,9 @@ and expectations only: directory data are not patient data, but the rule is kept
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from commcare_ext.errors import CommcareError
+from commcare_ext.errors import CommcareError, LocatedProblem
 
 
 class Severity(StrEnum):
@@ -20,8 +21,11 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class LoadProblem:
+class LoadProblem(LocatedProblem):
     """One located problem: which record (type and id), which field, what was expected.
+
+    As a :class:`LocatedProblem`: ``loc`` is (source, record type, record id, field parts),
+    ``type`` is ``skipped`` or ``warning``, ``msg`` the message.
 
     ``source`` names the file (or FHIR resource) the record came from, when there is one.
     ``terms`` lists taxonomy terms that could not be mapped, for the integrator to map;
@@ -36,6 +40,22 @@ class LoadProblem:
     source: str | None = None
     terms: tuple[str, ...] = ()
     service_id: str | None = None
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """Source file, record type, record id, then the field's parts."""
+        head = (self.source or "", self.record_type, self.record_id or "")
+        return (*head, *self.field.split("."))
+
+    @property
+    def type(self) -> str:
+        """``skipped`` (the record is out) or ``warning`` (it is in, with a part missing)."""
+        return self.severity.value
+
+    @property
+    def msg(self) -> str:
+        """What was expected."""
+        return self.message
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
@@ -74,6 +94,10 @@ class LoadReport:
     def warnings(self) -> list[LoadProblem]:
         """Problems with records that were kept."""
         return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Every problem as pydantic's ``ValidationError.errors()`` shapes it."""
+        return [problem.as_error() for problem in self.problems]
 
     def skipped_ids(self, record_type: str = "service") -> list[str | None]:
         """Ids of the skipped records of ``record_type``."""

@@ -6,10 +6,12 @@ patient allowed (our share-category codes). A do-not-contact person gets a deny 
 nothing may be disclosed to them and nobody may reach out to them.
 
 Every Consent is a BSeR Patient Consent (the patient is its ``performer``) and carries what
-SDOHCC's Consent asks: category v3-ActCode IDSCL (beside LOINC 59284-0), the clinic as
-``organization`` and the stored QuestionnaireResponse that recorded the decision as
-``sourceReference``. The Consent for a referral organisation also claims SDOHCC Consent:
-that profile is about releasing SDOH information to organisations outside HIPAA.
+SDOHCC's Consent asks: the clinic as ``organization`` and the stored QuestionnaireResponse
+that recorded the decision as ``sourceReference``. Its one category is v3-ActCode IDSCL
+*information disclosure*: BSeR allows one category (0..1), SDOHCC requires IDSCL, and the
+code is in R4's consent-category ValueSet (v3 ActConsentType). The Consent for a referral
+organisation also claims SDOHCC Consent: that profile is about releasing SDOH information to
+organisations outside HIPAA (docs/profiles.md says why one Consent holds both).
 """
 
 from typing import Any
@@ -26,7 +28,6 @@ from commcare_ext.terminology.standard import (
     DISCLOSE,
     INFORMATION_DISCLOSURE,
     INFORMATION_RECIPIENT,
-    PATIENT_CONSENT,
     PATIENT_PRIVACY,
     TREATMENT,
 )
@@ -63,7 +64,7 @@ def _consent(  # noqa: PLR0917 - one private builder, called with every part spe
         "identifier": [business_identifier(intake, "Consent", role)],
         "status": "active",
         "scope": concept(PATIENT_PRIVACY),
-        "category": [concept(INFORMATION_DISCLOSURE), concept(PATIENT_CONSENT)],
+        "category": [concept(INFORMATION_DISCLOSURE)],
         "patient": ref(refs["patient"]),
         "dateTime": intake.authored.isoformat(),
         "performer": [ref(refs["patient"])],

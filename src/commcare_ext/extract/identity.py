@@ -26,7 +26,11 @@ from commcare_ext.terminology.answers import answer_set_for, coding_for
 from commcare_ext.terminology.answers.identity import GENDER_IDENTITY_STANDARD, PRONOUNS_STANDARD
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.standard import SOCIAL_HISTORY, SURVEY
-from commcare_ext.terminology.systems import INDIVIDUAL_PRONOUNS, US_CORE_GENDER_IDENTITY
+from commcare_ext.terminology.systems import (
+    INDIVIDUAL_PRONOUNS,
+    US_CORE_GENDER_IDENTITY,
+    US_CORE_SCREENING_ASSESSMENT,
+)
 
 
 def identity_extensions(intake: Intake) -> list[dict[str, Any]]:
@@ -135,6 +139,8 @@ def _observation(  # noqa: PLR0917 - the parts of one Observation, all required
     resource = {
         "resourceType": "Observation",
         "id": resource_id(intake, role),
+        # Own-coded answers: US Core Screening Assessment binds the code only preferred.
+        "meta": {"profile": [US_CORE_SCREENING_ASSESSMENT]},
         "text": narrative(code.display, [("Answer", shown)]),
         "identifier": [business_identifier(intake, "Observation", role)],
         "status": "final",

@@ -26,8 +26,14 @@ from commcare_ext.terminology.systems import (
 
 
 def absent_name(reason: str) -> dict[str, Any]:
-    """A HumanName that says why it is empty (``unknown``, or ``masked`` for recipients)."""
-    return {"extension": [{"url": DATA_ABSENT_REASON, "valueCode": reason}]}
+    """A HumanName whose family name says why it is empty (``unknown``; ``masked``: recipients).
+
+    The data-absent-reason sits on ``name.family``, not on the name: US Core 7.0.0's us-core-6
+    (on each ``Patient.name``) and BSeR Patient's, inherited from US Core 5.0.1 (on
+    ``Patient``: ``name.family`` or ``name.given`` xor a data-absent-reason on the Patient),
+    both hold only then.
+    """
+    return {"_family": {"extension": [{"url": DATA_ABSENT_REASON, "valueCode": reason}]}}
 
 
 def patient(intake: Intake) -> ExtractedResource:

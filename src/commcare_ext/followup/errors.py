@@ -10,16 +10,37 @@ FollowupError
 """
 
 from dataclasses import dataclass
+from typing import Any
 
-from commcare_ext.errors import CommcareError
+from commcare_ext.errors import CommcareError, LocatedProblem, split_path
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """One problem in a resource: where (a FHIR path or linkId path) and what was expected."""
+class Problem(LocatedProblem):
+    """One problem in a resource: where (a FHIR path or linkId path) and what was expected.
+
+    As a :class:`LocatedProblem`: ``loc`` is the path, ``type`` is ``kind`` (``invalid``
+    unless said), ``msg`` the message.
+    """
 
     path: str
     message: str
+    kind: str = "invalid"
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """The path as keys and indexes (FHIR paths split on '.', linkId paths on '/')."""
+        return split_path(self.path, "/" if "/" in self.path else ".")
+
+    @property
+    def type(self) -> str:
+        """What kind of problem."""
+        return self.kind
+
+    @property
+    def msg(self) -> str:
+        """What was expected."""
+        return self.message
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -42,6 +63,10 @@ class _Problems(FollowupError, ValueError):  # noqa: N818 - private base; subcla
     def paths(self) -> list[str]:
         """The path of every problem, in the order found."""
         return [problem.path for problem in self.problems]
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Every problem as pydantic's ``ValidationError.errors()`` shapes it."""
+        return [problem.as_error() for problem in self.problems]
 
 
 class ReferralTaskError(_Problems):

@@ -24,6 +24,7 @@ from typing import Any, Final, Literal
 from commcare_ext.followup.state import ReferralState
 from commcare_ext.instruments import Instrument, registered, selection
 from commcare_ext.intake import AccessBarrier
+from commcare_ext.questionnaire.build import version_algorithm
 from commcare_ext.terminology.answers import answer_set_for
 from commcare_ext.terminology.catalogue import code_display, translate
 from commcare_ext.terminology.code import Code
@@ -51,7 +52,7 @@ from commcare_ext.terminology.systems import (
     ORDINAL_VALUE_EXTENSION,
     QUESTIONNAIRE_ITEM_CONTROL,
     QUESTIONNAIRE_ITEM_CONTROL_SYSTEM,
-    SDC_QUESTIONNAIRE_PROFILE,
+    SDC_QUESTIONNAIRE,
 )
 from commcare_ext.terminology.translation import translated
 
@@ -199,8 +200,9 @@ def build_follow_up_questionnaire(
     return {
         "resourceType": "Questionnaire",
         "id": f"referral-follow-up{suffix}",
-        "meta": {"profile": [SDC_QUESTIONNAIRE_PROFILE]},
+        "meta": {"profile": [SDC_QUESTIONNAIRE]},
         "language": language,
+        "extension": [version_algorithm()],
         "url": follow_up_url(language),
         "version": CONTENT_VERSION,
         "name": "ReferralFollowUpEs" if language == "es" else "ReferralFollowUp",

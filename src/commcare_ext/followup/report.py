@@ -23,9 +23,12 @@ from commcare_ext.followup.errors import ReportOptionError
 from commcare_ext.followup.follow import Referrals, Unreadable
 from commcare_ext.followup.lifecycle import OPEN_STATUSES, REVIEWABLE_STATUSES, TaskStatus
 from commcare_ext.followup.state import ReferralState
+from commcare_ext.followup.words import followup_word, reason_text
 from commcare_ext.summary import Section
 
 S = TaskStatus
+#: A reason as (key of the follow-up words, its values).
+_Reason = tuple[str, dict[str, str]]
 #: Our default patience per open status, in days (a clinic sets its own; no guide fixes these).
 DEFAULT_LIMITS: Final[Mapping[TaskStatus, int]] = MappingProxyType(
     {
@@ -104,6 +107,15 @@ class ReportEntry:
     reason: str | None
     days_without_progress: int | None = None
     patient: str | None = None
+    #: The reason as a key of the follow-up words and its values, for other languages.
+    reason_key: str | None = None
+    reason_values: Mapping[str, str] = field(default_factory=dict)
+
+    def reason_in(self, language: str) -> str | None:
+        """The reason in ``language`` (the catalogues' words), None when there is none."""
+        if self.reason_key is None:
+            return self.reason
+        return reason_text(language, self.reason_key, self.reason_values)
 
     @property
     def stuck(self) -> bool:
@@ -169,110 +181,106 @@ def _entry(state: ReferralState, now: datetime, policy: StuckPolicy) -> ReportEn
     business = state.business_status.label if state.business_status else None
     days = whole_days(changed, now, policy.zone)
 
-    def entry(attention: Attention, reason: str | None) -> ReportEntry:
+    def entry(attention: Attention, reason: _Reason | None) -> ReportEntry:
+        key, values = reason if reason is not None else (None, {})
         return ReportEntry(
             task=state.task,
             status=state.status.value,
             business_status=business,
             last_change=changed.astimezone(policy.zone),
             attention=attention,
-            reason=reason,
+            reason=reason_text("en", key, values) if key is not None else None,
             days_without_progress=days if state.status in OPEN_STATUSES else None,
             patient=state.patient,
+            reason_key=key,
+            reason_values=values,
         )
 
     if state.status in OPEN_STATUSES:
         limit = policy.limits.get(state.status)
         if limit is not None and days >= limit:
-            return entry(
-                Attention.NO_PROGRESS,
-                f"no progress for {days} days in {state.status.value} (limit {limit} days)",
-            )
+            values = {"days": str(days), "status": state.status.value, "limit": str(limit)}
+            return entry(Attention.NO_PROGRESS, ("no-progress", values))
         return entry(Attention.NONE, None)
     attention, reason = _final_attention(state)
     return entry(attention, reason)
 
 
-def _final_attention(state: ReferralState) -> tuple[Attention, str | None]:
+def _final_attention(state: ReferralState) -> tuple[Attention, _Reason | None]:
     """Whether a finished referral still needs the clinic: an outcome nobody reviewed."""
     if state.outcome_reviewed or state.status not in _REVIEWED_BY_CLINIC:
         return Attention.NONE, None
-    said = state.status_reason.label if state.status_reason else "no reason given"
+    said = state.status_reason.label if state.status_reason else "no-reason"
     if state.status is S.REJECTED:
-        return Attention.REJECTED, f"rejected: {said}"
+        return Attention.REJECTED, ("rejected", {"reason": said})
     if state.status is S.FAILED:
-        return Attention.FAILED, f"failed: {said}"
+        return Attention.FAILED, ("failed", {"reason": said})
     return Attention.OUTCOME_NOT_REVIEWED, _unreviewed(state)
 
 
-def _unreviewed(state: ReferralState) -> str:
+def _unreviewed(state: ReferralState) -> _Reason:
     reviewed = set().union(*(r.outputs for r in state.reviews if r.status is S.COMPLETED))
     if not state.reviews:
         outputs = len(state.outputs)
-        return f"completed; outcome not reviewed ({outputs} output{'s' * (outputs != 1)})"
+        return (
+            ("not-reviewed-one", {}) if outputs == 1 else ("not-reviewed", {"count": str(outputs)})
+        )
     new = len(state.output_references - reviewed)
-    return f"completed; {new} output{'s' * (new != 1)} added since the last review"
+    return ("added-one", {}) if new == 1 else ("added", {"count": str(new)})
 
 
 def _unreadable(item: Unreadable) -> ReportEntry:
-    paths = ", ".join(item.error.paths()[:3])
+    values = {"paths": ", ".join(item.error.paths()[:3])}
     return ReportEntry(
         task=item.task,
         status=item.status or "unknown",
         business_status=None,
         last_change=None,
         attention=Attention.UNREADABLE,
-        reason=f"unreadable Task: {paths}",
+        reason=reason_text("en", "unreadable", values),
+        reason_key="unreadable",
+        reason_values=values,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class SummarySection:
-    """The report shaped like a clinician-summary section: a title, a table, an alert."""
-
-    title: str
-    table_header: tuple[str, ...]
-    table: tuple[tuple[str, ...], ...]
-    alert: str | None = None
+#: The report's section is the clinician summary's own :class:`Section` (one section type);
+#: the old name stays for callers that used it.
+SummarySection = Section
 
 
 def summary_section(
-    entries: Iterable[ReportEntry], names: Mapping[str, str] | None = None
-) -> SummarySection:
-    """The clinician summary's "Referrals" section (``names``: Task reference -> support name)."""
+    entries: Iterable[ReportEntry],
+    names: Mapping[str, str] | None = None,
+    language: str = "en",
+) -> Section:
+    """The clinician summary's "Referrals" section (``names``: Task reference -> support name).
+
+    Pass it as ``summary_html(intake, extra_sections=[...])``: the summary then shows where
+    each referral stands and alerts on the ones that need attention, in ``language`` (the
+    summary's), with the words from the catalogues.
+    """
     names = names or {}
     shown = tuple(entries)
     rows = tuple(
         (
             names.get(e.task, e.task),
             e.status + (f" ({e.business_status})" if e.business_status else ""),
-            e.last_change.date().isoformat() if e.last_change else "unknown",
-            e.reason or "no",
+            e.last_change.date().isoformat()
+            if e.last_change
+            else followup_word(language, "unknown"),
+            e.reason_in(language) or followup_word(language, "no"),
         )
         for e in shown
     )
     stuck = sum(e.stuck for e in shown)
-    alert = f"{stuck} referral(s) need attention" if stuck else None
-    return SummarySection(
-        "Referrals: where they stand",
-        ("Referral", "Status", "Last change", "Needs attention"),
-        rows,
-        alert,
-    )
-
-
-def referrals_summary_section(
-    entries: Iterable[ReportEntry], names: Mapping[str, str] | None = None
-) -> Section:
-    """:func:`summary_section` as a clinician-summary ``Section`` for ``summary_html``.
-
-    Pass it as ``summary_html(intake, extra_sections=[...])``: the summary then shows where
-    each referral stands and alerts on the ones that need attention.
-    """
-    shaped = summary_section(entries, names)
+    columns = ("column-referral", "column-status", "column-last-change", "column-attention")
     return Section(
-        shaped.title,
-        table_header=shaped.table_header,
-        table=list(shaped.table),
-        alert=shaped.alert,
+        followup_word(language, "section-title"),
+        table_header=tuple(followup_word(language, key) for key in columns),
+        table=rows,
+        alert=followup_word(language, "alert", count=str(stuck)) if stuck else None,
     )
+
+
+#: The same function under the name the summary's callers know.
+referrals_summary_section = summary_section

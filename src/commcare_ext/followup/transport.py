@@ -4,7 +4,7 @@ Everything goes through the project's :class:`FhirClient`: versioned reads
 (``read_versioned``), ``If-Match`` updates (``update(..., if_match=)``, a 412 becoming
 :class:`VersionConflict`) and searches POSTed to ``_search`` so patient ids never sit in a
 URL. This module only turns the client's conflict into the follow-up's own
-:class:`ReferralConflict` and reads ``_history``, which the client does not offer.
+:class:`ReferralConflict`, and a server without history into None.
 
 Servers differ in what they send: Medplum's router sends no ``ETag`` header and ignores
 ``If-None-Match``; it honours ``If-Match`` only in the quoted form ``W/"<versionId>"``, the
@@ -14,7 +14,6 @@ form the client sends.
 import logging
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from commcare_ext.client import (
     FhirClient,
@@ -105,29 +104,17 @@ def create(client: FhirClient, resource: Mapping[str, Any]) -> dict[str, Any]:
 def history(
     client: FhirClient, resource_type: str, resource_id: str
 ) -> list[dict[str, Any]] | None:
-    """Every stored version of a resource, oldest first; None if the server keeps no history."""
+    """Every stored version of a resource, oldest first; None if the server keeps no history.
+
+    Paged by the client, within its page and result caps (past them: SearchLimitExceeded).
+    """
     try:
-        _, page, _ = client.request("GET", f"{resource_type}/{resource_id}/_history")
+        return client.history(resource_type, resource_id)
     except HttpStatusError as error:
         if error.status in _NO_HISTORY:
             log.info("no history for %s: HTTP %d", resource_type, error.status)
             return None
         raise
-    versions: list[dict[str, Any]] = []
-    while True:
-        if not isinstance(page, dict) or page.get("resourceType") != "Bundle":
-            raise MalformedResponseError(f"history {resource_type}: not a Bundle")
-        versions += [e["resource"] for e in page.get("entry", []) if "resource" in e]
-        following = next(
-            (link["url"] for link in page.get("link", []) if link.get("relation") == "next"), None
-        )
-        if following is None:
-            break
-        if urlsplit(following).netloc != urlsplit(client.base_url).netloc:
-            raise MalformedResponseError("history: next link points to another server")
-        _, page, _ = client.request("GET", following)
-    versions.reverse()  # FHIR sends history newest first
-    return versions
 
 
 def _version_in(if_match: str) -> str:

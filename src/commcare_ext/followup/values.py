@@ -1,16 +1,13 @@
 """Small FHIR values the follow-up reads: dateTimes as aware datetimes, CodeableConcepts."""
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from commcare_ext.primitives import DATE_TIME_RE
 from commcare_ext.terminology.code import Code
 
-_DATETIME = re.compile(
-    r"^(?P<year>\d{4})(-(?P<month>\d{2})(-(?P<day>\d{2})"
-    r"(T(?P<time>\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(?P<zone>Z|[+-]\d{2}:\d{2}))?)?)?$"
-)
+_DATETIME = DATE_TIME_RE
 
 
 def parse_datetime(text: object) -> datetime | None:

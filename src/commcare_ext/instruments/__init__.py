@@ -9,6 +9,7 @@ how to add one.
 
 from commcare_ext.instruments.answers import InstrumentAnswers
 from commcare_ext.instruments.codes import COMMCARE_CODESYSTEM, LOINC, loinc_confirmed
+from commcare_ext.instruments.gad7 import GAD_7, Gad7
 from commcare_ext.instruments.mos_sss import (
     MOS_SSS,
     MOS_SSS_INSTRUCTIONS_EN,
@@ -28,11 +29,13 @@ from commcare_ext.instruments.mos_sss import (
     score_mos_sss,
     to_0_100,
 )
+from commcare_ext.instruments.phq9 import FREQUENCY_SCALE, PHQ_9, Phq9
 from commcare_ext.instruments.progress import (
     Comparison,
     MeasureChange,
     MeasureComparison,
     compare_scores,
+    measure_change,
 )
 from commcare_ext.instruments.protocol import (
     PARAPHRASE,
@@ -58,12 +61,33 @@ from commcare_ext.instruments.registry import (
     registered,
     selection,
 )
+from commcare_ext.instruments.suicide_screen import (
+    ASQ,
+    CSSRS_SCREEN,
+    SCREENS,
+    ScreenItem,
+    ScreenKind,
+    ScreenOutcome,
+    ScreenResult,
+    SuicideScreen,
+)
+from commcare_ext.instruments.summed import SummedInstrument
+from commcare_ext.instruments.wording import (
+    ExactWording,
+    WordingMismatchError,
+    WordingProblem,
+    load_wording,
+)
 
-for _builtin in (MOS_SSS,):
+for _builtin in (MOS_SSS, PHQ_9, GAD_7):
     register(_builtin)
 
 __all__ = [
+    "ASQ",
     "COMMCARE_CODESYSTEM",
+    "CSSRS_SCREEN",
+    "FREQUENCY_SCALE",
+    "GAD_7",
     "LOINC",
     "MOS_SSS",
     "MOS_SSS_INSTRUCTIONS_EN",
@@ -75,10 +99,14 @@ __all__ = [
     "MOS_SSS_SUBSCALE_ITEMS",
     "MOS_SSS_SUBSCALE_NAMES",
     "PARAPHRASE",
+    "PHQ_9",
+    "SCREENS",
     "Band",
     "ChangeRule",
     "Comparison",
     "ConcernRule",
+    "ExactWording",
+    "Gad7",
     "Instrument",
     "InstrumentAnswers",
     "InstrumentDomain",
@@ -91,18 +119,29 @@ __all__ = [
     "MosSocialSupport",
     "MosSss",
     "MosSubscale",
+    "Phq9",
     "SafetyLevel",
     "SafetyPrompt",
     "ScalePoint",
     "ScaleResult",
     "ScaleScore",
     "ScoreStatus",
+    "ScreenItem",
+    "ScreenKind",
+    "ScreenOutcome",
+    "ScreenResult",
+    "SuicideScreen",
+    "SummedInstrument",
     "UnknownInstrumentError",
     "Wording",
+    "WordingMismatchError",
+    "WordingProblem",
     "WordingSource",
     "compare_scores",
     "instrument",
+    "load_wording",
     "loinc_confirmed",
+    "measure_change",
     "register",
     "registered",
     "score_mos_sss",

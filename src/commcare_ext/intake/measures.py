@@ -15,6 +15,7 @@ from commcare_ext.instruments import (
     MosSocialSupport,
     UnknownInstrumentError,
     instrument,
+    registered,
 )
 
 #: The former field of the MOS-SSS answers, and the instrument it now names.
@@ -42,7 +43,11 @@ def lift_legacy_fields(data: Any) -> Any:
 
 
 def check_measures(measures: Mapping[str, InstrumentAnswers]) -> dict[str, InstrumentAnswers]:
-    """Every problem at once, by instrument and item; the measures in registry order."""
+    """Every problem at once, by instrument and item; the measures in registry order.
+
+    Registry (form) order, whatever order they came in, so extraction writes the same
+    Observations in the same order however the intake was built.
+    """
     problems: list[str] = []
     for instrument_id, given in measures.items():
         try:
@@ -53,4 +58,5 @@ def check_measures(measures: Mapping[str, InstrumentAnswers]) -> dict[str, Instr
         problems.extend(f"{known.name_en} {p}" for p in known.check_answers(given.answers))
     if problems:
         raise ValueError("measures: " + "; ".join(problems))
-    return dict(measures)
+    order = {known.id: index for index, known in enumerate(registered())}
+    return dict(sorted(measures.items(), key=lambda item: order[item[0]]))

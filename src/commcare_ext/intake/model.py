@@ -32,6 +32,7 @@ from commcare_ext.intake.base import (
 from commcare_ext.intake.identity import IdentityAndCommunication
 from commcare_ext.intake.measures import check_measures, lift_legacy_fields
 from commcare_ext.intake.practical import PracticalAccess
+from commcare_ext.intake.safety import SuicideRiskScreen
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
@@ -52,11 +53,13 @@ from commcare_ext.intake.vocabulary import (
     TherapyFormat,
     VisitMode,
 )
+from commcare_ext.primitives import FULL_DATE, FULL_DATE_RE, ID_RE
 
-_STABLE_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+_STABLE_ID = ID_RE
 _URI = re.compile(r"^(urn:(oid|uuid):|https?://)\S+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_DATE = FULL_DATE_RE
+#: The start of a date and time (pydantic reads the rest, zone included).
+_ISO_DATE_TIME = re.compile(rf"^{FULL_DATE}[T ]\d{{2}}:\d{{2}}")
 
 
 def _stable_id(value: str) -> str:
@@ -364,6 +367,13 @@ class Intake(IntakeSection):
     identity: IdentityAndCommunication = Field(default_factory=IdentityAndCommunication)
     # Optional, so intakes written before it existed read and extract exactly as before.
     practical: PracticalAccess | None = None
+    #: The clinic's suicide-risk screen; ``None``: not screened in this intake.
+    safety_screen: SuicideRiskScreen | None = None
+
+    @field_validator("safety_screen")
+    @classmethod
+    def _empty_screen_is_absent(cls, value: SuicideRiskScreen | None) -> SuicideRiskScreen | None:
+        return None if value is not None and not value.answers else value
 
     @model_validator(mode="before")
     @classmethod

@@ -9,8 +9,9 @@ CommcareError
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from commcare_ext.errors import CommcareError
+from commcare_ext.errors import CommcareError, LocatedProblem, split_path
 from commcare_ext.terminology.languages import UnsupportedLanguageError
 
 
@@ -32,15 +33,31 @@ class ProblemKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class ResponseProblem:
+class ResponseProblem(LocatedProblem):
     """One problem: where (a ``/``-separated linkId path), what kind, and what was expected.
 
-    ``message`` describes the expectation and never repeats the patient's answer.
+    ``message`` describes the expectation and never repeats the patient's answer. As a
+    :class:`LocatedProblem`: ``loc`` is the linkId path, ``type`` the kind, ``msg`` the message.
     """
 
     path: str
     kind: ProblemKind
     message: str
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """The linkId path as keys and indexes."""
+        return split_path(self.path)
+
+    @property
+    def type(self) -> str:
+        """The :class:`ProblemKind` value."""
+        return self.kind.value
+
+    @property
+    def msg(self) -> str:
+        """What was expected."""
+        return self.message
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message} [{self.kind}]"
@@ -57,6 +74,10 @@ class IntakeResponseError(CommcareError, ValueError):
     def paths(self) -> list[str]:
         """The linkId paths of every problem, in the order found."""
         return [problem.path for problem in self.problems]
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Every problem as pydantic's ``ValidationError.errors()`` shapes it."""
+        return [problem.as_error() for problem in self.problems]
 
 
 class UnrepresentableIntakeError(CommcareError, ValueError):

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from commcare_ext.intake import Intake
+from commcare_ext.primitives import FULL_DATE_TIME_RE
 from commcare_ext.questionnaire.build import QUESTIONNAIRE_URLS
 from commcare_ext.questionnaire.codecs import AnswerProblem
 from commcare_ext.questionnaire.enablement import Scope, is_enabled
@@ -22,12 +23,13 @@ from commcare_ext.questionnaire.errors import IntakeResponseError, ProblemKind, 
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.identifiers import INTAKE_IDENTIFIER_SYSTEM
 from commcare_ext.questionnaire.spec import Item
+from commcare_ext.questionnaire.wording import read_response_wording
 from commcare_ext.terminology.systems import CONTENT_VERSION
 
 _ACCEPTED_URLS = tuple(QUESTIONNAIRE_URLS.values())
 _READABLE_STATUSES = ("completed", "amended")
 #: FHIR dateTime down to the second, with its time zone (the intake needs an instant).
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_DATE_TIME = FULL_DATE_TIME_RE
 _FIELD_PREFIX = re.compile(r"^([a-z_]+)(?:, [a-z_]+)*: ")
 
 Loc = tuple[str | int, ...]
@@ -74,6 +76,7 @@ def response_to_intake(
         )
         items = []
     reader.items(FORM.items, items, data, _At((), "", Scope()))
+    read_response_wording(items, data)
     # The model's rules run even when answers had problems, so one error lists everything.
     intake = reader.validate(data)
     if intake is None or reader.problems:
@@ -306,6 +309,8 @@ class _Reader:
         self.locations[child_loc] = here
         self.items(spec.children, children, child_target, _At(child_loc, here, scope.child()))
         if child_target or found:
+            if spec.variant is not None:
+                child_target[spec.variant[0]] = spec.variant[1]
             _merge(target, spec.path, child_target)
 
     def _question(

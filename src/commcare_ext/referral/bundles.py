@@ -21,6 +21,8 @@ from commcare_ext.terminology.standard import REFERRAL_EVENT, REFERRAL_TO_SERVIC
 from commcare_ext.terminology.systems import (
     BSER_MESSAGE_BUNDLE,
     BSER_MESSAGE_HEADER,
+    DATA_ABSENT_REASON,
+    URI_IDENTIFIER,
     US_CORE_PRACTITIONER_ROLE,
 )
 from commcare_ext.validation import validate_bundle
@@ -133,6 +135,17 @@ def recipient_role(recipient: Organization) -> dict[str, Any]:
     }
 
 
+def _endpoint(url: str | None) -> dict[str, Any]:
+    """``MessageHeader.*.endpoint`` (1..1): the configured endpoint, else ``unknown``.
+
+    It is the url messages are routed to; with none configured a data-absent-reason says so
+    rather than an address we made up (an Organization's urn:uuid is not an endpoint).
+    """
+    if url:
+        return {"endpoint": url}
+    return {"_endpoint": {"extension": [{"url": DATA_ABSENT_REASON, "valueCode": "unknown"}]}}
+
+
 def referral_message_bundle(
     extracted: ExtractedResources,
     recipient: Organization,
@@ -145,7 +158,9 @@ def referral_message_bundle(
 
     MessageHeader first: event v2-0003 I12, sender the referring clinician's PractitionerRole,
     receiver a PractitionerRole of the recipient organisation, focus the referral Task (which
-    points at the ServiceRequest, whose ``supportingInfo`` is the patient's Consent).
+    points at the ServiceRequest, whose ``supportingInfo`` is the patient's Consent); source
+    and destination endpoints are the clinic's and the recipient's ``endpoint``. The Bundle's
+    ``identifier`` is the message's identity, stable across resends.
     ``policy`` defaults to the patient's own choices (:func:`policy_for`); it is a parameter
     so tests can show that a permissive policy leaks. Raises :class:`ReferralDeclinedError`
     when the patient wants no community referral, and :class:`ReferralError` when no
@@ -172,7 +187,6 @@ def referral_message_bundle(
         t for t in extracted.tasks if t.resource["focus"]["reference"] == requests[0].reference
     )
     resources = disclose(extracted, recipient_ref, policy or policy_for(extracted, recipient_ref))
-    clinic_ref = _org_ref(clinic)
     seed = f"message|{requests[0].resource['id']}"
     header = {
         "resourceType": "MessageHeader",
@@ -186,14 +200,14 @@ def referral_message_bundle(
         "destination": [
             {
                 "name": recipient.name,
-                "endpoint": recipient.endpoint or urn_uuid(recipient_ref.split("/")[1]),
+                **_endpoint(recipient.endpoint),
                 "receiver": {"reference": f"PractitionerRole/{receiver['id']}"},
             }
         ],
         "sender": {"reference": sender},
         "source": {
             "name": clinic.name,
-            "endpoint": clinic.endpoint or urn_uuid(clinic_ref.split("/")[1]),
+            **_endpoint(clinic.endpoint),
         },
         "reason": {"coding": [REFERRAL_TO_SERVICE.as_coding()]},
         "focus": [{"reference": task.reference}],
@@ -201,10 +215,13 @@ def referral_message_bundle(
     entries = [
         {"fullUrl": url, "resource": r} for url, r in _to_urns([header, receiver, *resources])
     ]
+    bundle_id = str(uuid.uuid5(_BUNDLES, f"bundle|{seed}"))
     bundle = {
         "resourceType": "Bundle",
-        "id": str(uuid.uuid5(_BUNDLES, f"bundle|{seed}")),
+        "id": bundle_id,
         "meta": {"profile": [BSER_MESSAGE_BUNDLE]},
+        # The message's identity, the same on every resend (receivers drop duplicates by it).
+        "identifier": {"system": URI_IDENTIFIER, "value": urn_uuid(bundle_id)},
         "type": "message",
         "timestamp": extracted.authored.isoformat(),
         "entry": entries,

@@ -13,7 +13,8 @@ from commcare_ext.intake import IdiomOfDistress, Intake, SupportPerson
 from commcare_ext.summary.labels import clinician_label, idiom_meaning
 from commcare_ext.summary.measures import measure_sections
 from commcare_ext.summary.parts import Row, Section
-from commcare_ext.summary.words import word
+from commcare_ext.summary.risk import risk_banner
+from commcare_ext.summary.words import join_list, word
 from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
 from commcare_ext.terminology.catalogue import code_display
 from commcare_ext.terminology.languages import form_language
@@ -44,10 +45,12 @@ class Summary:
     sections: list[Section]
     language: str
     patient_language: str
+    #: The suicide-risk banner, shown before anything else.
+    banner: Section | None = None
 
 
 def _labels(members: Sequence[StrEnum], language: str, empty: str = "") -> str:
-    return ", ".join(clinician_label(m, language) for m in members) or empty
+    return join_list((clinician_label(m, language) for m in members), language) or empty
 
 
 def build_summary(
@@ -77,6 +80,7 @@ def build_summary(
         sections,
         chosen,
         intake.language.preferred_language,
+        risk_banner(intake, chosen),
     )
 
 
@@ -215,7 +219,7 @@ def _network(intake: Intake, lang: str) -> Section:
         people,
         (True, False, False, False, False, False),
         alert=(
-            word(lang, "do-not-contact", names=", ".join(p.name for p in barred))
+            word(lang, "do-not-contact", names=join_list((p.name for p in barred), lang))
             if barred
             else None
         ),
@@ -257,8 +261,9 @@ def _barriers(intake: Intake, lang: str) -> Section:
 def _care(intake: Intake, lang: str) -> Section:
     care = intake.care
     consent = {True: "consent-yes", False: "consent-no", None: "consent-not-asked"}
-    preferences = ", ".join(
-        f"{word(lang, key)}: {clinician_label(value, lang)}"
+    # Each wish about the clinician is a row of its own, labelled in the summary's language.
+    preferences = [
+        Row(f"{word(lang, 'clinician')}: {word(lang, key)}", clinician_label(value, lang))
         for key, value in (
             ("pref-language", care.language_concordant_clinician),
             ("pref-culture", care.cultural_background_match),
@@ -267,7 +272,7 @@ def _care(intake: Intake, lang: str) -> Section:
             ("pref-sessions", care.therapy_format),
         )
         if value is not None
-    )
+    ]
     return Section(
         word(lang, "care"),
         [
@@ -277,6 +282,6 @@ def _care(intake: Intake, lang: str) -> Section:
             ),
             Row(word(lang, "referral"), word(lang, consent[care.referral_consent])),
             Row(word(lang, "referral-share"), _labels(care.referral_share, lang)),
-            Row(word(lang, "clinician"), preferences),
+            *preferences,
         ],
     )

@@ -4,10 +4,11 @@ Each text has a key; its catalogue context is ``summary:<key>``. Placeholders su
 ``{name}`` are filled after translation, so a translator may move them but must keep them.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from commcare_ext.instruments import Band, Instrument, registered
+from commcare_ext.summary.safety_plan import plan_strings
 from commcare_ext.terminology.catalogue import translate
 
 WORDS: Final[dict[str, str]] = {
@@ -85,6 +86,26 @@ WORDS: Final[dict[str, str]] = {
     ),
     "not-scored": "not scored (too few items answered)",
     "answered-of": "{answered} of {total}",
+    "progress": "Progress: {name}",
+    "progress-latest": "Latest ({when})",
+    "progress-baseline": "Baseline ({when})",
+    "progress-change": "Change since baseline",
+    "progress-better": "{points} points, better",
+    "progress-worse": "{points} points, worse",
+    "progress-no-change": "no change",
+    "progress-not-compared": "not compared (a score is missing)",
+    "progress-mcid-met": "at least the minimal clinically important difference ({mcid} points)",
+    "progress-mcid-not-met": (
+        "less than the minimal clinically important difference ({mcid} points)"
+    ),
+    "progress-response": "response (at least 50% lower than baseline)",
+    "progress-remission": "remission (below {below})",
+    "progress-no-mcid": (
+        "No minimal clinically important difference is published for this measure: the change "
+        "is shown as measured, not judged."
+    ),
+    "progress-sources": "Thresholds: {sources}",
+    "progress-chart": "{name} over time ({count} measurements)",
     "care": "Care preferences and referrals",
     "supports-wanted": "Community supports wanted",
     "referral": "Referral",
@@ -113,7 +134,36 @@ WORDS: Final[dict[str, str]] = {
     "chosen-as": "chosen ({status})",
     "chosen-excluded": "chosen although excluded",
     "override-alert": "A chosen service fails a hard constraint: check the override.",
+    "risk": "Suicide-risk screen",
+    "risk-result": "Result",
+    "risk-acuity": "Acuity",
+    "risk-acute": "acute: imminent risk",
+    "risk-non-acute": "non-acute: potential risk",
+    "risk-when": "Screened",
+    "risk-screen": "Screen",
+    "not-answered": "not answered",
+    "risk-action-acute": (
+        "ACUTE POSITIVE SCREEN: do not leave the patient alone. Assess safety now (full safety "
+        "assessment) and keep the patient safe until it is done."
+    ),
+    "risk-action-non-acute": (
+        "POSITIVE SCREEN: a full safety assessment is needed before the patient leaves today."
+    ),
+    "risk-action-negative": "Negative screen. Clinical judgement may still call for an assessment.",
+    "risk-not-screened": (
+        "Not screened for suicide risk in this intake: screen before the patient leaves."
+    ),
 }
+
+
+#: How each form language separates the items of a list (CLDR's list patterns): Arabic uses
+#: its own comma, Chinese the enumeration comma between items of a list.
+_LIST_SEPARATORS: Final[dict[str, str]] = {"ar": "، ", "zh-Hans": "、"}
+
+
+def join_list(items: Iterable[str], language: str) -> str:
+    """``items`` as one list in ``language``'s punctuation ("a, b" / "a، b" / "a、b")."""
+    return _LIST_SEPARATORS.get(language, ", ").join(items)
 
 
 def word(language: str, key: str, /, **values: str) -> str:
@@ -142,6 +192,7 @@ def summary_strings() -> Iterator[tuple[str, str, str]]:
     """(context, English, note) of every summary text, for the catalogues."""
     for key, english in WORDS.items():
         yield f"summary:{key}", english, "Clinician summary"
+    yield from plan_strings()
     for instrument in registered():
         for part, note in (("title", "heading"), ("note", "explanation"), ("score", "column")):
             english = instrument_word("en", instrument, part)

@@ -17,12 +17,14 @@ from commcare_ext.terminology.systems import (
     TASK_CODE,
     US_CORE_CATEGORY,
     US_CORE_CONDITION_CATEGORY,
+    US_CORE_DOCUMENT_CATEGORY,
     US_CORE_PROVENANCE_PARTICIPANT_TYPE,
     V2_0003,
     V2_0203,
     V3_ACT_CODE,
     V3_ACT_REASON,
     V3_PARTICIPATION_TYPE,
+    VERSION_ALGORITHM,
 )
 
 #: LOINC 54899-0, as used by US Core's PRAPARE item example for the patient's preferred language.
@@ -46,7 +48,6 @@ THEY_THEM: Final = Code(LOINC, "LA29520-6", "they/them/their/theirs/themselves")
 INTERPRETER_NEEDED: Final = Code(LOINC, "54588-9", "Interpreter needed")
 
 # Extraction and referral (docs/terminology.md lists where each was confirmed).
-PATIENT_CONSENT: Final = Code(LOINC, "59284-0", "Patient Consent")
 PATIENT_REFERRAL: Final = Code(SNOMED_CT, "3457005", "Patient referral")
 REFERRAL_TO_SERVICE: Final = Code(SNOMED_CT, "306206005", "Referral to service")
 SURVEY: Final = Code(OBSERVATION_CATEGORY, "survey", "Survey")
@@ -99,3 +100,11 @@ INSURANCE_COVERAGE: Final = Code(
 SDOH_UNSPECIFIED: Final = Code(
     SDOH_CATEGORY, "sdoh-category-unspecified", "SDOH Category Unspecified"
 )
+
+#: R5 version-algorithm ``semver``: how our published versions (CONTENT_VERSION) compare; the
+#: code SDC 4.0.0-ballot's sdc-3 prefers (hl7.fhir.uv.sdc 4.0.0-ballot, sdc-questionnaire).
+SEMVER: Final = Code(VERSION_ALGORITHM, "semver", "SemVer")
+
+#: US Core 7.0.0 DocumentReference category (CodeSystem us-core-documentreference-category, its
+#: only code; the profile's ``category:uscore`` slice binds it required).
+CLINICAL_NOTE: Final = Code(US_CORE_DOCUMENT_CATEGORY, "clinical-note", "Clinical Note")

@@ -2,6 +2,7 @@
 
 from typing import Final
 
+from commcare_ext.fhir import own_extensions
 from commcare_ext.fhir.language import BCP47_SYSTEM
 from commcare_ext.instruments import codes
 
@@ -37,11 +38,25 @@ TRANSLATION_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/translat
 #: Our extension on a Questionnaire: one language's translation status (``needs-review`` until a
 #: qualified medical translator has reviewed it).
 TRANSLATION_REVIEW_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/translation-review"
+#: Our extensions on a directory's HealthcareService (spelled in fhir.own_extensions, which the
+#: directory readers may import).
+DIRECTORY_LAST_VERIFIED_EXTENSION: Final = own_extensions.DIRECTORY_LAST_VERIFIED_EXTENSION
+DIRECTORY_ATTRIBUTE_EXTENSION: Final = own_extensions.DIRECTORY_ATTRIBUTE_EXTENSION
 
 # Structure Data Capture (SDC) and core Questionnaire extensions and systems we use.
 SDC_QUESTIONNAIRE_PROFILE: Final = (
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"
 )
+#: Structured Data Capture: the release our Questionnaires meet (and US Core 7.0.0 builds on).
+SDC_VERSION: Final = "3.0.0"
+#: The claim our Questionnaires make: SDC Questionnaire, pinned to the release they meet.
+SDC_QUESTIONNAIRE: Final = f"{SDC_QUESTIONNAIRE_PROFILE}|{SDC_VERSION}"
+#: R5 ``versionAlgorithm`` carried in R4 (cross-version extension; SDC 4.0.0-ballot's sdc-2 asks
+#: for it wherever ``version`` is present) and the R5 code system of its values.
+VERSION_ALGORITHM_EXTENSION: Final = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-Questionnaire.versionAlgorithm[x]"
+)
+VERSION_ALGORITHM: Final = "http://hl7.org/fhir/version-algorithm"
 SDC_OBSERVATION_EXTRACT: Final = (
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract"
 )
@@ -50,6 +65,9 @@ QUESTIONNAIRE_ITEM_CONTROL: Final = (
     "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 )
 QUESTIONNAIRE_ITEM_CONTROL_SYSTEM: Final = "http://hl7.org/fhir/questionnaire-item-control"
+#: On an instrument's group (Questionnaire and QuestionnaireResponse): the canonical of the
+#: clinic-supplied Questionnaire whose exact wording was shown (absent: our paraphrase).
+INSTRUMENT_WORDING_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/instrument-wording"
 ORDINAL_VALUE_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
 TASK_CODE: Final = "http://hl7.org/fhir/CodeSystem/task-code"
@@ -73,12 +91,17 @@ V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 V2_0003: Final = "http://terminology.hl7.org/CodeSystem/v2-0003"
 V2_0203: Final = "http://terminology.hl7.org/CodeSystem/v2-0203"
 US_CORE_CONDITION_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/condition-category"
+US_CORE_DOCUMENT_CATEGORY: Final = (
+    "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category"
+)
 US_CORE_PROVENANCE_PARTICIPANT_TYPE: Final = (
     "http://hl7.org/fhir/us/core/CodeSystem/us-core-provenance-participant-type"
 )
 CONDITION_CLINICAL: Final = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 CONDITION_VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 DATA_ABSENT_REASON: Final = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+#: Identifier system for a URI value (a message Bundle's ``urn:uuid:`` identifier).
+URI_IDENTIFIER: Final = "urn:ietf:rfc:3986"
 PERTAINS_TO_GOAL: Final = "http://hl7.org/fhir/StructureDefinition/resource-pertainsToGoal"
 
 # Profiles we claim in ``meta.profile``, pinned to the version we meet (docs/profiles.md).
@@ -86,8 +109,6 @@ US_CORE_VERSION: Final = "7.0.0"
 SDOHCC_VERSION: Final = "2.3.0"
 BSER_VERSION: Final = "2.0.0-ballot"
 HSD_VERSION: Final = "1.0.0"
-#: Structured Data Capture: the release our Questionnaires meet (and US Core 7.0.0 builds on).
-SDC_VERSION: Final = "3.0.0"
 _US_CORE: Final = "http://hl7.org/fhir/us/core/StructureDefinition"
 _SDOHCC: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition"
 _BSER: Final = "http://hl7.org/fhir/us/bser/StructureDefinition"
@@ -99,8 +120,14 @@ US_CORE_PRACTITIONER_ROLE: Final = f"{_US_CORE}/us-core-practitionerrole|{US_COR
 US_CORE_RELATED_PERSON: Final = f"{_US_CORE}/us-core-relatedperson|{US_CORE_VERSION}"
 US_CORE_CARE_TEAM: Final = f"{_US_CORE}/us-core-careteam|{US_CORE_VERSION}"
 US_CORE_PROVENANCE: Final = f"{_US_CORE}/us-core-provenance|{US_CORE_VERSION}"
+US_CORE_DOCUMENT_REFERENCE: Final = f"{_US_CORE}/us-core-documentreference|{US_CORE_VERSION}"
 US_CORE_QUESTIONNAIRE_RESPONSE: Final = (
     f"{_US_CORE}/us-core-questionnaireresponse|{US_CORE_VERSION}"
+)
+US_CORE_CAREPLAN: Final = f"{_US_CORE}/us-core-careplan|{US_CORE_VERSION}"
+US_CORE_CAREPLAN_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category"
+US_CORE_CONDITION_CONCERN: Final = (
+    f"{_US_CORE}/us-core-condition-problems-health-concerns|{US_CORE_VERSION}"
 )
 US_CORE_SCREENING_ASSESSMENT: Final = (
     f"{_US_CORE}/us-core-observation-screening-assessment|{US_CORE_VERSION}"
