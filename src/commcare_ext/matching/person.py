@@ -138,6 +138,13 @@ class Person:
         return "Person(<hidden>)"
 
 
+def screen_of(intake: Intake) -> RiskScreen | None:
+    """The result of the intake's own suicide-risk screen, or ``None`` when not screened."""
+    given = intake.safety_screen
+    outcome = given.outcome if given is not None else None
+    return None if outcome is None else RiskScreen(outcome.result.value)
+
+
 def normalise_postal_code(code: str) -> str:
     """A postal code as directories compare it: upper case, no spaces."""
     return "".join(code.split()).upper()
@@ -155,9 +162,12 @@ def person_for(
     """Derive the profile; ``near`` and ``travel_limit_km`` override what the intake says.
 
     Without coordinates, ``postal_centroids`` (postal code -> latitude, longitude, data the
-    clinic supplies) places the person at their postal code's centroid.
+    clinic supplies) places the person at their postal code's centroid. Without ``screen``,
+    the intake's own suicide-risk screen (``Intake.safety_screen``) decides, when it has one.
     """
     when = today or date.today()
+    if screen is None:
+        screen = screen_of(intake)
     _check_options(near, travel_limit_km)
     barriers = set(intake.barriers.barriers)
     practical = intake.practical
