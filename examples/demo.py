@@ -40,6 +40,7 @@ from commcare_ext.questionnaire import (
 from commcare_ext.referral import check_references, referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference, summary_html, summary_text
 from examples.demo_match import matched_referrals
+from examples.demo_safety import step_safety
 from examples.demo_server import (
     ServerUnavailableError,
     exit_on_signals,
@@ -288,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         max_entries=args.max_transaction_entries,
     )
     step_summary(out, intake)
+    step_safety(out, intake, clinic.organization, clinic.clinician)
     response_path = _shown(out / f"QuestionnaireResponse-{args.intake}.json")
     print("\nTry the command line on these files:")
     print(f"  commcare-ext read {response_path}")
