@@ -23,8 +23,12 @@ from commcare_ext.extract import (
 from commcare_ext.intake import Intake, SafetyPlan, SuicideRiskScreen
 from commcare_ext.questionnaire import build_questionnaire
 from commcare_ext.referral import transaction_bundle
-from commcare_ext.summary import summary_html, summary_text
-from commcare_ext.summary.safety_plan import safety_plan_document_reference, safety_plan_html
+from commcare_ext.summary import (
+    safety_plan_document_reference,
+    safety_plan_html,
+    summary_html,
+    summary_text,
+)
 from commcare_ext.terminology import (
     UnsupportedLanguageError,
     default_crisis_resources,

@@ -6,6 +6,7 @@ from commcare_ext.summary.labels import clinician_label
 from commcare_ext.summary.matches import matches_section
 from commcare_ext.summary.parts import Row, Section
 from commcare_ext.summary.render import summary_html, summary_text
+from commcare_ext.summary.safety_plan import safety_plan_document_reference, safety_plan_html
 
 __all__ = [
     "Row",
@@ -14,6 +15,8 @@ __all__ = [
     "clinician_label",
     "language_name",
     "matches_section",
+    "safety_plan_document_reference",
+    "safety_plan_html",
     "summary_document_reference",
     "summary_html",
     "summary_text",
