@@ -3,7 +3,9 @@
     ./scripts/clinic-app --fhir-server https://fhir.example.org/R4   # then open http://127.0.0.1:8000/
 
 What integrators copy is the middle: four library calls (``response_to_intake``, ``extract``,
-``summary_html``, ``transaction_bundle``/``referral_message_bundle``) and ``FhirClient.submit``.
+``summary_html``, ``transaction_bundle``/``referral_message_bundle``) and ``FhirClient.submit``;
+the summary also lists the community services ``match`` finds in the example directory, with
+why and what to check in the form's language (``matches_section``).
 This module answers requests that have already passed the checks in ``guard.py`` (host, origin,
 CSRF token, JSON, size); ``server.py`` is the HTTP plumbing. Patient data never appears in a
 URL, a log line or an error answer; the Bundles go only to the FHIR server fixed at start.
@@ -26,6 +28,7 @@ from pydantic import ValidationError
 
 from commcare_ext import CommcareError
 from commcare_ext.client import FhirClient
+from commcare_ext.directory import Directory, read_hsds
 from commcare_ext.extract import (
     Clinician,
     ExtractionContext,
@@ -34,6 +37,7 @@ from commcare_ext.extract import (
     extract,
 )
 from commcare_ext.intake import Intake, SafetyPlan, SafetyPlanError, SupportType, check_people
+from commcare_ext.matching import MatchResult, match
 from commcare_ext.questionnaire import (
     IntakeResponseError,
     build_questionnaire,
@@ -42,7 +46,7 @@ from commcare_ext.questionnaire import (
     variant_language,
 )
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
-from commcare_ext.summary import clinician_label, safety_plan_html, summary_html
+from commcare_ext.summary import clinician_label, matches_section, safety_plan_html, summary_html
 from commcare_ext.terminology import (
     FormLanguage,
     UnsupportedLanguageError,
@@ -54,6 +58,8 @@ from examples.clinic_app.config import AppConfig
 from examples.clinic_app.texts import APP_TEXTS, app_text, chrome_words
 
 HERE = Path(__file__).resolve().parent
+#: The community directory the demo matches against (a real app reads its 211's or its own).
+DIRECTORY_FILE = HERE.parent / "directory" / "hsds" / "services.json"
 logger = logging.getLogger("examples.clinic_app")
 
 CLINIC = Organization(
@@ -128,6 +134,7 @@ class Visit:
     intake: Intake
     transaction: dict[str, Any]
     messages: dict[str, dict[str, Any]]
+    matched: MatchResult
     #: The safety plan the clinician wrote with the person, once posted.
     safety_plan: SafetyPlan | None = None
 
@@ -135,9 +142,10 @@ class Visit:
 class Store:
     """Submitted intakes, in memory (a real app keeps them in its own database)."""
 
-    def __init__(self) -> None:
+    def __init__(self, directory: Directory) -> None:
         self.visits: dict[str, Visit] = {}
         self.lock = threading.Lock()
+        self.directory = directory
 
     def add(self, response: dict[str, Any]) -> str:
         """Read, extract and bundle one QuestionnaireResponse; the key of its visit."""
@@ -163,8 +171,9 @@ class Store:
             )
             for target in referrals
         }
+        matched = match(intake, self.directory)
         with self.lock:
-            self.visits[key] = Visit(intake, transaction_bundle(extracted), messages)
+            self.visits[key] = Visit(intake, transaction_bundle(extracted), messages, matched)
             while len(self.visits) > MAX_VISITS:
                 del self.visits[next(iter(self.visits))]
         return key
@@ -256,7 +265,9 @@ def _summary_page(
         f'<script type="application/json" id="texts">{_texts_json(lang)}</script>'
         '<script src="/app/summary.js" defer></script>'
     )
-    page = summary_html(visit.intake, language=lang).replace("</main>", actions + "</main>", 1)
+    services = matches_section(visit.matched, language=lang)
+    page = summary_html(visit.intake, language=lang, extra_sections=[services])
+    page = page.replace("</main>", actions + "</main>", 1)
     return page.replace("</head>", head + "</head>", 1)
 
 
@@ -279,7 +290,7 @@ class ClinicApp:
     def __init__(self, config: AppConfig, assets: Mapping[str, Asset]) -> None:
         self.config = config
         self.assets = dict(assets)
-        self.store = Store()
+        self.store = Store(read_hsds(DIRECTORY_FILE)[0])
         self.csrf_token = secrets.token_urlsafe(32)
         self._form = (HERE / "form.html").read_text("utf-8")
         self._fhir = (

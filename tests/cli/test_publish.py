@@ -38,7 +38,11 @@ def test_publish_package_writes_manifest_index_and_resources(run: Run, tmp_path:
     manifest = json.loads((folder / "package.json").read_text("utf-8"))
     assert manifest["name"] == FHIR_PACKAGE_NAME
     assert manifest["fhirVersions"] == ["4.0.1"]
-    assert manifest["dependencies"] == {"hl7.fhir.r4.core": "4.0.1"}
+    assert manifest["dependencies"] == {
+        "hl7.fhir.r4.core": "4.0.1",
+        "hl7.fhir.uv.sdc": "3.0.0",
+        "hl7.terminology.r4": "7.0.1",
+    }
     assert manifest["canonical"] == "https://fhir.commcare-ext.org"
     index = json.loads((folder / ".index.json").read_text("utf-8"))
     assert index["index-version"] == 2

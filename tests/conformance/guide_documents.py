@@ -14,10 +14,9 @@ from commcare_ext.extract import ExtractionContext, extract
 from commcare_ext.followup import build_follow_up_questionnaire
 from commcare_ext.instruments import ScreenKind
 from commcare_ext.intake import Intake, SafetyPlan, SuicideRiskScreen
-from commcare_ext.questionnaire import build_questionnaire
+from commcare_ext.questionnaire import build_questionnaire, published_resources
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference
-from commcare_ext.terminology.languages import FormLanguage
 from tests.budget import cases
 from tests.conformance.emitted import bundles
 from tests.fixtures import CLINIC, DIRECTORY, EXAMPLE_NAMES, context_for, load_example
@@ -27,9 +26,10 @@ Resource = dict[str, Any]
 
 
 def forms() -> list[Resource]:
-    """The intake Questionnaire in every published language and the follow-up form."""
-    out = [build_questionnaire(language.value) for language in FormLanguage]
-    return [*out, build_follow_up_questionnaire("en"), build_follow_up_questionnaire("es")]
+    """Everything in our FHIR package (the intake Questionnaire in every language, the
+    CodeSystem, ValueSets and extension definitions) and the follow-up forms."""
+    follow_up = [build_follow_up_questionnaire("en"), build_follow_up_questionnaire("es")]
+    return [*published_resources(), *follow_up]
 
 
 def summaries() -> list[Resource]:

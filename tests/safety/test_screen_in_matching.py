@@ -5,8 +5,9 @@ from typing import Any
 import pytest
 
 from commcare_ext.directory import Directory, read_hsds
+from commcare_ext.instruments import ScreenResult
 from commcare_ext.intake import Intake
-from commcare_ext.matching import ReasonCode, RiskScreen, match
+from commcare_ext.matching import ReasonCode, match
 from tests.matching.people import TODAY, _intake
 from tests.matching.standard_hsds import HOME, directory
 
@@ -46,5 +47,5 @@ def test_a_negative_screen_lists_crisis_help_for_if_things_get_worse(
 
 
 def test_the_caller_can_still_say_it(standard: Directory) -> None:
-    result = match(_screened(NEGATIVE), standard, today=TODAY, screen=RiskScreen.ACUTE_POSITIVE)
+    result = match(_screened(NEGATIVE), standard, today=TODAY, screen=ScreenResult.ACUTE_POSITIVE)
     assert result.proposals[0].crisis

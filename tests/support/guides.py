@@ -1,10 +1,11 @@
 """Validate FHIR documents against the implementation guides vendored in ``tests/fhir_packages``.
 
-Two checkers, one report: Medplum's ``validateResource`` (``tests/server/validate_profiles.mjs``,
+Three checkers, one report: Medplum's ``validateResource`` (``tests/server/validate_profiles.mjs``,
 one Node process for every document) checks base R4 and each profile a resource claims; the
 binding checker (``tests.support.bindings``) adds what Medplum cannot do offline: required
-bindings and slices told apart by ValueSet membership. A claimed profile the packages do not
-define, an unversioned claim or a claim of another version is an error.
+bindings and slices told apart by ValueSet membership; ``tests.support.own_extensions``
+checks each use of our own extensions against the definitions we publish. A claimed profile
+the packages do not define, an unversioned claim or a claim of another version is an error.
 """
 
 import hashlib
@@ -21,6 +22,7 @@ from typing import Any
 from commcare_ext.terminology.systems import SDC_QUESTIONNAIRE_PROFILE, SDC_VERSION
 from tests.support.bindings import Bindings, Issue
 from tests.support.fhir_server import SERVER_DIR, ensure_node_modules
+from tests.support.own_extensions import OwnExtensions
 
 PACKAGES_DIR = Path(__file__).resolve().parents[1] / "fhir_packages"
 R4_DEFINITIONS = SERVER_DIR / "node_modules" / "@medplum" / "definitions" / "dist" / "fhir" / "r4"
@@ -94,8 +96,9 @@ def validate_documents(documents: list[Resource]) -> list[list[Issue]]:
     """Every issue of each document (for a Bundle, of every entry), in the documents' order."""
     results = _medplum(documents)  # installs the R4 definitions the binding checker reads
     bindings = Bindings.load(unpacked_packages(), R4_DEFINITIONS)
+    own = OwnExtensions()
     return [
-        [*issues, *bindings.check(document)]
+        [*issues, *bindings.check(document), *own.check(document)]
         for document, issues in zip(documents, results, strict=True)
     ]
 

@@ -16,14 +16,16 @@ from commcare_ext.directory.model import Address, Location
 from commcare_ext.directory.schedule import MINUTES_PER_DAY, Session, WeeklySchedule
 from commcare_ext.directory.vocabulary import DIRECTORY_TAXONOMY, AccessibilityFeature, Weekday
 from commcare_ext.fhir import BCP47_SYSTEM
+from commcare_ext.fhir.own_extensions import (
+    DIRECTORY_ATTRIBUTE_EXTENSION,
+    DIRECTORY_LAST_VERIFIED_EXTENSION,
+)
 from commcare_ext.primitives import ID
 
-#: Our extensions (HealthcareService): when a person last checked the record, and one fact of
-#: our directory taxonomy with a value (sub-extensions ``code`` and ``value``).
-LAST_VERIFIED_EXTENSION = (
-    "https://fhir.commcare-ext.org/StructureDefinition/directory-last-verified"
-)
-ATTRIBUTE_EXTENSION = "https://fhir.commcare-ext.org/StructureDefinition/directory-attribute"
+#: Our extensions (HealthcareService), published as
+#: StructureDefinitions in our FHIR package.
+LAST_VERIFIED_EXTENSION = DIRECTORY_LAST_VERIFIED_EXTENSION
+ATTRIBUTE_EXTENSION = DIRECTORY_ATTRIBUTE_EXTENSION
 #: FHIR extensions pack: the IANA time zone of a Location.
 TIMEZONE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/timezone"
 #: Da Vinci Plan-Net accessibility extension on Location (used by the HSDS IG) and its codes.

@@ -35,6 +35,7 @@ from commcare_ext.instruments.progress import (
     MeasureChange,
     MeasureComparison,
     compare_scores,
+    measure_change,
 )
 from commcare_ext.instruments.protocol import (
     PARAPHRASE,
@@ -71,6 +72,12 @@ from commcare_ext.instruments.suicide_screen import (
     SuicideScreen,
 )
 from commcare_ext.instruments.summed import SummedInstrument
+from commcare_ext.instruments.wording import (
+    ExactWording,
+    WordingMismatchError,
+    WordingProblem,
+    load_wording,
+)
 
 for _builtin in (MOS_SSS, PHQ_9, GAD_7):
     register(_builtin)
@@ -98,6 +105,7 @@ __all__ = [
     "ChangeRule",
     "Comparison",
     "ConcernRule",
+    "ExactWording",
     "Gad7",
     "Instrument",
     "InstrumentAnswers",
@@ -126,10 +134,14 @@ __all__ = [
     "SummedInstrument",
     "UnknownInstrumentError",
     "Wording",
+    "WordingMismatchError",
+    "WordingProblem",
     "WordingSource",
     "compare_scores",
     "instrument",
+    "load_wording",
     "loinc_confirmed",
+    "measure_change",
     "register",
     "registered",
     "score_mos_sss",

@@ -21,6 +21,7 @@ from commcare_ext.directory import (
     normalise_language,
     primary_language,
 )
+from commcare_ext.instruments import ScreenResult
 from commcare_ext.intake import (
     AccessBarrier,
     ClinicianGender,
@@ -38,7 +39,7 @@ from commcare_ext.intake import (
     TakingPart,
     TravelMode,
 )
-from commcare_ext.matching.crisis import RiskScreen
+from commcare_ext.matching.crisis import screen_result
 from commcare_ext.matching.culture import communities, faith_traditions
 from commcare_ext.matching.errors import MatchingError
 
@@ -138,13 +139,6 @@ class Person:
         return "Person(<hidden>)"
 
 
-def screen_of(intake: Intake) -> RiskScreen | None:
-    """The result of the intake's own suicide-risk screen, or ``None`` when not screened."""
-    given = intake.safety_screen
-    outcome = given.outcome if given is not None else None
-    return None if outcome is None else RiskScreen(outcome.result.value)
-
-
 def normalise_postal_code(code: str) -> str:
     """A postal code as directories compare it: upper case, no spaces."""
     return "".join(code.split()).upper()
@@ -156,18 +150,15 @@ def person_for(
     near: tuple[float, float] | None = None,
     travel_limit_km: float | None = None,
     today: date | None = None,
-    screen: RiskScreen | None = None,
+    screen: ScreenResult | None = None,
     postal_centroids: Mapping[str, tuple[float, float]] | None = None,
 ) -> Person:
     """Derive the profile; ``near`` and ``travel_limit_km`` override what the intake says.
 
     Without coordinates, ``postal_centroids`` (postal code -> latitude, longitude, data the
-    clinic supplies) places the person at their postal code's centroid. Without ``screen``,
-    the intake's own suicide-risk screen (``Intake.safety_screen``) decides, when it has one.
+    clinic supplies) places the person at their postal code's centroid.
     """
     when = today or date.today()
-    if screen is None:
-        screen = screen_of(intake)
     _check_options(near, travel_limit_km)
     barriers = set(intake.barriers.barriers)
     practical = intake.practical
@@ -238,8 +229,12 @@ def person_for(
         if preferred_gender in (None, ClinicianGender.NO_PREFERENCE)
         else preferred_gender,
         declined_referral=intake.care.community_referral_declined is True,
-        screened_positive=screen is not None and screen.positive,
+        screened_positive=_positive(screen_result(intake, screen)),
     )
+
+
+def _positive(result: ScreenResult | None) -> bool:
+    return result is not None and result.positive
 
 
 def _centroid(

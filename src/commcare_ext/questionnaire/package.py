@@ -13,23 +13,46 @@ from pathlib import Path
 from typing import Any, Final
 
 from commcare_ext.questionnaire.build import build_questionnaire
+from commcare_ext.questionnaire.extensions import extension_definitions
 from commcare_ext.questionnaire.publish import code_system, value_sets
 from commcare_ext.terminology.languages import FormLanguage
-from commcare_ext.terminology.systems import CANONICAL_BASE, CONTENT_DATE, CONTENT_VERSION
+from commcare_ext.terminology.systems import (
+    CANONICAL_BASE,
+    CONTENT_DATE,
+    CONTENT_VERSION,
+    SDC_VERSION,
+)
+from commcare_ext.views import library_views
 
 #: The package id (FHIR package names are lowercase, dot-separated, like ``hl7.fhir.us.core``).
 FHIR_PACKAGE_NAME: Final = "org.commcare-ext.intake"
-#: The FHIR version our resources are written for, and its core package.
+#: The FHIR version our resources are written for.
 _FHIR_VERSION: Final = "4.0.1"
-_CORE_PACKAGE: Final = "hl7.fhir.r4.core"
+#: Every package whose profiles, extensions or code systems the published resources use, at the
+#: version we meet: R4 core (translation, ordinalValue, entryFormat, itemControl), SDC (the
+#: Questionnaires claim sdc-questionnaire and use its observationExtract), HL7 terminology
+#: (v3-RoleCode answers; the release the tests validate against). The R5 ``versionAlgorithm``
+#: cross-version extension needs no package: validators derive it from R5 itself.
+DEPENDENCIES: Final = {
+    "hl7.fhir.r4.core": _FHIR_VERSION,
+    "hl7.fhir.uv.sdc": SDC_VERSION,
+    "hl7.terminology.r4": "7.0.1",
+}
 
 
 def published_resources() -> list[dict[str, Any]]:
-    """The Questionnaire in every form language, our CodeSystem and every ValueSet."""
+    """Everything we publish: Questionnaires, CodeSystem, ValueSets, extensions, views.
+
+    The Questionnaire in every form language, our CodeSystem, every ValueSet, the
+    StructureDefinition of every extension we define, and the SQL on FHIR v2 ViewDefinitions
+    the outcomes report runs (so any SQL on FHIR runner can use them).
+    """
     return [
         *(build_questionnaire(language) for language in FormLanguage),
         code_system(),
         *value_sets(),
+        *extension_definitions(),
+        *library_views().values(),
     ]
 
 
@@ -53,7 +76,8 @@ def fhir_package() -> dict[str, dict[str, Any]]:
         "version": CONTENT_VERSION,
         "description": (
             "Culturally informed mental-health intake: the SDC Questionnaire (every form "
-            "language), the commcare_ext CodeSystem and its ValueSets."
+            "language), the commcare_ext CodeSystem, its ValueSets, our extensions and SQL "
+            "on FHIR v2 ViewDefinitions of the resources the library writes."
         ),
         "author": "commcare_ext contributors",
         "license": "Apache-2.0",
@@ -62,7 +86,7 @@ def fhir_package() -> dict[str, dict[str, Any]]:
         "url": CANONICAL_BASE,
         "date": CONTENT_DATE.replace("-", "") + "000000",
         "fhirVersions": [_FHIR_VERSION],
-        "dependencies": {_CORE_PACKAGE: _FHIR_VERSION},
+        "dependencies": dict(DEPENDENCIES),
     }
     index = {"index-version": 2, "files": [_index_entry(r) for r in resources]}
     return {"package/package.json": manifest, "package/.index.json": index, **files}

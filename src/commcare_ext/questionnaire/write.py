@@ -13,6 +13,7 @@ from commcare_ext.questionnaire.errors import UnrepresentableIntakeError
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.identifiers import INTAKE_IDENTIFIER_SYSTEM
 from commcare_ext.questionnaire.spec import Item
+from commcare_ext.questionnaire.wording import mark_response_wording
 from commcare_ext.terminology.languages import FormLanguage, form_language
 
 
@@ -43,6 +44,7 @@ def intake_to_response(
         "authored": intake.authored.isoformat(),
     }
     items = _Writer(chosen).items(FORM.items, intake, Scope())
+    mark_response_wording(items, intake.measures)
     if items:
         response["item"] = items
     return response

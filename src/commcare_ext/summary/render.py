@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from commcare_ext.intake import Intake
+from commcare_ext.summary.chart import trend_svg
 from commcare_ext.summary.content import Summary, build_summary
 from commcare_ext.summary.parts import Section
 from commcare_ext.terminology.languages import text_direction
@@ -88,6 +89,8 @@ def summary_html(
                     )
                 out.append(f"<tr>{''.join(cells)}</tr>")
             out.append("</tbody></table>")
+        if section.chart is not None:
+            out.append(trend_svg(section.chart, f"{heading}-chart"))
         out.extend(f"<p>{escape(note)}</p>" for note in section.notes)
         out.append("</section>")
     out.append("</main></body></html>")
@@ -111,5 +114,13 @@ def summary_text(
         if section.table:
             lines.append(" | ".join(section.table_header))
             lines += [" | ".join(row) for row in section.table]
+        if section.chart is not None:
+            lines.append(section.chart.title)
+            lines += [
+                f"  {when.isoformat()}: {label}"
+                for (when, _), label in zip(
+                    section.chart.points, section.chart.labels, strict=False
+                )
+            ]
         lines += list(section.notes)
     return "\n".join(lines) + "\n"

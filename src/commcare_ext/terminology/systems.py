@@ -2,6 +2,7 @@
 
 from typing import Final
 
+from commcare_ext.fhir import own_extensions
 from commcare_ext.fhir.language import BCP47_SYSTEM
 from commcare_ext.instruments import codes
 
@@ -37,6 +38,10 @@ TRANSLATION_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/translat
 #: Our extension on a Questionnaire: one language's translation status (``needs-review`` until a
 #: qualified medical translator has reviewed it).
 TRANSLATION_REVIEW_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/translation-review"
+#: Our extensions on a directory's HealthcareService (spelled in fhir.own_extensions, which the
+#: directory readers may import).
+DIRECTORY_LAST_VERIFIED_EXTENSION: Final = own_extensions.DIRECTORY_LAST_VERIFIED_EXTENSION
+DIRECTORY_ATTRIBUTE_EXTENSION: Final = own_extensions.DIRECTORY_ATTRIBUTE_EXTENSION
 
 # Structure Data Capture (SDC) and core Questionnaire extensions and systems we use.
 SDC_QUESTIONNAIRE_PROFILE: Final = (
@@ -60,6 +65,9 @@ QUESTIONNAIRE_ITEM_CONTROL: Final = (
     "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 )
 QUESTIONNAIRE_ITEM_CONTROL_SYSTEM: Final = "http://hl7.org/fhir/questionnaire-item-control"
+#: On an instrument's group (Questionnaire and QuestionnaireResponse): the canonical of the
+#: clinic-supplied Questionnaire whose exact wording was shown (absent: our paraphrase).
+INSTRUMENT_WORDING_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/instrument-wording"
 ORDINAL_VALUE_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
 TASK_CODE: Final = "http://hl7.org/fhir/CodeSystem/task-code"
