@@ -6,7 +6,13 @@ import re
 from pathlib import Path
 
 from tests.conformance.emitted import bundles
-from tests.conformance.guide_documents import Resource, forms, generated_bundles, summaries
+from tests.conformance.guide_documents import (
+    Resource,
+    forms,
+    generated_bundles,
+    safety_documents,
+    summaries,
+)
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "profiles.md"
 Row = tuple[str, frozenset[str]]
@@ -41,7 +47,8 @@ def claimed(documents: list[Resource]) -> set[Row]:
 
 
 def _examples() -> list[Resource]:
-    return [*bundles(), *forms(), *summaries()]
+    # The demo's positive-screen Bundle (examples/demo_safety.py) is one the examples write.
+    return [*bundles(), *forms(), *summaries(), *safety_documents()]
 
 
 def test_the_table_lists_exactly_what_the_examples_claim() -> None:
