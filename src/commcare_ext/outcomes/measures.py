@@ -21,7 +21,7 @@ from commcare_ext.outcomes.stats import (
     share_ratio,
     wilson,
 )
-from commcare_ext.outcomes.suppress import complementary
+from commcare_ext.outcomes.suppress import complementary, too_small
 
 #: The closure categories the report shows, in order.
 CATEGORIES: Final = ("completed", "declined", "stuck")
@@ -223,12 +223,22 @@ def equity(referrals: Sequence[Referral], scores: ScoreIndex) -> dict[str, Any]:
             closure_rows.append(row)
         for column in ("referrals", *CATEGORIES):
             complementary(closure_rows, column)
+        _hide_comparisons_of_hidden(closure_rows, reference)
         found[name] = {
             "reference": reference,
             "closure": closure_rows,
             "outcome": _outcome_equity(groups, reference, scores),
         }
     return found
+
+
+def _hide_comparisons_of_hidden(rows: Sequence[dict[str, Any]], reference: str) -> None:
+    """A gap or ratio would give back a hidden completed count: hide it with the count."""
+    hidden_reference = any(too_small(r["completed"]) for r in rows if r["group"] == reference)
+    for row in rows:
+        if hidden_reference or too_small(row["completed"]) or too_small(row["referrals"]):
+            row["gap"]["suppressed"] = True
+            row["ratio"]["suppressed"] = True
 
 
 def _outcome_equity(
