@@ -24,6 +24,7 @@ _STYLE = (
     "text-align:start}"
     ".note{border-inline-start:4px solid #1a4f8b;padding:.25rem .75rem;background:#f3f6fa}"
     ".alert{border:3px solid #8b0000;color:#8b0000;background:#fff;padding:.5rem;font-weight:700}"
+    ".risk{border:2px solid #8b0000;padding:0 .75rem .5rem}"
 )
 
 
@@ -49,12 +50,17 @@ def summary_html(
         f'<!DOCTYPE html><html lang="{lang}" dir="{text_direction(lang)}"><head>'
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width">',
         f"<title>{escape(summary.title)}</title><style>{_STYLE}</style></head><body>",
-        f'<main><h1>{escape(summary.title)}</h1><p class="note">{escape(summary.note)}</p>',
+        f"<main><h1>{escape(summary.title)}</h1>",
     ]
-    for index, section in enumerate(summary.sections):
+    banner = () if summary.banner is None else (summary.banner,)
+    for index, section in enumerate((*banner, *summary.sections)):
+        if index == len(banner):
+            out.append(f'<p class="note">{escape(summary.note)}</p>')
         heading = f"section-{index}"
+        kind = ' class="risk"' if section is summary.banner else ""
         out.append(
-            f'<section aria-labelledby="{heading}"><h2 id="{heading}">{escape(section.title)}</h2>'
+            f'<section{kind} aria-labelledby="{heading}">'
+            f'<h2 id="{heading}">{escape(section.title)}</h2>'
         )
         if section.alert:
             out.append(f'<p class="alert" role="alert">{escape(section.alert)}</p>')
@@ -96,8 +102,11 @@ def summary_text(
 ) -> str:
     """The same summary as plain text in ``language``, for systems that take no HTML."""
     summary = build_summary(intake, language, extra_sections)
-    lines = [summary.title, "=" * len(summary.title), summary.note]
-    for section in summary.sections:
+    lines = [summary.title, "=" * len(summary.title)]
+    banner = () if summary.banner is None else (summary.banner,)
+    for index, section in enumerate((*banner, *summary.sections)):
+        if index == len(banner):
+            lines.append(summary.note if not banner else f"\n{summary.note}")
         lines += ["", section.title, "-" * len(section.title)]
         if section.alert:
             lines.append(f"!! {section.alert}")
