@@ -11,6 +11,7 @@ import pytest
 from commcare_ext.population import synthesize
 from commcare_ext.population.batch import run_batch
 from commcare_ext.population.records import ClinicSettings
+from tests.budget import cases
 
 pyspark = pytest.importorskip("pyspark", reason="the spark extra (scripts/setup.d/30-spark.sh)")
 
@@ -20,7 +21,8 @@ from commcare_ext.population.spark import (  # noqa: E402 - only with the extra
     settings_from_clinic_file,
 )
 
-PEOPLE = 2000
+#: The Done-when size; the dev profile runs a tenth.
+PEOPLE = cases(2000)
 
 
 @pytest.fixture(scope="module")

@@ -85,6 +85,12 @@ def _views() -> Register:
     return views.register
 
 
+def _outcomes() -> Register:
+    from commcare_ext.cli import outcomes
+
+    return outcomes.register
+
+
 def _referrals() -> Register:
     from commcare_ext.cli import referrals
 
@@ -100,7 +106,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("outbox", "list, re-send, requeue or discard what waits in the outbox", _outbox),
     Command(
         "publish",
-        "write the Questionnaire, CodeSystem and ValueSets (files or a FHIR package)",
+        "write the Questionnaire, CodeSystem, ValueSets and views (files or a FHIR package)",
         _publish,
     ),
     Command("match", "match an intake to community services, with reasons and exclusions", _match),
@@ -121,6 +127,11 @@ COMMANDS: tuple[Command, ...] = (
         "import", "load a batch folder (per-type NDJSON + manifest) into a FHIR server", _import
     ),
     Command("views", "SQL on FHIR v2 views: run the conformance tests", _views),
+    Command(
+        "outcomes",
+        "does community support help here? the report from the clinic's own FHIR data",
+        _outcomes,
+    ),
 )
 
 _EPILOG = """exit codes:
