@@ -26,6 +26,7 @@ import statistics
 import sys
 import time
 import tracemalloc
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -44,21 +45,29 @@ from commcare_ext.directory import (  # noqa: E402
     ServiceStatus,
     read_hsds,
 )
-from commcare_ext.intake import AccessBarrier, Intake, TakingPart  # noqa: E402
+from commcare_ext.intake import AccessBarrier, Intake, SupportType, TakingPart  # noqa: E402
 from commcare_ext.matching import match  # noqa: E402
 
 TODAY = date(2026, 11, 24)
+#: The benchmark intake (Maria) names her tradition "Católica": the directory's "catholic".
+MARIA_TRADITION = "catholic"
+#: Issue 19: one match over 10,000 services within this much CPU time.
+CPU_BUDGET_MS = 20.0
 NEAR = (44.97, -93.26)  # Minneapolis, where a quarter of the generated sites are
 
 
-def _timed_ms(action: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Median and minimum milliseconds of ``repeats`` runs (the machine may be shared)."""
+def _timed_ms(
+    action: Callable[[], object], repeats: int, clock: Callable[[], float] = time.perf_counter
+) -> tuple[float, float]:
+    """Median and minimum milliseconds of ``repeats`` runs on ``clock`` (wall time by default;
+    ``time.process_time`` for CPU time, which other work on a shared machine does not inflate).
+    """
     samples = []
     for _ in range(repeats):
         gc.collect()
-        start = time.perf_counter()
+        start = clock()
         action()
-        samples.append((time.perf_counter() - start) * 1000)
+        samples.append((clock() - start) * 1000)
     return statistics.median(samples), min(samples)
 
 
@@ -120,15 +129,23 @@ def _naive_failures(intake: Intake, service: Service, near: tuple[float, float])
     barriers = set(intake.barriers.barriers)
     if service.status is not ServiceStatus.ACTIVE:
         failed.append("active")
+    if service.crisis:  # crisis help: only running and whom it admits count here
+        return failed + _naive_eligibility(intake, service)
     wanted = set(intake.care.preferred_supports)
-    if wanted and not wanted & service.support_types:
+    if wanted and service.support_types and not wanted & service.support_types:
         failed.append("support-type")
     tags = [intake.language.preferred_language, *intake.language.other_languages]
     spoken = any(service.languages.speaks(tag) for tag in tags)
     barrier = intake.language.interpreter_needed or AccessBarrier.LANGUAGE in barriers
-    listed = bool(service.languages.staff_languages)
-    if not spoken and not service.languages.interpretation and (listed or barrier):
+    access = service.languages
+    listed = bool(access.staff_languages)
+    interpreted = access.interprets(frozenset(t.split("-")[0].lower() for t in tags))
+    if not spoken and not interpreted and (listed or barrier):
         failed.append("language")
+    theirs = service.cultural_fit.faith_traditions
+    asked = SupportType.FAITH_COMMUNITY in wanted
+    if asked and MARIA_TRADITION in _words(intake) and theirs and MARIA_TRADITION not in theirs:
+        failed.append("faith")
     cost = service.cost
     if barriers & {AccessBarrier.COST, AccessBarrier.INSURANCE} and not (
         cost.free is True or cost.sliding_scale
@@ -148,6 +165,13 @@ def _naive_failures(intake: Intake, service: Service, near: tuple[float, float])
     if not _naive_hours(intake, service):
         failed.append("hours")
     return failed
+
+
+def _words(intake: Intake) -> str:
+    """The person's words for their faith, folded the plain way ("Católica" -> "catolica")."""
+    said = intake.language.religion_or_spirituality or ""
+    folded = unicodedata.normalize("NFKD", said).encode("ascii", "ignore").decode().lower()
+    return "catholic" if folded.startswith(("catolic", "catholic")) else folded
 
 
 def _naive_eligibility(intake: Intake, service: Service) -> list[str]:
@@ -256,6 +280,13 @@ def main() -> None:
             f"{naive[0] / fast[0]:>4.1f}x"
         )
     print(f"growth 10,000 -> 100,000: {medians[100_000] / medians[10_000]:.1f}x (linear: 10x)")
+    one = partial(match, intake, ten_thousand, near=NEAR, today=TODAY)
+    cpu = _timed_ms(one, args.repeats, time.process_time)[0]
+    verdict = "within" if cpu <= CPU_BUDGET_MS else "OVER"
+    print(
+        f"CPU time per match, 10,000 services: {cpu:.1f} ms "
+        f"({verdict} the {CPU_BUDGET_MS:.0f} ms budget)"
+    )
     # A server keeps its directory for hours: gc.freeze() moves it out of the collector's way,
     # so collections the match triggers no longer walk every service of the directory.
     gc.freeze()

@@ -6,7 +6,7 @@
 form -> the patient's QuestionnaireResponse -> the intake it holds -> community services that
 fit, matched against a directory with reasons -> the EHR's transaction Bundle and
 consent-filtered referral messages -> posted to a FHIR server through the durable outbox ->
-the clinician summary.
+the clinician summary -> a follow-up with the same measures, compared with intake.
 
 With Node on PATH it starts the project's pinned Medplum test server on a free loopback port
 and stops it at the end (also on Ctrl-C); ``--server URL`` posts to that server instead;
@@ -39,7 +39,10 @@ from commcare_ext.questionnaire import (
 )
 from commcare_ext.referral import check_references, referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference, summary_html, summary_text
+from examples.demo_followup import step_follow_up
 from examples.demo_match import matched_referrals
+from examples.demo_population import step_population
+from examples.demo_safety import step_safety
 from examples.demo_server import (
     ServerUnavailableError,
     exit_on_signals,
@@ -288,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         max_entries=args.max_transaction_entries,
     )
     step_summary(out, intake)
+    step_follow_up(out, intake, "en")
+    step_population(out)
+    step_safety(out, intake, clinic.organization, clinic.clinician)
     response_path = _shown(out / f"QuestionnaireResponse-{args.intake}.json")
     print("\nTry the command line on these files:")
     print(f"  commcare-ext read {response_path}")

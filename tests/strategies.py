@@ -317,6 +317,40 @@ def support_persons(draw: st.DrawFn) -> dict[str, Any]:
     return person
 
 
+_SCREEN_ANSWER = st.sampled_from([True, False, None])  # None: not answered
+
+
+@st.composite
+def asq_answers(draw: st.DrawFn) -> dict[str, bool]:
+    """ASQ answers as the form collects them: 5 is asked after a "yes" to 1-4."""
+    core = {str(n): draw(_SCREEN_ANSWER) for n in range(1, 5)}
+    answers = {k: v for k, v in core.items() if v is not None}
+    if any(v is True for v in core.values()):
+        acuity = draw(_SCREEN_ANSWER)
+        if acuity is not None:
+            answers["5"] = acuity
+    return answers
+
+
+@st.composite
+def cssrs_answers(draw: st.DrawFn) -> dict[str, bool]:
+    """C-SSRS screener answers: 3-5 only after "yes" to 2, 6b only after "yes" to 6."""
+    drawn = {n: draw(_SCREEN_ANSWER) for n in ("1", "2", "6")}
+    if drawn["2"] is True:
+        drawn.update({n: draw(_SCREEN_ANSWER) for n in ("3", "4", "5")})
+    if drawn["6"] is True:
+        drawn["6b"] = draw(_SCREEN_ANSWER)
+    return {k: v for k, v in drawn.items() if v is not None}
+
+
+def safety_screens() -> st.SearchStrategy[dict[str, Any]]:
+    """A suicide-risk screen of either kind, as intake data."""
+    return st.one_of(
+        asq_answers().map(lambda a: {"screen": "asq", "answers": a}),
+        cssrs_answers().map(lambda a: {"screen": "c-ssrs-screen", "answers": a}),
+    )
+
+
 @st.composite
 def intakes(draw: st.DrawFn) -> Intake:
     """A valid, varied intake."""
@@ -421,6 +455,7 @@ def intakes(draw: st.DrawFn) -> Intake:
         },
         "social_support": None if mos_items is None else {"answers": mos_items},
         "identity": draw(identities()),
+        "safety_screen": draw(optional(safety_screens())),
     }
     return Intake.model_validate(data)
 
@@ -452,8 +487,7 @@ def intakes_with_networks(draw: st.DrawFn) -> Intake:
         ),
         referral_consent=True,
         referral_share=draw(enum_list(ReferralShare)),
-        # Declining community referral is only for someone who chose no support.
-        community_referral_declined=None,
+        community_referral_declined=None,  # supports were just chosen
     )
     return Intake.model_validate(data)
 

@@ -25,7 +25,7 @@ ALLOWED: dict[str, set[str]] = {
     "instruments": _GROUND | {"fhir"},
     "intake": _GROUND | {"instruments"},
     "terminology": _GROUND | {"fhir", "intake", "instruments"},
-    "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology"},
+    "questionnaire": _GROUND | {"fhir", "intake", "instruments", "terminology", "views"},
     "validation": _GROUND | {"fhir"},
     "extract": _GROUND
     | {"fhir", "intake", "instruments", "terminology", "questionnaire", "validation", "directory"},
@@ -59,6 +59,14 @@ ALLOWED: dict[str, set[str]] = {
         "referral",
         "validation",
     },
+}
+ALLOWED["outcomes"] = _GROUND | {
+    "views",
+    "client",
+    "intake",
+    "terminology",
+    "summary",
+    "followup",
 }
 ROOF = {"cli", "__init__", "__main__"}
 

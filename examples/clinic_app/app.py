@@ -3,7 +3,9 @@
     ./scripts/clinic-app --fhir-server https://fhir.example.org/R4   # then open http://127.0.0.1:8000/
 
 What integrators copy is the middle: four library calls (``response_to_intake``, ``extract``,
-``summary_html``, ``transaction_bundle``/``referral_message_bundle``) and ``FhirClient.submit``.
+``summary_html``, ``transaction_bundle``/``referral_message_bundle``) and ``FhirClient.submit``;
+the summary also lists the community services ``match`` finds in the example directory, with
+why and what to check in the form's language (``matches_section``).
 This module answers requests that have already passed the checks in ``guard.py`` (host, origin,
 CSRF token, JSON, size); ``server.py`` is the HTTP plumbing. Patient data never appears in a
 URL, a log line or an error answer; the Bundles go only to the FHIR server fixed at start.
@@ -22,8 +24,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+from pydantic import ValidationError
+
 from commcare_ext import CommcareError
 from commcare_ext.client import FhirClient
+from commcare_ext.directory import Directory, read_hsds
 from commcare_ext.extract import (
     Clinician,
     ExtractionContext,
@@ -31,7 +36,8 @@ from commcare_ext.extract import (
     ReferralTarget,
     extract,
 )
-from commcare_ext.intake import Intake, SupportType
+from commcare_ext.intake import Intake, SafetyPlan, SafetyPlanError, SupportType, check_people
+from commcare_ext.matching import MatchResult, match
 from commcare_ext.questionnaire import (
     IntakeResponseError,
     build_questionnaire,
@@ -40,7 +46,7 @@ from commcare_ext.questionnaire import (
     variant_language,
 )
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
-from commcare_ext.summary import clinician_label, summary_html
+from commcare_ext.summary import clinician_label, matches_section, safety_plan_html, summary_html
 from commcare_ext.terminology import (
     FormLanguage,
     UnsupportedLanguageError,
@@ -52,6 +58,8 @@ from examples.clinic_app.config import AppConfig
 from examples.clinic_app.texts import APP_TEXTS, app_text, chrome_words
 
 HERE = Path(__file__).resolve().parent
+#: The community directory the demo matches against (a real app reads its 211's or its own).
+DIRECTORY_FILE = HERE.parent / "directory" / "hsds" / "services.json"
 logger = logging.getLogger("examples.clinic_app")
 
 CLINIC = Organization(
@@ -78,6 +86,7 @@ _KEY = r"[0-9a-f]{32}"
 _SUMMARY = re.compile(rf"/summary/({_KEY})")
 _BUNDLE = re.compile(rf"/bundle/({_KEY})/([a-z0-9-]{{1,64}})\.json")
 _POST = re.compile(rf"/post/({_KEY})")
+_PLAN = re.compile(rf"/safety-plan/({_KEY})")
 
 
 def directory(kind_value: str) -> Organization:
@@ -125,14 +134,18 @@ class Visit:
     intake: Intake
     transaction: dict[str, Any]
     messages: dict[str, dict[str, Any]]
+    matched: MatchResult
+    #: The safety plan the clinician wrote with the person, once posted.
+    safety_plan: SafetyPlan | None = None
 
 
 class Store:
     """Submitted intakes, in memory (a real app keeps them in its own database)."""
 
-    def __init__(self) -> None:
+    def __init__(self, directory: Directory) -> None:
         self.visits: dict[str, Visit] = {}
         self.lock = threading.Lock()
+        self.directory = directory
 
     def add(self, response: dict[str, Any]) -> str:
         """Read, extract and bundle one QuestionnaireResponse; the key of its visit."""
@@ -158,8 +171,9 @@ class Store:
             )
             for target in referrals
         }
+        matched = match(intake, self.directory)
         with self.lock:
-            self.visits[key] = Visit(intake, transaction_bundle(extracted), messages)
+            self.visits[key] = Visit(intake, transaction_bundle(extracted), messages, matched)
             while len(self.visits) > MAX_VISITS:
                 del self.visits[next(iter(self.visits))]
         return key
@@ -251,7 +265,9 @@ def _summary_page(
         f'<script type="application/json" id="texts">{_texts_json(lang)}</script>'
         '<script src="/app/summary.js" defer></script>'
     )
-    page = summary_html(visit.intake, language=lang).replace("</main>", actions + "</main>", 1)
+    services = matches_section(visit.matched, language=lang)
+    page = summary_html(visit.intake, language=lang, extra_sections=[services])
+    page = page.replace("</main>", actions + "</main>", 1)
     return page.replace("</head>", head + "</head>", 1)
 
 
@@ -274,7 +290,7 @@ class ClinicApp:
     def __init__(self, config: AppConfig, assets: Mapping[str, Asset]) -> None:
         self.config = config
         self.assets = dict(assets)
-        self.store = Store()
+        self.store = Store(read_hsds(DIRECTORY_FILE)[0])
         self.csrf_token = secrets.token_urlsafe(32)
         self._form = (HERE / "form.html").read_text("utf-8")
         self._fhir = (
@@ -296,7 +312,9 @@ class ClinicApp:
                 return Answer.error(HTTPStatus.BAD_REQUEST, "unsupported language")
             if path == "/questionnaire.json":
                 return Answer.json(
-                    HTTPStatus.OK, build_questionnaire(lang), "application/fhir+json"
+                    HTTPStatus.OK,
+                    build_questionnaire(lang, self.config.crisis.for_country()),
+                    "application/fhir+json",
                 )
             if path == "/chrome.json":
                 return Answer.json(HTTPStatus.OK, chrome_words(lang))
@@ -311,6 +329,8 @@ class ClinicApp:
         )
 
     def _visit_page(self, path: str, query: str) -> Answer | None:
+        if (match := _PLAN.fullmatch(path)) and (visit := self.store.get(match[1])):
+            return self._printout(visit, query)
         if (match := _SUMMARY.fullmatch(path)) and (visit := self.store.get(match[1])):
             lang = _language(query)
             if lang is None:
@@ -328,17 +348,45 @@ class ClinicApp:
 
     def takes_post(self, path: str) -> bool:
         """Whether ``path`` is one of the app's write routes."""
-        return path == "/submit" or _POST.fullmatch(path) is not None
+        return path == "/submit" or any(p.fullmatch(path) for p in (_POST, _PLAN))
 
     def post(self, path: str, payload: dict[str, Any]) -> Answer:
         """Answer a checked JSON write: submit an intake, or post a visit's Bundle."""
         if path == "/submit":
             return self._submit(payload)
+        if (plan_match := _PLAN.fullmatch(path)) is not None:
+            return self._safety_plan(plan_match[1], payload)
         match = _POST.fullmatch(path)
         visit = self.store.get(match[1]) if match else None
         if visit is None:
             return Answer.error(HTTPStatus.NOT_FOUND, "not found")
         return self._post_transaction(visit)
+
+    def _printout(self, visit: Visit, query: str) -> Answer | None:
+        """The person's safety plan to print, in ``lang=`` or else their own language."""
+        if visit.safety_plan is None:
+            return None
+        lang = _language(query) if "lang=" in query else None
+        if "lang=" in query and lang is None:
+            return Answer.error(HTTPStatus.BAD_REQUEST, "unsupported language")
+        crisis = self.config.crisis.for_country()
+        page = safety_plan_html(
+            visit.intake, visit.safety_plan, clinic=CLINIC, crisis=crisis, language=lang
+        )
+        return Answer.html(page)
+
+    def _safety_plan(self, key: str, payload: dict[str, Any]) -> Answer:
+        """Keep the safety plan written for a visit; answer where its printout is."""
+        visit = self.store.get(key)
+        if visit is None:
+            return Answer.error(HTTPStatus.NOT_FOUND, "not found")
+        try:
+            plan = SafetyPlan.model_validate(payload)
+            check_people(plan, visit.intake)
+        except (ValidationError, SafetyPlanError) as error:
+            return Answer.error(HTTPStatus.UNPROCESSABLE_ENTITY, str(error))
+        visit.safety_plan = plan
+        return Answer.json(HTTPStatus.OK, {"printout": f"/safety-plan/{key}"})
 
     def _submit(self, response: dict[str, Any]) -> Answer:
         try:

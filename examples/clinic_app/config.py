@@ -7,11 +7,14 @@ it); and patient data never leaves over plain HTTP except to a server on this ma
 
 import argparse
 import ipaddress
+import json
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from commcare_ext.terminology import CrisisConfigError, CrisisResources, default_crisis_resources
 
 #: Environment variables read at start (command-line flags win over them).
 FHIR_SERVER_ENV = "CLINIC_APP_FHIR_SERVER"
@@ -31,7 +34,8 @@ class AppConfig:
 
     ``allowed_hosts`` are the host names (no port) the ``Host`` header may carry; empty means
     only the address the app binds. ``assets`` is the unpacked LHC-Forms directory (``None``:
-    fetch the pinned tarball once).
+    fetch the pinned tarball once). ``crisis`` is the clinic's crisis help, shown on the form
+    as soon as the suicide-risk screen is positive (default: the 988 Lifeline, US).
     """
 
     bind: str = "127.0.0.1"
@@ -40,6 +44,7 @@ class AppConfig:
     allowed_hosts: tuple[str, ...] = ()
     assets: Path | None = None
     max_body: int = MAX_BODY_BYTES
+    crisis: CrisisResources = field(default_factory=default_crisis_resources)
 
     def __post_init__(self) -> None:
         if self.fhir_server is not None:
@@ -118,7 +123,21 @@ def parse_config(
         help="a host name the app answers to (repeat; or comma-separated "
         f"${ALLOWED_HOSTS_ENV}); default: the bind address",
     )
+    parser.add_argument(
+        "--crisis-resources",
+        type=Path,
+        default=None,
+        help="JSON file of the clinic's crisis resources by country (default: 988, US)",
+    )
     args = parser.parse_args(argv)
+    crisis = default_crisis_resources()
+    if args.crisis_resources is not None:
+        try:
+            crisis = CrisisResources.from_json(
+                json.loads(args.crisis_resources.read_text(encoding="utf-8"))
+            )
+        except (OSError, ValueError, CrisisConfigError) as error:
+            parser.error(f"--crisis-resources: {error}")
     hosts = args.allowed_host
     if hosts is None:
         hosts = [h.strip() for h in env.get(ALLOWED_HOSTS_ENV, "").split(",") if h.strip()]
@@ -128,6 +147,7 @@ def parse_config(
             port=args.port,
             fhir_server=args.fhir_server,
             allowed_hosts=tuple(hosts),
+            crisis=crisis,
         )
     except ConfigError as error:
         parser.error(str(error))

@@ -107,6 +107,10 @@ def test_without_node_it_writes_the_bundles_and_says_how_to_post(tmp_path: Path)
     assert f"commcare-ext post {tmp_path / 'demo' / 'transaction-bundle.json'} --server URL" in out
     assert "Intake summary" in out
     assert "Round trip lossless: True" in out
+    # measurement-based care: the demo patient's baseline and follow-up PHQ-9, change and band
+    assert "PHQ-9 total score: 11 (moderate) at baseline, 5 (mild) at follow-up" in out
+    assert "(-6 points, better); at least the minimal clinically important difference" in out
+    assert (tmp_path / "demo" / "summary-follow-up.html").is_file()
 
 
 @pytest.mark.integration

@@ -84,6 +84,24 @@ def test_the_summary_page_is_in_the_asked_language(app: App) -> None:
     assert "Intake summary" not in page
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("es", "Servicios comunitarios"), ("vi", "Dịch vụ cộng đồng")]
+)
+def test_the_summary_lists_matched_services_in_the_forms_language(
+    app: App, lang: str, heading: str
+) -> None:
+    response = _as_a_renderer_sends(load_example("maria-garcia"), lang)
+    answer = app.post("/submit", json.dumps(response))
+    assert answer.status_code == 200, answer.text
+    page = requests.get(f"{app.url}{answer.json()['summary']}?lang={lang}", timeout=30).text
+    assert f">{heading}</h2>" in page
+    # The matching words come from the catalogue of the form's language, not English.
+    assert "What to check" not in page
+    assert "offers faith community support" not in page
+    if lang == "es":
+        assert "ofrece apoyo de una comunidad de fe" in page
+
+
 @pytest.mark.parametrize("lang", ["es", "vi", "ar"])
 def test_the_referral_links_name_the_support_in_the_pages_language(app: App, lang: str) -> None:
     person = load_example("maria-garcia")

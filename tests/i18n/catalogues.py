@@ -20,6 +20,7 @@ from examples.clinic_app.texts import app_strings
 from commcare_ext.extract.questionnaire_response import NARRATIVE_TEXTS
 from commcare_ext.followup.words import followup_strings
 from commcare_ext.matching.messages import matching_strings
+from commcare_ext.outcomes.words import outcomes_strings
 from commcare_ext.questionnaire.messages import message_strings
 from commcare_ext.questionnaire.strings import form_strings
 from commcare_ext.summary.labels import label_strings
@@ -50,6 +51,7 @@ def library_strings() -> Iterator[Entry]:
     yield from label_strings()
     yield from followup_strings()
     yield from matching_strings()
+    yield from outcomes_strings()
 
 
 def translated_languages() -> list[FormLanguage]:

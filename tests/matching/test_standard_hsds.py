@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from commcare_ext.directory import Directory, read_hsds
+from commcare_ext.instruments import ScreenResult
 from commcare_ext.intake import Intake
 from commcare_ext.matching import (
     CautionCode,
     MatchingError,
     MatchResult,
     ReasonCode,
-    RiskScreen,
     UnmetCode,
     match,
     override,
@@ -228,7 +228,7 @@ def test_a_service_of_an_unknown_taxonomy_is_shown_to_judge(standard: Directory)
 
 
 def test_positive_screen_puts_the_crisis_line_first_with_why(standard: Directory) -> None:
-    result = match(_person(PEER), standard, today=TODAY, screen=RiskScreen.ACUTE_POSITIVE)
+    result = match(_person(PEER), standard, today=TODAY, screen=ScreenResult.ACUTE_POSITIVE)
     first = result.proposals[0]
     assert first.service_id == "crisis-line"
     assert first.crisis
@@ -237,9 +237,9 @@ def test_positive_screen_puts_the_crisis_line_first_with_why(standard: Directory
     assert not result.if_things_get_worse
 
 
-@pytest.mark.parametrize("screen", [RiskScreen.NEGATIVE, None])
+@pytest.mark.parametrize("screen", [ScreenResult.NEGATIVE, None])
 def test_otherwise_the_crisis_line_is_for_if_things_get_worse(
-    standard: Directory, screen: RiskScreen | None
+    standard: Directory, screen: ScreenResult | None
 ) -> None:
     result = match(_person(PEER), standard, today=TODAY, screen=screen)
     assert "crisis-line" not in _proposed(result)
@@ -254,7 +254,7 @@ def test_a_person_who_declines_referral_gets_no_proposals(standard: Directory) -
     assert result.proposals == ()
     assert [p.service_id for p in result.if_things_get_worse] == ["crisis-line"]
     assert _because(result, "warmline") == [UnmetCode.REFERRAL_DECLINED]
-    pinned = match(declined, standard, today=TODAY, screen=RiskScreen.NON_ACUTE_POSITIVE)
+    pinned = match(declined, standard, today=TODAY, screen=ScreenResult.NON_ACUTE_POSITIVE)
     assert _proposed(pinned) == ["crisis-line"]  # crisis help is never held back
 
 
@@ -262,7 +262,7 @@ def test_a_person_who_declines_referral_gets_no_proposals(standard: Directory) -
 def test_every_message_of_the_standard_directory_renders_in_each_language(
     standard: Directory, language: str
 ) -> None:
-    result = match(_person(PEER), standard, today=TODAY, screen=RiskScreen.ACUTE_POSITIVE)
+    result = match(_person(PEER), standard, today=TODAY, screen=ScreenResult.ACUTE_POSITIVE)
     for proposal in result.proposals:
         for reason in proposal.reasons:
             assert "{" not in render(reason, language)

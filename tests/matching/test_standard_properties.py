@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commcare_ext.directory import read_hsds
+from commcare_ext.instruments import ScreenResult
 from commcare_ext.intake import Intake
-from commcare_ext.matching import RiskScreen, match
+from commcare_ext.matching import match
 from tests.budget import cases
 from tests.matching.oracle import verdict
 from tests.matching.services import TODAY, TOWNS
@@ -104,13 +105,13 @@ def standard_services(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 
 people = st.one_of(intakes(), intakes_with_practical())
-screens = st.none() | st.sampled_from(list(RiskScreen))
+screens = st.none() | st.sampled_from(list(ScreenResult))
 
 
 @SETTINGS
 @given(intake=people, records=standard_services(), screen=screens)
 def test_on_standard_directories_every_service_is_in_exactly_one_list(
-    intake: Intake, records: list[dict[str, Any]], screen: RiskScreen | None
+    intake: Intake, records: list[dict[str, Any]], screen: ScreenResult | None
 ) -> None:
     directory, _ = read_hsds(records, today=TODAY)
     result = match(intake, directory, today=TODAY, screen=screen)

@@ -100,6 +100,20 @@ def test_scores_are_valid_r4_and_inside_each_instrument(population: Path) -> Non
         assert low <= observation["valueQuantity"]["value"] <= high  # type: ignore[index]
 
 
+def test_baselines_are_in_the_responses_and_follow_ups_in_the_outcomes(population: Path) -> None:
+    responses = _lines(population / "QuestionnaireResponse.ndjson")
+    screened = [response_to_intake(r) for r in responses]
+    phq9 = [sum(i.measures["phq-9"].answers.values()) for i in screened if "phq-9" in i.measures]
+    assert 0.8 < len(phq9) / len(screened) < 0.97  # 90 % screened
+    assert 10 < sum(phq9) / len(phq9) < 18  # a clinic population: moderate on average
+    moments = {
+        (o["subject"]["reference"], o["code"]["coding"][0]["code"], o["effectiveDateTime"])  # type: ignore[index]
+        for o in _lines(population / "outcomes" / "Observation.ndjson")
+    }
+    authored = {str(r["authored"]) for r in responses}
+    assert not {m for m in moments if m[2] in authored}  # no baseline written twice
+
+
 def test_a_closure_gap_halves_one_groups_completions(tmp_path: Path) -> None:
     directory = {kind: (DIRECTORY_SYSTEM, kind.value) for kind in SupportType}
     gap = OutcomeOptions(closure=(ClosureGap.parse("es:0.5"),))

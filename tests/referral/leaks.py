@@ -9,6 +9,24 @@ from commcare_ext.extract import DisclosureCategory, ExtractedResources
 from commcare_ext.intake import Intake, ReferralShare
 from commcare_ext.terminology.systems import DATA_ABSENT_REASON
 
+#: Anything that says a suicide-risk screen was done, written out here (not read from the
+#: library): LOINC "Suicide risk level", the C-SSRS screener items, our screen, result,
+#: Flag and concern codes, and the Flag itself. Any of it in a referral is a leak.
+_RISK_MARKERS = (
+    '"93374-7"',
+    '"93246-7"',
+    '"93247-5"',
+    '"93248-3"',
+    '"93249-1"',
+    '"93250-9"',
+    '"93267-3"',
+    '"93269-9"',
+    '"asq-',
+    '"c-ssrs-',
+    '"suicide-',
+    '"Flag"',
+)
+
 _C = DisclosureCategory
 
 #: Code prefixes that reveal each category's content.
@@ -39,14 +57,14 @@ def leaks(
         {_C.for_share(s) for s in chosen} if intake.care.referral_consent else set()
     )
     text = json.dumps(bundle, ensure_ascii=False)
-    found = []
+    found = [f"risk data: {marker}" for marker in _RISK_MARKERS if marker in text]
     for category, prefixes in _CODE_PREFIXES.items():
         if category not in allowed:
             found += [f"{category}: {p}" for p in prefixes if p in text]
     by_id = {item.resource["id"]: item for item in extracted.all()}
     for entry in bundle["entry"]:
         item = by_id.get(entry["resource"].get("id"))
-        if item is not None and item.category not in allowed:
+        if item is not None and (item.category not in allowed or item.category is _C.SAFETY_RISK):
             found.append(f"{item.category}: {item.reference}")
     kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}
     found += [f"ehr-only: {k}" for k in ("QuestionnaireResponse", "Provenance") if k in kinds]

@@ -33,13 +33,69 @@ const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1] ?? 0) || 0;
 const transactions = !args.includes('--no-transactions');
 
-const repo = new MemoryRepository();
+// MemoryRepository answers every search by evaluating FHIRPath over every resource of the
+// type, so each conditional create (ifNoneExist: identifier=system|value) costs O(resources)
+// and a bulk import O(n^2): seconds per Bundle after a few thousand Observations. Real
+// servers index identifiers; so does this one, for exactly that search (same matching rule as
+// Medplum's token search: system and value compared case-insensitively), and leaves every
+// other search to the repository.
+class IdentifierIndexedRepository extends MemoryRepository {
+  identifierIndex = new Map();
+
+  static keys(resource) {
+    return [resource.identifier ?? []].flat() // QuestionnaireResponse has one, not a list
+      .filter((i) => i?.system && i?.value)
+      .map((i) => `${resource.resourceType}|${i.system.toLowerCase()}|${i.value.toLowerCase()}`);
+  }
+
+  unindex(resourceType, id) {
+    const old = this.resources.get(resourceType)?.get(id);
+    if (!old) return;
+    for (const key of IdentifierIndexedRepository.keys(old)) this.identifierIndex.get(key)?.delete(id);
+  }
+
+  createResourceSync(resource, options, assignedId = false) {
+    if (resource.id) this.unindex(resource.resourceType, resource.id);
+    const created = super.createResourceSync(resource, options, assignedId);
+    for (const key of IdentifierIndexedRepository.keys(created)) {
+      if (!this.identifierIndex.has(key)) this.identifierIndex.set(key, new Set());
+      this.identifierIndex.get(key).add(created.id);
+    }
+    return created;
+  }
+
+  async deleteResource(resourceType, id, options) {
+    this.unindex(resourceType, id);
+    return super.deleteResource(resourceType, id, options);
+  }
+
+  searchSync(request) {
+    const filters = request.filters ?? [];
+    const only = filters.length === 1 ? filters[0] : undefined;
+    const bar = only?.value?.indexOf('|') ?? -1;
+    if (
+      only?.code !== 'identifier' || only.operator !== 'eq' || bar <= 0 || bar === only.value.length - 1 ||
+      only.value.includes(',') || request.include || request.revInclude || request.sortRules?.length ||
+      request.offset || request.total
+    ) {
+      return super.searchSync(request);
+    }
+    const key = `${request.resourceType}|${only.value.slice(0, bar).toLowerCase()}|${only.value.slice(bar + 1).toLowerCase()}`;
+    const typed = this.resources.get(request.resourceType) ?? new Map();
+    const found = [...(this.identifierIndex.get(key) ?? [])].map((id) => typed.get(id)).filter(Boolean);
+    const shown = request.count === undefined ? found : found.slice(0, request.count);
+    const entry = shown.map((resource) => ({ search: { mode: 'match' }, resource: structuredClone(resource) }));
+    return { resourceType: 'Bundle', type: 'searchset', entry: entry.length ? entry : undefined, total: found.length };
+  }
+}
+
+const repo = new IdentifierIndexedRepository();
 const router = new FhirRouter();
 
 const RESOURCE_TYPES = [
   'Patient', 'RelatedPerson', 'Organization', 'Consent', 'Observation', 'Goal',
   'ServiceRequest', 'Task', 'CareTeam', 'Provenance', 'QuestionnaireResponse',
-  'Questionnaire', 'DocumentReference', 'MessageHeader', 'Practitioner',
+  'Questionnaire', 'DocumentReference', 'MessageHeader', 'Practitioner', 'PractitionerRole',
 ];
 
 function capabilityStatement() {

@@ -6,9 +6,9 @@ cause is one line on stderr and an :class:`ExitCode`; a traceback means a bug in
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import NoReturn
 
 from commcare_ext.cli.errors import CliError, ExitCode, exit_code_of
@@ -16,6 +16,7 @@ from commcare_ext.cli.registry import Command, Register
 from commcare_ext.errors import CommcareError
 
 PROG = "commcare-ext"
+_DIST_INFO_PREFIX = "commcare_ext-"
 
 
 def _read() -> Register:
@@ -72,10 +73,22 @@ def _batch() -> Register:
     return batch.register
 
 
+def _import() -> Register:
+    from commcare_ext.cli import bulk_import
+
+    return bulk_import.register
+
+
 def _views() -> Register:
     from commcare_ext.cli import views
 
     return views.register
+
+
+def _outcomes() -> Register:
+    from commcare_ext.cli import outcomes
+
+    return outcomes.register
 
 
 def _referrals() -> Register:
@@ -93,7 +106,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("outbox", "list, re-send, requeue or discard what waits in the outbox", _outbox),
     Command(
         "publish",
-        "write the Questionnaire, CodeSystem and ValueSets (files or a FHIR package)",
+        "write the Questionnaire, CodeSystem, ValueSets and views (files or a FHIR package)",
         _publish,
     ),
     Command("match", "match an intake to community services, with reasons and exclusions", _match),
@@ -110,7 +123,15 @@ COMMANDS: tuple[Command, ...] = (
         "extract NDJSON intakes into per-type NDJSON (Bulk Data layout), on every core",
         _batch,
     ),
+    Command(
+        "import", "load a batch folder (per-type NDJSON + manifest) into a FHIR server", _import
+    ),
     Command("views", "SQL on FHIR v2 views: run the conformance tests", _views),
+    Command(
+        "outcomes",
+        "does community support help here? the report from the clinic's own FHIR data",
+        _outcomes,
+    ),
 )
 
 _EPILOG = """exit codes:
@@ -132,11 +153,32 @@ class _Parser(argparse.ArgumentParser):
 
 
 def package_version() -> str:
-    """The installed distribution's version ("unknown" when run from a bare source tree)."""
-    try:
-        return version("commcare-ext")
-    except PackageNotFoundError:
-        return "unknown"
+    """The installed distribution's version ("unknown" when run from a bare source tree).
+
+    Read from the name of the installed ``.dist-info`` folder: what ``importlib.metadata``
+    finds, without importing it (with its ``email`` and ``zipfile`` machinery it is most of
+    the time ``--version`` would take).
+    """
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(_DIST_INFO_PREFIX) and name.endswith(".dist-info"):
+                return name.removeprefix(_DIST_INFO_PREFIX).removesuffix(".dist-info")
+    return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        print(f"{PROG} {package_version()}")
+        parser.exit()
 
 
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
@@ -151,7 +193,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {package_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )

@@ -12,7 +12,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     """Add ``publish`` to the command line."""
     parser.description = (
         "Write every published resource: the intake Questionnaire in each form language, "
-        "our CodeSystem and its ValueSets. --out writes loose JSON files; --package writes "
+        "our CodeSystem and its ValueSets, our extensions and the SQL on FHIR views. --out "
+        "writes loose JSON files; --package writes "
         "an NPM-style FHIR package (package/package.json, .index.json) that FHIR tooling "
         "loads; `npm pack` in its package/ folder makes the tarball a registry serves."
     )
@@ -32,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         with writing(out):
             written = write_published(out)
-        print(f"wrote {len(written)} resources (Questionnaires, CodeSystem, ValueSets) to {out}")
+        kinds = "Questionnaires, CodeSystem, ValueSets, extensions, views"
+        print(f"wrote {len(written)} resources ({kinds}) to {out}")
     if args.package is not None:
         with writing(args.package, "--package"):
             written = write_fhir_package(args.package)

@@ -55,8 +55,8 @@ CREATE TABLE IF NOT EXISTS submissions (
 )
 """
 #: Columns added since the first schema, for outbox files written by an older version.
-_ADDED_COLUMNS = {"digest": "TEXT", "reason": "TEXT"}
-_COLUMNS = "id, status, attempts, error, outcome, result, digest, reason"
+_ADDED_COLUMNS = {"digest": "TEXT", "reason": "TEXT", "statuses": "TEXT"}
+_COLUMNS = "id, status, attempts, error, outcome, result, digest, reason, statuses"
 
 
 class SubmissionStatus(StrEnum):
@@ -72,7 +72,9 @@ class SubmissionStatus(StrEnum):
 class Submission:
     """One outbox row: its status, what the server said, and the hash of its Bundle.
 
-    ``reason`` is why a person discarded it. The Bundle itself stays in the database.
+    ``reason`` is why a person discarded it; ``statuses`` what the server answered per
+    entry of a finished one (fullUrl -> "201 Created", "200 OK" for one already there).
+    The Bundle itself stays in the database.
     """
 
     id: str
@@ -83,6 +85,7 @@ class Submission:
     references: dict[str, str] | None
     digest: str = ""
     reason: str | None = None
+    statuses: dict[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"Submission(id={self.id!r}, status={self.status!r}, attempts={self.attempts})"
@@ -178,6 +181,19 @@ class Outbox:
             self._send(*claimed)
             sent.append(self.get(claimed[0]))
         return sent
+
+    def release_leases(self) -> int:
+        """Free every pending row leased by a sender that died (SIGKILL, power cut).
+
+        Only for a caller that knows no other process is sending from this outbox now (it
+        holds its own lock); returns how many rows were freed.
+        """
+        with self._connect() as db:
+            freed = db.execute(
+                "UPDATE submissions SET lease_until = 0 WHERE status = ? AND lease_until > 0",
+                (SubmissionStatus.PENDING,),
+            ).rowcount
+        return int(freed)
 
     def get(self, key: str) -> Submission:
         """One submission by id; :class:`UnknownSubmission` (a LookupError) if there is none."""
@@ -317,25 +333,27 @@ class Outbox:
             self._release(key, f"{type(error).__name__}: unexpected; still pending")
             raise
         else:
-            self._finish(key, SubmissionStatus.DONE, None, None, result.references)
+            self._finish(key, SubmissionStatus.DONE, None, None, result.references, result.statuses)
 
-    def _finish(
+    def _finish(  # noqa: PLR0917 - one row's columns
         self,
         key: str,
         status: SubmissionStatus,
         error: str | None,
         outcome: list[dict[str, Any]] | None,
         references: dict[str, str] | None,
+        statuses: dict[str, str] | None = None,
     ) -> None:
         with self._connect() as db:
             db.execute(
                 "UPDATE submissions SET status = ?, error = ?, outcome = ?, result = ?, "
-                "lease_until = 0, updated = ? WHERE id = ?",
+                "statuses = ?, lease_until = 0, updated = ? WHERE id = ?",
                 (
                     status,
                     error,
                     orjson.dumps(outcome).decode() if outcome is not None else None,
                     orjson.dumps(references).decode() if references is not None else None,
+                    orjson.dumps(statuses).decode() if statuses is not None else None,
                     time.time(),
                     key,
                 ),
@@ -395,6 +413,7 @@ def _submission(row: tuple[Any, ...]) -> Submission:
         references=parse_json(row[5], source="outbox result") if row[5] else None,
         digest=row[6] or "",
         reason=row[7],
+        statuses=parse_json(row[8], source="outbox statuses") if row[8] else None,
     )
 
 

@@ -8,6 +8,8 @@ reference that finds nothing is reported. Which element we read, and which we sk
 in docs/directory.md.
 """
 
+import base64
+import binascii
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -27,11 +29,12 @@ from commcare_ext.directory.fhir_parts import (
     read_communication,
     read_fhir_location,
 )
+from commcare_ext.directory.geometry import Extent, ExtentError, read_geojson
+from commcare_ext.directory.hsds_access import language_access
 from commcare_ext.directory.model import (
     Contact,
     Cost,
     Eligibility,
-    LanguageAccess,
     Location,
     Organization,
     Service,
@@ -45,6 +48,8 @@ from commcare_ext.directory.vocabulary import (
     ServiceStatus,
 )
 
+#: FHIR core extension on Location: its boundary as GeoJSON (an Attachment).
+BOUNDARY_GEOJSON_EXTENSION = "http://hl7.org/fhir/StructureDefinition/location-boundary-geojson"
 _INTERPRETATION_CHARACTERISTIC = (
     "http://hl7.org/fhir/us/hsds/CodeSystem/HumanServiceCharacteristicCS",
     "Interpret",
@@ -95,13 +100,13 @@ class FhirServiceReader:
             self._characteristic(concept, facts)
         for entry in _objects(resource, "eligibility"):
             if isinstance(entry.get("code"), Mapping):
-                self._concept(entry["code"], facts, [], "eligibility.code", eligibility=True)
+                self._concept(entry["code"], facts, terms, "eligibility.code", eligibility=True)
         self._attribute_extensions(resource, facts)
         languages: set[str] = set()
         read_communication(_concepts(resource, "communication"), languages, self.problems)
         locations = self._locations_of(resource, facts)
         support_types, unmapped = facts.kinds_of_help(self.mapping, terms)
-        if not support_types:
+        if not support_types and not facts.crisis:
             self.problems.warning(
                 "HealthcareService",
                 service_id,
@@ -122,6 +127,7 @@ class FhirServiceReader:
             name=name,
             organization=organization,
             support_types=canon(support_types),
+            crisis=canon(frozenset(facts.crisis)),
             description="\n".join(comments) or None,
             status=ServiceStatus.ACTIVE if active else ServiceStatus.INACTIVE,
             taxonomy_terms=canon(tuple(terms)),
@@ -130,7 +136,7 @@ class FhirServiceReader:
             service_area=canon(self._area(resource, facts)),
             schedule=canon(schedule),
             languages=canon(
-                LanguageAccess.of(
+                language_access(
                     languages,
                     frozenset(facts.interpretation),
                     self._interpretation_note(resource),
@@ -156,6 +162,8 @@ class FhirServiceReader:
             frozenset(facts.genders),
             frozenset(facts.populations_required),
             "\n".join(comments) or None,
+            tuple(dict.fromkeys(facts.unread_eligibility)),
+            frozenset(facts.faiths_required),
         )
 
     def _organization(self, reference: Any) -> Organization:
@@ -201,8 +209,9 @@ class FhirServiceReader:
     ) -> None:
         label = text(concept, "text")
         found = codings(concept)
+        link = "eligibility" if eligibility else None
         if not found and label is not None:
-            terms.append(TaxonomyTerm(label))
+            terms.append(TaxonomyTerm(label, link_type=link))
         for coding in found:
             system, code = text(coding, "system"), text(coding, "code")
             if system == DIRECTORY_TAXONOMY and code is not None:
@@ -211,7 +220,7 @@ class FhirServiceReader:
                 continue
             name = text(coding, "display") or label or code
             if name is not None:
-                terms.append(TaxonomyTerm(name, code, system))
+                terms.append(TaxonomyTerm(name, code, system, link))
 
     def _characteristic(self, concept: Mapping[str, Any], facts: CodedFacts) -> None:
         for coding in codings(concept):
@@ -255,6 +264,8 @@ class FhirServiceReader:
         postal = set(facts.postal_codes)
         regions: set[str] = set()
         descriptions: list[str] = []
+        extents: list[Extent] = []
+        unread = 0
         for reference in _objects(resource, "coverageArea"):
             target = self.index.resolve(reference, "Location")
             display = text(reference, "display")
@@ -263,10 +274,20 @@ class FhirServiceReader:
                 if isinstance(address, Mapping) and (code := text(address, "postalCode")):
                     postal.add(normalise_postal_code(code))
                 display = display or text(target, "name")
+                for boundary in extensions(target, BOUNDARY_GEOJSON_EXTENSION):
+                    try:
+                        extents.extend(read_geojson(_attachment_text(boundary)))
+                    except ExtentError as bad:
+                        unread += 1
+                        self.problems.warning(
+                            "Location", text(target, "id"), "location-boundary-geojson", str(bad)
+                        )
             if display is not None:
                 regions.add(normalise_term(display))
                 descriptions.append(display)
-        return ServiceArea(frozenset(postal), frozenset(regions), tuple(descriptions))
+        return ServiceArea(
+            frozenset(postal), frozenset(regions), tuple(descriptions), tuple(extents), unread
+        )
 
     def _cost(self, resource: Mapping[str, Any], facts: CodedFacts) -> Cost:
         provision = {
@@ -329,6 +350,20 @@ class FhirServiceReader:
                     "HealthcareService", service_id, "extension(last-verified)", "expected a date"
                 )
         return None
+
+
+def _attachment_text(extension: Mapping[str, Any]) -> str:
+    """The GeoJSON of a location-boundary-geojson extension (base64 ``valueAttachment.data``)."""
+    attachment = extension.get("valueAttachment")
+    data = attachment.get("data") if isinstance(attachment, Mapping) else None
+    if not isinstance(data, str):
+        msg = "expected valueAttachment.data (base64 GeoJSON)"
+        raise ExtentError(msg)
+    try:
+        return base64.b64decode(data, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        msg = "expected base64 UTF-8 GeoJSON in valueAttachment.data"
+        raise ExtentError(msg) from None
 
 
 def _objects(resource: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:

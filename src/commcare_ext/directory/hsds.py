@@ -51,7 +51,7 @@ def read_hsds(
     if isinstance(source, (Mapping, list)):
         services.extend(_document(source, "(document)", reader.problems))
     else:
-        path = Path(source)
+        path = _path(source)
         if path.is_dir():
             services.extend(_folder(path, reader.problems))
         elif path.is_file():
@@ -61,16 +61,38 @@ def read_hsds(
     return _finish(services, reader, report)
 
 
+def _path(source: object) -> Path:
+    """``source`` as a path that can be looked at; else a DirectoryError saying what was wanted."""
+    try:
+        path = Path(source)  # type: ignore[arg-type]
+        path.exists()
+    except (TypeError, ValueError, OSError):
+        kind = "null" if source is None else type(source).__name__
+        msg = f"expected an HSDS document (a JSON object or list), a file or a folder, not {kind}"
+        raise DirectoryError("(input)", msg) from None
+    return path
+
+
 def _finish(
     records: Iterable[tuple[str, Any]], reader: HsdsServiceReader, report: LoadReport
 ) -> tuple[Directory, LoadReport]:
     skipped_while_joining = len(report.skipped_ids("service"))
     records = list(records)
     kept = []
-    for source, raw in records:
-        reader.problems.source = source
-        if (service := reader.read(raw)) is not None:
-            kept.append(service)
+    # Reading makes hundreds of thousands of small frozen values and no cycles; the cycle
+    # collector would walk them and the parsed JSON again and again (about a third of the
+    # load of 10,000 services, benchmarks/bench_directory_load.py), so it waits, as for
+    # parsing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for source, raw in records:
+            reader.problems.source = source
+            if (service := reader.read(raw)) is not None:
+                kept.append(service)
+    finally:
+        if collecting:
+            gc.enable()
     directory, duplicates = Directory.of(kept)
     for problem in duplicates:
         report.add(problem)

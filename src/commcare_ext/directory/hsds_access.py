@@ -11,12 +11,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from commcare_ext.directory._problems import Problems
 from commcare_ext.directory._values import BadValueError, iso_date, text
 from commcare_ext.directory.geometry import Extent, ExtentError, read_geojson
 from commcare_ext.directory.languages import languages_named
+from commcare_ext.directory.model import LanguageAccess
 from commcare_ext.directory.vocabulary import AccessibilityFeature, InterpretationMode, ServiceMode
 
 _ANY = re.compile(r"\b(any|all|every)\s+(other\s+)?languages?\b|\bmost languages\b")
@@ -54,9 +56,12 @@ _ACCESS_WORDS = (
 
 def accessibility_features(notes: Sequence[str]) -> frozenset[AccessibilityFeature]:
     """Features HSDS ``accessibility.description``/``details`` name in their usual words."""
-    lowered = " ".join(notes).lower()
-    if not lowered:
-        return frozenset()
+    return _features(" ".join(notes).lower()) if notes else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _features(lowered: str) -> frozenset[AccessibilityFeature]:
+    """The features named in ``lowered``; sites repeat the same words, so this is cached."""
     return frozenset(feature for pattern, feature in _ACCESS_WORDS if pattern.search(lowered))
 
 
@@ -69,6 +74,7 @@ class Interpretation:
     way_unstated: bool
 
 
+@lru_cache(maxsize=4096)
 def read_interpretation(note: str | None) -> Interpretation | None:
     """The offer in an ``interpretation_services`` text; None when there is none."""
     if note is None or _NONE.match(note.lower()):
@@ -78,6 +84,25 @@ def read_interpretation(note: str | None) -> Interpretation | None:
     named = languages_named(note)
     languages = None if _ANY.search(lowered) else named
     return Interpretation(modes, languages, not modes)
+
+
+def language_access(
+    languages: set[str], coded: frozenset[InterpretationMode], note: str | None
+) -> LanguageAccess:
+    """Staff languages and interpretation, from coded terms and an interpretation text.
+
+    The text's languages win when it names any ("any" when it says so); a text naming none
+    leaves our coded terms' "any language", and alone covers no language in particular.
+    """
+    offer = read_interpretation(note)
+    interpretation = coded | (offer.modes if offer else frozenset())
+    interpreted: frozenset[str] | None = None
+    if offer is not None and (offer.languages is None or offer.languages):
+        interpreted = offer.languages
+    elif offer is not None and not coded:
+        interpreted = frozenset()
+    unstated = offer is not None and offer.way_unstated and not coded
+    return LanguageAccess.of(languages, interpretation, note, interpreted, unstated)
 
 
 def attending_modes(

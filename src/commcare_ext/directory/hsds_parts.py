@@ -41,6 +41,11 @@ def nested(
     A field that is not a list is a warning on the record (kept without it); an entry that is
     not an object is a skipped record of the entry's own type.
     """
+    value = raw.get(key)
+    if value is None:
+        return ()
+    if type(value) is list and all(type(item) is dict for item in value):
+        return value  # the common case, without copying: readers call this a lot
     try:
         items = objects(raw, key)
     except BadValueError as bad:
@@ -64,34 +69,82 @@ def _taxonomy_names(term: Mapping[str, Any]) -> list[str]:
     return [n for n in names if n]
 
 
+#: What one attribute means, by the raw values that decide it (see :func:`read_attributes`).
+_Meaning = tuple[str, object, object, object]
+_MEANINGS: dict[tuple[Any, ...], _Meaning] = {}
+_MAX_MEANINGS = 50_000
+
+
+def _meaning(attribute: Mapping[str, Any], term: Mapping[str, Any]) -> _Meaning:
+    """("own", code, value, eligibility) | ("term", TaxonomyTerm, None, None) | ("bad", ...)."""
+    names = _taxonomy_names(term)
+    code, name = text(term, "code"), text(term, "name")
+    link = (text(attribute, "link_type") or "").lower() or None
+    if any(normalise_taxonomy(n) == _OWN for n in names):
+        return ("own", code or name or "", text(attribute, "value"), link == "eligibility")
+    if name is None and code is None:
+        return ("bad", "taxonomy_term.name", "expected a name", None)
+    return (
+        "term",
+        TaxonomyTerm(name or code or "", code, names[0] if names else None, link),
+        None,
+        None,
+    )
+
+
+def _key(attribute: Mapping[str, Any], term: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """The raw values an attribute's meaning depends on, when they can key a cache."""
+    detail = term.get("taxonomy_detail")
+    key = (
+        term.get("taxonomy"),
+        term.get("code"),
+        term.get("name"),
+        attribute.get("link_type"),
+        attribute.get("value"),
+        (detail.get("uri"), detail.get("name")) if type(detail) is dict else detail,
+    )
+    try:
+        hash(key)
+    except TypeError:  # a list or object where text belongs: read it the slow way
+        return None
+    return key
+
+
 def read_attributes(
     attributes: Sequence[Mapping[str, Any]],
     facts: CodedFacts,
     terms: list[TaxonomyTerm],
     problems: Problems,
 ) -> None:
-    """Our taxonomy's terms into ``facts``; every other taxonomy's terms into ``terms``."""
+    """Our taxonomy's terms into ``facts``; every other taxonomy's terms into ``terms``.
+
+    Directories repeat the same terms on thousands of services, so what an attribute means
+    is worked out once per distinct set of raw values (problems are still reported for each
+    attribute that has them).
+    """
     for attribute in attributes:
-        attribute_id = record_id(attribute)
         term = attribute.get("taxonomy_term")
         if not is_object(term):
-            problems.skipped("attribute", attribute_id, "taxonomy_term", "expected a term")
+            problems.skipped("attribute", record_id(attribute), "taxonomy_term", "expected a term")
             continue
-        names = _taxonomy_names(term)
-        code, name = text(term, "code"), text(term, "name")
-        if any(normalise_taxonomy(n) == _OWN for n in names):
-            link_type = (text(attribute, "link_type") or "").lower()
-            eligibility = link_type == "eligibility"
-            why = facts.add(code or name or "", text(attribute, "value"), eligibility=eligibility)
+        key = _key(attribute, term)
+        meaning = _MEANINGS.get(key) if key is not None else None
+        if meaning is None:
+            meaning = _meaning(attribute, term)
+            if key is not None and len(_MEANINGS) < _MAX_MEANINGS:
+                _MEANINGS[key] = meaning
+        kind, first, second, third = meaning
+        if kind == "term":
+            terms.append(first)  # type: ignore[arg-type]
+        elif kind == "own":
+            why = facts.add(first, second, eligibility=bool(third))  # type: ignore[arg-type]
             if why is not None:
                 field, message = why
-                problems.skipped("attribute", attribute_id, f"taxonomy_term.{field}", message)
-            continue
-        if name is None and code is None:
-            problems.skipped("attribute", attribute_id, "taxonomy_term.name", "expected a name")
-            continue
-        link = (text(attribute, "link_type") or "").strip().lower() or None
-        terms.append(TaxonomyTerm(name or code or "", code, names[0] if names else None, link))
+                problems.skipped(
+                    "attribute", record_id(attribute), f"taxonomy_term.{field}", message
+                )
+        else:
+            problems.skipped("attribute", record_id(attribute), first, second)  # type: ignore[arg-type]
 
 
 def read_languages(

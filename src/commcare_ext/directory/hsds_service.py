@@ -25,8 +25,8 @@ from commcare_ext.directory.attributes import CodedFacts
 from commcare_ext.directory.hsds_access import (
     attending_modes,
     cost_options,
+    language_access,
     read_extents,
-    read_interpretation,
     required_documents,
 )
 from commcare_ext.directory.hsds_parts import (
@@ -41,7 +41,6 @@ from commcare_ext.directory.model import (
     Contact,
     Cost,
     Eligibility,
-    LanguageAccess,
     Location,
     Organization,
     Service,
@@ -133,17 +132,6 @@ class HsdsServiceReader:
         modes = frozenset(facts.modes) | attending
         if not modes and locations:
             modes = frozenset({ServiceMode.IN_PERSON})
-        note = text(raw, "interpretation_services")
-        offer = read_interpretation(note)
-        interpretation = frozenset(facts.interpretation) | (offer.modes if offer else frozenset())
-        # Our coded interpretation terms offer any language; the standard's text says which.
-        # languages named, else "any" when the text says so; a text naming none leaves our
-        # coded terms' "any language", and alone covers no language in particular.
-        interpreted: frozenset[str] | None = None
-        if offer is not None and (offer.languages is None or offer.languages):
-            interpreted = offer.languages
-        elif offer is not None and not facts.interpretation:
-            interpreted = frozenset()
         canon = self.canon
         return Service(
             id=service_id,
@@ -163,12 +151,10 @@ class HsdsServiceReader:
             service_area=self._area(areas, facts),
             schedule=canon(schedule),
             languages=canon(
-                LanguageAccess.of(
+                language_access(
                     languages,
-                    interpretation,
-                    note,
-                    interpreted,
-                    offer is not None and offer.way_unstated and not facts.interpretation,
+                    frozenset(facts.interpretation),
+                    text(raw, "interpretation_services"),
                 )
             ),
             cost=canon(self._cost(raw, options, option_words, facts)),

@@ -56,8 +56,13 @@ class TaxonomyTerm:
 
 #: Names of the open Open Eligibility taxonomy as directories spell them.
 OPEN_ELIGIBILITY_NAMES: frozenset[str] = frozenset(
-    {"open eligibility", "openeligibility", "open eligibility taxonomy", "oe"}
-)
+    {
+        "open eligibility", "openeligibility", "open eligibility taxonomy", "oe",
+        # the project's site, as FHIR coding systems name it
+        "https://openeligibility.org", "http://openeligibility.org",
+        "https://www.openeligibility.org", "http://www.openeligibility.org",
+    }
+)  # fmt: skip
 
 #: Open Eligibility "Human Services" terms that name a community support the intake offers.
 #: Clinical terms (Counseling, Group Therapy, Mental Health Care) are deliberately absent:

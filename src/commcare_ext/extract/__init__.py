@@ -8,13 +8,14 @@ from commcare_ext.extract.context import (
     ReferralTarget,
     ServiceChoice,
 )
-from commcare_ext.extract.disclosure import DisclosureCategory, ReferralSharing
+from commcare_ext.extract.disclosure import NEVER_SHARED, DisclosureCategory, ReferralSharing
 from commcare_ext.extract.errors import ExtractionError
 from commcare_ext.extract.extract import extract, proposed_concerns
 from commcare_ext.extract.result import ExtractedResource, ExtractedResources, PatientIdentifier
 
 __all__ = [
     "LOW_SUPPORT_BELOW",
+    "NEVER_SHARED",
     "Clinician",
     "DisclosureCategory",
     "ExtractedResource",

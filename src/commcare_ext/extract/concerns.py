@@ -16,10 +16,12 @@ from commcare_ext.extract.disclosure import DisclosureCategory
 from commcare_ext.extract.ids import business_identifier, resource_id
 from commcare_ext.extract.observations import DOMAIN_DISCLOSURE
 from commcare_ext.extract.result import ExtractedResource
+from commcare_ext.extract.risk import RESULT_ROLE
 from commcare_ext.fhir.narrative import narrative
 from commcare_ext.instruments import instrument
 from commcare_ext.intake import AccessBarrier, Intake
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.safety import SUICIDE_RISK_CONCERN
 from commcare_ext.terminology.standard import (
     CONDITION_ACTIVE,
     CONDITION_CONFIRMED,
@@ -29,7 +31,7 @@ from commcare_ext.terminology.standard import (
     SDOH,
     TRANSPORTATION_INSECURITY,
 )
-from commcare_ext.terminology.systems import SDOHCC_CONDITION
+from commcare_ext.terminology.systems import SDOHCC_CONDITION, US_CORE_CONDITION_CONCERN
 
 #: The 0-100 support index below which low support proposes a concern (the social-support
 #: plug-in's concern rule states it, on its 1-5 mean, and why); kept for existing callers.
@@ -47,7 +49,8 @@ class ProposedConcern:
 
     id: str
     code: Code
-    sdoh_category: Code
+    #: The SDOHCC SDOH category; ``None`` for a concern that is no social need (suicide risk).
+    sdoh_category: Code | None
     evidence: tuple[str, ...]
     disclosure: DisclosureCategory
     reason: str
@@ -87,6 +90,9 @@ def propose(intake: Intake) -> tuple[ProposedConcern, ...]:
                         rule.reason_en,
                     )
                 )
+    risk = suicide_risk_concern(intake)
+    if risk is not None:
+        found.insert(0, risk)
     if AccessBarrier.TRANSPORT in intake.barriers.barriers:
         found.append(
             ProposedConcern(
@@ -101,15 +107,37 @@ def propose(intake: Intake) -> tuple[ProposedConcern, ...]:
     return tuple(found)
 
 
+def suicide_risk_concern(intake: Intake) -> ProposedConcern | None:
+    """The "risk of suicide" concern for a positive screen, for the clinician to confirm."""
+    screen = intake.safety_screen
+    outcome = screen.outcome if screen is not None else None
+    if outcome is None or not outcome.positive:
+        return None
+    return ProposedConcern(
+        "suicide-risk",
+        SUICIDE_RISK_CONCERN,
+        None,
+        (_observation(intake, RESULT_ROLE),),
+        DisclosureCategory.SAFETY_RISK,
+        f"Suicide-risk screen positive ({outcome.result.value})",
+    )
+
+
 def condition(
     intake: Intake, concern: ProposedConcern, patient_ref: str, recorder_ref: str
 ) -> ExtractedResource:
-    """The SDOHCC Condition for a confirmed ``concern``, recorded by ``recorder_ref``."""
+    """The Condition for a confirmed ``concern``, recorded by ``recorder_ref``.
+
+    An SDOH concern is an SDOHCC Condition; any other (suicide risk) a US Core Condition
+    Problems and Health Concerns with category ``health-concern`` only.
+    """
     role = f"concern-{concern.id}"
+    social = concern.sdoh_category
+    categories = [HEALTH_CONCERN] if social is None else [HEALTH_CONCERN, SDOH, social]
     resource = {
         "resourceType": "Condition",
         "id": resource_id(intake, role),
-        "meta": {"profile": [SDOHCC_CONDITION]},
+        "meta": {"profile": [US_CORE_CONDITION_CONCERN if social is None else SDOHCC_CONDITION]},
         "text": narrative(
             f"Health concern: {concern.code.display}",
             [("Why", concern.reason), ("Status", "confirmed by the clinician")],
@@ -117,7 +145,7 @@ def condition(
         "identifier": [business_identifier(intake, "Condition", role)],
         "clinicalStatus": concept(CONDITION_ACTIVE),
         "verificationStatus": concept(CONDITION_CONFIRMED),
-        "category": [concept(HEALTH_CONCERN), concept(SDOH), concept(concern.sdoh_category)],
+        "category": [concept(c) for c in categories],
         "code": concept(concern.code),
         "subject": ref(patient_ref),
         "recordedDate": intake.authored.isoformat(),

@@ -7,8 +7,10 @@ from typing import Annotated
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from commcare_ext.directory import Service as DirectoryService
+from commcare_ext.intake.safety_plan import SafetyPlan
 from commcare_ext.intake.vocabulary import ReferralShare, SupportType
 from commcare_ext.primitives import ID
+from commcare_ext.terminology.crisis import CrisisResource, default_crisis_resources
 
 _REFERENCE = re.compile(rf"^Patient/{ID}$")
 
@@ -159,3 +161,9 @@ class ExtractionContext(BaseModel):
     confirmed_concerns: frozenset[str] = frozenset()
     #: Days from the intake to each referral Goal's ``target.dueDate`` (a clinic policy).
     goal_due_days: Annotated[int, Field(ge=1, le=366)] = 90
+    #: The safety plan the person made with the clinician (a CarePlan for the EHR only).
+    safety_plan: SafetyPlan | None = None
+    #: The clinic's crisis lines for the person's country (default: the 988 Lifeline, US).
+    crisis: tuple[CrisisResource, ...] = Field(
+        default_factory=lambda: default_crisis_resources().for_country()
+    )

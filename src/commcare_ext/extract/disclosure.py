@@ -2,7 +2,9 @@
 
 A referral Bundle addressed to a community organisation may contain a resource only when
 the patient's consent permits that resource's category for that recipient. ``CORE`` is the
-minimum any referral needs to be acted on; ``EHR_ONLY`` never leaves the clinic's own EHR.
+minimum any referral needs to be acted on; ``EHR_ONLY`` never leaves the clinic's own EHR, and
+neither does ``SAFETY_RISK`` (a suicide-risk screen, its Flag, concern and safety plan),
+whatever the person chose to share: :data:`NEVER_SHARED`.
 """
 
 from collections.abc import Iterable
@@ -17,6 +19,7 @@ class DisclosureCategory(StrEnum):
 
     CORE = "core"
     EHR_ONLY = "ehr-only"
+    SAFETY_RISK = "safety-risk"
     CONTACT_DETAILS = ReferralShare.CONTACT_DETAILS.value
     LANGUAGE_NEEDS = ReferralShare.LANGUAGE_NEEDS.value
     CARE_PREFERENCES = ReferralShare.CARE_PREFERENCES.value
@@ -30,6 +33,12 @@ class DisclosureCategory(StrEnum):
     def for_share(cls, share: ReferralShare) -> "DisclosureCategory":
         """The category a patient's referral-sharing choice permits."""
         return cls(share.value)
+
+
+#: Categories no choice can ever send to a community organisation.
+NEVER_SHARED: frozenset[DisclosureCategory] = frozenset(
+    {DisclosureCategory.EHR_ONLY, DisclosureCategory.SAFETY_RISK}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,4 +63,4 @@ class ReferralSharing:
     @property
     def permitted(self) -> frozenset[DisclosureCategory]:
         """The categories a referral organisation may receive besides CORE."""
-        return self.categories if self.consented else frozenset()
+        return self.categories - NEVER_SHARED if self.consented else frozenset()

@@ -23,6 +23,8 @@ from commcare_ext.extract.referrals import (
 )
 from commcare_ext.extract.related_person import related_person
 from commcare_ext.extract.result import ExtractedResource, ExtractedResources, PatientIdentifier
+from commcare_ext.extract.risk import risk_flag, screen_observations
+from commcare_ext.extract.safety_plan import safety_plan_resource
 from commcare_ext.extract.services import healthcare_service
 from commcare_ext.intake import Intake
 
@@ -83,12 +85,30 @@ def extract(
             clinician_ref=staff[1].reference if staff else None,
         ),
         *identity_observations(intake, patient_ref, questionnaire_response.reference),
+        *screen_observations(intake, patient_ref, questionnaire_response.reference),
     ]
+    flags = [
+        f for f in (risk_flag(intake, patient_ref, staff[1].reference if staff else None),) if f
+    ]
+    plans = (
+        [
+            safety_plan_resource(
+                intake,
+                context.safety_plan,
+                patient_ref=patient_ref,
+                clinic=context.clinic,
+                crisis=context.crisis,
+                author_ref=requester,
+            )
+        ]
+        if context.safety_plan is not None
+        else []
+    )
     conditions = [condition(intake, c, patient_ref, requester) for c in confirmed]
     social_concerns = [
         c.reference
         for c, concern in zip(conditions, confirmed, strict=True)
-        if concern.sdoh_category.code == "social-connection"
+        if concern.sdoh_category is not None and concern.sdoh_category.code == "social-connection"
     ]
     team = care_team(intake, patient_ref, [p.reference for p in people], clinic.reference)
 
@@ -140,9 +160,11 @@ def extract(
         *people,
         *consents,
         *found,
+        *flags,
         *conditions,
         *([team] if team else []),
         *goals,
+        *plans,
         *requests,
         *tasks,
     ]
@@ -178,6 +200,8 @@ def extract(
         proposed_concerns=proposed,
         services=tuple(services.values()),
         recipient_sharing=recipient_sharing(intake, context),
+        flags=tuple(flags),
+        care_plans=tuple(plans),
     )
 
 

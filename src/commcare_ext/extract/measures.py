@@ -17,11 +17,13 @@ from typing import Any, Protocol
 
 from commcare_ext.extract._common import concept
 from commcare_ext.instruments import (
+    PARAPHRASE,
     Instrument,
     InstrumentAnswers,
     InstrumentDomain,
     InstrumentScore,
     ScaleResult,
+    Wording,
 )
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.systems import UCUM
@@ -80,7 +82,7 @@ def measure_observations(
         item_refs[item.number] = reference
     score = instrument.score(given.answers, given.wording)
     for result in score.results:
-        value_part = result_value(result)
+        value_part = result_value(result, score.wording)
         if value_part is None:
             continue
         derived = [item_refs[n] for n in sorted(result.items_used) if n in item_refs]
@@ -108,8 +110,11 @@ def measure_observations(
     return score
 
 
-def result_value(result: ScaleResult) -> dict[str, Any] | None:
-    """The ``value[x]``, ``interpretation`` and ``note`` of a result; ``None``: not scored."""
+def result_value(result: ScaleResult, wording: Wording = PARAPHRASE) -> dict[str, Any] | None:
+    """The ``value[x]``, ``interpretation`` and ``note`` of a result; ``None``: not scored.
+
+    The notes say how many items were answered and which wording was used.
+    """
     band = result.band
     out: dict[str, Any] = {}
     if result.value is not None:
@@ -125,7 +130,12 @@ def result_value(result: ScaleResult) -> dict[str, Any] | None:
         out["valueCodeableConcept"] = _band_concept(band.label_en, band.code)
     else:
         return None
-    out["note"] = [{"text": result.note_en or _items_note(result)}]
+    # a second note says which wording the answers were given to: a score from our
+    # paraphrase is not the validated instrument's score, and says so
+    out["note"] = [
+        {"text": result.note_en or _items_note(result)},
+        {"text": f"Wording: {wording.describe_en()}"},
+    ]
     return out
 
 

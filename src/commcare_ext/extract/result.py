@@ -87,6 +87,10 @@ class ExtractedResources:
     services: tuple[ExtractedResource, ...] = ()
     #: ``(Organization/id, sharing)`` for recipients with a choice of their own.
     recipient_sharing: tuple[tuple[str, ReferralSharing], ...] = ()
+    #: Flags for the EHR (an active suicide-risk Flag after a positive screen).
+    flags: tuple[ExtractedResource, ...] = ()
+    #: Care plans for the EHR (the person's safety plan).
+    care_plans: tuple[ExtractedResource, ...] = ()
     #: The patient wants no community referral now (``care.community_referral_declined``).
     community_referral_declined: bool = False
 
@@ -122,9 +126,11 @@ class ExtractedResources:
             *self.related_persons,
             *self.consents,
             *self.observations,
+            *self.flags,
             *self.conditions,
             *team,
             *self.goals,
+            *self.care_plans,
             *self.service_requests,
             *self.tasks,
             self.provenance,

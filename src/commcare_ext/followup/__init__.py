@@ -42,6 +42,8 @@ from commcare_ext.followup.form import (
     Helpfulness,
     Reached,
     build_follow_up_questionnaire,
+    follow_up_instruments,
+    follow_up_url,
     prefill_follow_up,
     support_name,
 )
@@ -155,7 +157,9 @@ __all__ = [
     "compare_support",
     "find_baseline",
     "follow_up_context",
+    "follow_up_instruments",
     "follow_up_transaction",
+    "follow_up_url",
     "hold",
     "mark_outcome_reviewed",
     "measurement_lines",

@@ -19,7 +19,7 @@ from commcare_ext.followup.lifecycle import TaskStatus
 from commcare_ext.followup.progress import measurement_lines
 from commcare_ext.followup.state import ReferralState, parse_referral_task
 from commcare_ext.followup.transport import history
-from commcare_ext.instruments import Comparison
+from commcare_ext.instruments import Comparison, InstrumentAnswers
 
 #: Statuses a clinician should notice on the timeline.
 _ATTENTION = frozenset(
@@ -79,11 +79,17 @@ def timeline_events(
     intake_authored: datetime | None,
     referrals: Sequence[ReferralHistory] = (),
     follow_ups: Sequence[FollowUpEntry] = (),
+    intake_measures: Mapping[str, InstrumentAnswers] | None = None,
 ) -> tuple[TimelineEvent, ...]:
-    """Every event, oldest first (ties keep intake, referral, follow-up order)."""
+    """Every event, oldest first (ties keep intake, referral, follow-up order).
+
+    ``intake_measures`` (``Intake.measures``) puts each intake measurement on the intake's
+    event; each follow-up lists its own, so every measurement is on the timeline.
+    """
     events: list[TimelineEvent] = []
     if intake_authored is not None:
-        events.append(TimelineEvent(intake_authored, EventKind.INTAKE, "Intake completed"))
+        details = tuple(measurement_lines(intake_measures or {}))
+        events.append(TimelineEvent(intake_authored, EventKind.INTAKE, "Intake completed", details))
     for referral in referrals:
         events += _referral_events(referral)
     events += [_follow_up_event(entry) for entry in follow_ups]

@@ -35,6 +35,7 @@ from commcare_ext.instruments.progress import (
     MeasureChange,
     MeasureComparison,
     compare_scores,
+    measure_change,
 )
 from commcare_ext.instruments.protocol import (
     PARAPHRASE,
@@ -60,13 +61,31 @@ from commcare_ext.instruments.registry import (
     registered,
     selection,
 )
+from commcare_ext.instruments.suicide_screen import (
+    ASQ,
+    CSSRS_SCREEN,
+    SCREENS,
+    ScreenItem,
+    ScreenKind,
+    ScreenOutcome,
+    ScreenResult,
+    SuicideScreen,
+)
 from commcare_ext.instruments.summed import SummedInstrument
+from commcare_ext.instruments.wording import (
+    ExactWording,
+    WordingMismatchError,
+    WordingProblem,
+    load_wording,
+)
 
 for _builtin in (MOS_SSS, PHQ_9, GAD_7):
     register(_builtin)
 
 __all__ = [
+    "ASQ",
     "COMMCARE_CODESYSTEM",
+    "CSSRS_SCREEN",
     "FREQUENCY_SCALE",
     "GAD_7",
     "LOINC",
@@ -81,10 +100,12 @@ __all__ = [
     "MOS_SSS_SUBSCALE_NAMES",
     "PARAPHRASE",
     "PHQ_9",
+    "SCREENS",
     "Band",
     "ChangeRule",
     "Comparison",
     "ConcernRule",
+    "ExactWording",
     "Gad7",
     "Instrument",
     "InstrumentAnswers",
@@ -105,13 +126,22 @@ __all__ = [
     "ScaleResult",
     "ScaleScore",
     "ScoreStatus",
+    "ScreenItem",
+    "ScreenKind",
+    "ScreenOutcome",
+    "ScreenResult",
+    "SuicideScreen",
     "SummedInstrument",
     "UnknownInstrumentError",
     "Wording",
+    "WordingMismatchError",
+    "WordingProblem",
     "WordingSource",
     "compare_scores",
     "instrument",
+    "load_wording",
     "loinc_confirmed",
+    "measure_change",
     "register",
     "registered",
     "score_mos_sss",

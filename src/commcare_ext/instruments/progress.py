@@ -130,22 +130,34 @@ class MeasureComparison:
 
 
 def compare_scores(
-    rule: ChangeRule, baseline: InstrumentScore, follow_up: InstrumentScore
+    rule: ChangeRule,
+    baseline: InstrumentScore,
+    follow_up: InstrumentScore,
+    *,
+    instrument_name: str = "",
 ) -> MeasureComparison:
-    """Compare the primary results of two scorings of one instrument under ``rule``."""
+    """Compare the primary results of two scorings of one instrument under ``rule``.
+
+    ``instrument_name`` prefixes the result's name in the statement ("PHQ-9 total score").
+    """
     before, after = baseline.primary, follow_up.primary
-    change = measure_change(baseline.instrument, rule, before, after)
+    change = measure_change(baseline.instrument, rule, before, after, instrument_name)
     note = f"Thresholds: {rule.source}" if rule.source else ""
     return MeasureComparison(baseline.instrument, (change,), note)
 
 
 def measure_change(
-    instrument_id: str, rule: ChangeRule, before: ScaleResult, after: ScaleResult
+    instrument_id: str,
+    rule: ChangeRule,
+    before: ScaleResult,
+    after: ScaleResult,
+    instrument_name: str = "",
 ) -> MeasureChange:
-    """One result at baseline and follow-up."""
+    """One result at baseline and follow-up (named "<instrument_name> <result name>")."""
+    name = f"{instrument_name} {before.name_en.lower()}" if instrument_name else before.name_en
     return MeasureChange(
         instrument_id,
-        before.name_en,
+        name,
         before.code,
         rule,
         before.value,

@@ -316,7 +316,9 @@ class Instrument(ABC):
         from commcare_ext.instruments.progress import compare_scores  # noqa: PLC0415 - cycle
 
         rule = self.change or ChangeRule(lower_is_better=True)
-        return compare_scores(rule, self.score(baseline), self.score(follow_up))
+        return compare_scores(
+            rule, self.score(baseline), self.score(follow_up), instrument_name=self.name_en
+        )
 
     def item(self, number: int) -> InstrumentItem:
         """The item numbered ``number``."""
@@ -337,6 +339,11 @@ class Instrument(ABC):
     def result_codes(self) -> tuple[Code, ...]:
         """Every code a result of this instrument may carry (for publishing, catalogues)."""
         return ()
+
+    def primary_range(self) -> tuple[float, float]:
+        """The lowest and highest value the primary result can take (for charts)."""
+        points = [p.value for item in self.items for p in self.scale_of(item)]
+        return (float(min(points)), float(max(points)))
 
     def result_names(self) -> dict[str, str]:
         """Each result's key -> its English name (catalogue context ``<id>-scale:<key>``)."""

@@ -44,6 +44,10 @@ class SummedInstrument(Instrument):
         """The one result: the total."""
         return {"total": self.total_name_en}
 
+    def primary_range(self) -> tuple[float, float]:
+        """0 to the highest possible total."""
+        return (0.0, float(self.max_total()))
+
     def max_total(self) -> int:
         """The highest possible total (every item at its scale's top)."""
         return sum(max(p.value for p in self.scale_of(item)) for item in self.items)

@@ -13,6 +13,8 @@ from commcare_ext.intake.model import (
     SupportPerson,
 )
 from commcare_ext.intake.practical import AvailabilityWindow, PostalCode, PracticalAccess
+from commcare_ext.intake.safety import SuicideRiskScreen
+from commcare_ext.intake.safety_plan import PlanService, SafetyPlan, SafetyPlanError, check_people
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
@@ -78,6 +80,7 @@ __all__ = [
     "PerceivedCause",
     "PhoneAccess",
     "PhoneNumber",
+    "PlanService",
     "PostalCode",
     "PracticalAccess",
     "PreferenceStrength",
@@ -85,15 +88,19 @@ __all__ = [
     "ReferralShare",
     "Relationship",
     "Respondent",
+    "SafetyPlan",
+    "SafetyPlanError",
     "ShareCategory",
     "ShortText",
     "SpiritualImportance",
     "StigmaAndPrivacy",
     "StigmaConcern",
+    "SuicideRiskScreen",
     "SupportPerson",
     "SupportType",
     "TakingPart",
     "TherapyFormat",
     "TravelMode",
     "VisitMode",
+    "check_people",
 ]

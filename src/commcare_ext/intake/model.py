@@ -32,6 +32,7 @@ from commcare_ext.intake.base import (
 from commcare_ext.intake.identity import IdentityAndCommunication
 from commcare_ext.intake.measures import check_measures, lift_legacy_fields
 from commcare_ext.intake.practical import PracticalAccess
+from commcare_ext.intake.safety import SuicideRiskScreen
 from commcare_ext.intake.vocabulary import (
     AccessBarrier,
     ClinicianGender,
@@ -366,6 +367,13 @@ class Intake(IntakeSection):
     identity: IdentityAndCommunication = Field(default_factory=IdentityAndCommunication)
     # Optional, so intakes written before it existed read and extract exactly as before.
     practical: PracticalAccess | None = None
+    #: The clinic's suicide-risk screen; ``None``: not screened in this intake.
+    safety_screen: SuicideRiskScreen | None = None
+
+    @field_validator("safety_screen")
+    @classmethod
+    def _empty_screen_is_absent(cls, value: SuicideRiskScreen | None) -> SuicideRiskScreen | None:
+        return None if value is not None and not value.answers else value
 
     @model_validator(mode="before")
     @classmethod

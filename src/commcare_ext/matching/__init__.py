@@ -5,13 +5,12 @@ hard constraints drawn from the intake (the kind of help wanted, language, cost,
 service area, privacy rules, devices, travel, hours) and ranks those that meet them all. Every
 proposal says which needs it meets and what to check; every exclusion names every constraint
 it fails, as typed findings (code and parameters) that :func:`render` puts into any of the
-form's five languages. Crisis help is matched apart and listed for everyone
-(:class:`RiskScreen` puts it first after a positive screen). :func:`override` records a
-clinician's decision to refer anyway, with who and why.
+form's five languages. Crisis help is matched apart and listed for everyone (first after a
+positive suicide-risk screen: the intake's, or the caller's ``screen=``). :func:`override`
+records a clinician's decision to refer anyway, with who and why.
 The ``commcare-ext match`` command line is ``commcare_ext.cli.match``.
 """
 
-from commcare_ext.matching.crisis import RiskScreen
 from commcare_ext.matching.errors import MatchingError
 from commcare_ext.matching.findings import (
     Caution,
@@ -51,7 +50,6 @@ __all__ = [
     "Proposal",
     "Reason",
     "ReasonCode",
-    "RiskScreen",
     "Unmet",
     "UnmetCode",
     "as_data",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from commcare_ext.directory import Directory, Service
+from commcare_ext.instruments import ScreenResult
 from commcare_ext.intake import Intake
 from commcare_ext.matching.constraints import (
     ActiveCheck,
@@ -34,7 +35,6 @@ from commcare_ext.matching.constraints import (
     ServiceAreaCheck,
     SupportTypeCheck,
 )
-from commcare_ext.matching.crisis import RiskScreen
 from commcare_ext.matching.errors import MatchingError
 from commcare_ext.matching.findings import (
     Caution,
@@ -339,7 +339,7 @@ def match(
     near: tuple[float, float] | None = None,
     travel_limit: float | None = None,
     today: date | None = None,
-    screen: RiskScreen | None = None,
+    screen: ScreenResult | None = None,
     postal_centroids: Mapping[str, tuple[float, float]] | None = None,
 ) -> MatchResult:
     """Propose the services of ``directory`` that fit the person, and say why of each.
@@ -347,8 +347,9 @@ def match(
     ``near`` (latitude, longitude) and ``travel_limit`` (kilometres) override what the intake
     says about where the person is and how far they can go; ``today`` dates ages and how long
     ago records were verified (default: today). ``screen`` is the person's suicide-risk
-    screen result, when one was done: a positive one puts crisis help first among the
-    proposals; otherwise crisis help is listed in ``if_things_get_worse``. Without
+    screen result (default: the intake's own ``safety_screen``, when answered): a positive
+    one puts crisis help first among the proposals; otherwise crisis help is listed in
+    ``if_things_get_worse``. Without
     coordinates, ``postal_centroids`` (postal code -> latitude, longitude, from data the clinic
     supplies) places the person at their postal code's centroid for service areas and travel.
 

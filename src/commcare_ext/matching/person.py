@@ -21,6 +21,7 @@ from commcare_ext.directory import (
     normalise_language,
     primary_language,
 )
+from commcare_ext.instruments import ScreenResult
 from commcare_ext.intake import (
     AccessBarrier,
     ClinicianGender,
@@ -38,7 +39,7 @@ from commcare_ext.intake import (
     TakingPart,
     TravelMode,
 )
-from commcare_ext.matching.crisis import RiskScreen
+from commcare_ext.matching.crisis import screen_result
 from commcare_ext.matching.culture import communities, faith_traditions
 from commcare_ext.matching.errors import MatchingError
 
@@ -149,7 +150,7 @@ def person_for(
     near: tuple[float, float] | None = None,
     travel_limit_km: float | None = None,
     today: date | None = None,
-    screen: RiskScreen | None = None,
+    screen: ScreenResult | None = None,
     postal_centroids: Mapping[str, tuple[float, float]] | None = None,
 ) -> Person:
     """Derive the profile; ``near`` and ``travel_limit_km`` override what the intake says.
@@ -228,8 +229,12 @@ def person_for(
         if preferred_gender in (None, ClinicianGender.NO_PREFERENCE)
         else preferred_gender,
         declined_referral=intake.care.community_referral_declined is True,
-        screened_positive=screen is not None and screen.positive,
+        screened_positive=_positive(screen_result(intake, screen)),
     )
+
+
+def _positive(result: ScreenResult | None) -> bool:
+    return result is not None and result.positive
 
 
 def _centroid(

@@ -1,20 +1,18 @@
 """The outcome measures a synthetic population is followed with, and how each moves.
 
-A measure is a score with a LOINC code, a range, and the direction that means "better".
-PHQ-9 and GAD-7 codes were looked up on loinc.org (44261-6, "Patient Health Questionnaire
-9 item (PHQ-9) total score [Reported]"; 70274-6, "Generalized anxiety disorder 7 item
-(GAD-7) total score [Reported.PHQ]"); the MOS-SSS overall index is the code the intake
-extraction already uses (``terminology.mos_sss``), on its 1-5 mean scale. Once the
-instrument registry (issue #17) publishes PHQ-9 and GAD-7, their entries here are read
-from it; the outcome model only needs the fields below.
+A measure is a score with a code, a range, and the direction that means "better". PHQ-9 and
+GAD-7 come from the instrument registry (``commcare_ext.instruments``: their total-score
+LOINC codes 44261-6 and 70274-6, their items and scale), so the intake carries their answers
+and extraction writes the baseline; the MOS-SSS overall index is the code the intake
+extraction uses (``terminology.mos_sss``), on its 1-5 mean scale.
 """
 
 from dataclasses import dataclass
 from typing import Final
 
+from commcare_ext.instruments import GAD_7, PHQ_9
 from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.mos_sss import mos_score_code
-from commcare_ext.terminology.systems import LOINC
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +25,8 @@ class Measure:
     """
 
     key: str
+    #: The instrument's id in the registry (its answers live in ``Intake.measures[id]``).
+    instrument_id: str
     code: Code
     low: float
     high: float
@@ -36,9 +36,14 @@ class Measure:
     decimals: int = 0
 
 
+def _total(total: Code) -> Code:
+    return Code(total.system, total.code, total.display)
+
+
 PHQ9: Final = Measure(
     "phq9",
-    Code(LOINC, "44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"),
+    "phq-9",
+    _total(PHQ_9.total),
     0,
     27,
     lower_is_better=True,
@@ -47,9 +52,8 @@ PHQ9: Final = Measure(
 )
 GAD7: Final = Measure(
     "gad7",
-    Code(
-        LOINC, "70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]"
-    ),
+    "gad-7",
+    _total(GAD_7.total),
     0,
     21,
     lower_is_better=True,
@@ -57,6 +61,7 @@ GAD7: Final = Measure(
     noise=2.5,
 )
 MOS_SSS: Final = Measure(
+    "mos-sss",
     "mos-sss",
     mos_score_code(None),
     1,
@@ -67,11 +72,6 @@ MOS_SSS: Final = Measure(
     decimals=4,
 )
 MEASURES: Final = {m.key: m for m in (PHQ9, GAD7, MOS_SSS)}
-
-
-def baseline_score(measure: Measure, severity: float, noise: float) -> float:
-    """A baseline total for a latent ``severity`` (0-1) plus ``noise`` (already drawn)."""
-    return clamp(measure, measure.low + severity * (measure.high - measure.low) + noise)
 
 
 def clamp(measure: Measure, value: float) -> float:

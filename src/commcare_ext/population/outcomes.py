@@ -29,9 +29,7 @@ from commcare_ext.extract.ids import organization_id, resource_id
 from commcare_ext.intake import Intake, SupportType
 from commcare_ext.population.measures import (
     MEASURES,
-    MOS_SSS,
     Measure,
-    baseline_score,
     clamp,
     toward_better,
 )
@@ -257,16 +255,17 @@ _REASONS: Final = {
 
 def follow_ups(  # noqa: PLR0917 - one person's parts, all needed
     intake: Intake,
-    severity: float,
-    mos_baseline: float | None,
+    baselines: dict[str, float],
     found: Sequence[Referral],
     options: OutcomeOptions,
     rng: random.Random,
     realised: Realised,
 ) -> list[tuple[Measure, str, datetime, float]]:
-    """``(measure, timepoint, when, score)`` for the baseline and each follow-up attended.
+    """``(measure, timepoint, when, score)`` for each follow-up attended.
 
-    MOS-SSS is followed only when it was administered at intake (``mos_baseline``).
+    ``baselines`` holds each measure's score at intake (by :attr:`Measure.key`), as the
+    intake's answers give it: extraction writes those, so only follow-ups are made here, and
+    only for a measure administered at intake.
     """
     when = [
         intake.authored + timedelta(days=d + rng.randint(-FOLLOW_UP_SPREAD, FOLLOW_UP_SPREAD))
@@ -274,15 +273,10 @@ def follow_ups(  # noqa: PLR0917 - one person's parts, all needed
     ]
     attended = [rng.random() < options.follow_up_rate for _ in when]
     scores: list[tuple[Measure, str, datetime, float]] = []
-    for key in MEASURES:
-        measure = MEASURES[key]
-        if measure is MOS_SSS:
-            if mos_baseline is None:
-                continue
-            baseline = mos_baseline
-        else:
-            baseline = baseline_score(measure, severity, rng.gauss(0, measure.noise / 2))
-            scores.append((measure, "baseline", intake.authored, baseline))
+    for key, measure in MEASURES.items():
+        if key not in baselines:
+            continue
+        baseline = baselines[key]
         for number, (moment, came) in enumerate(zip(when, attended, strict=True)):
             noise = rng.gauss(0, measure.noise)
             if not came:

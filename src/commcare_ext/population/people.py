@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Final, TypeVar
 
-from commcare_ext.instruments import MOS_SSS_ITEMS
+from commcare_ext.instruments import MOS_SSS_ITEMS, instrument
 from commcare_ext.intake import (
     AccessBarrier,
     Intake,
@@ -153,6 +153,8 @@ STIGMA_RATE: Final = 0.45
 BARRIER_RATE: Final = 0.55
 #: Share of intakes with the MOS Social Support Survey administered (all 19 items answered).
 MOS_SSS_RATE: Final = 0.7
+#: Share of intakes with PHQ-9 and GAD-7 administered (every item answered).
+SCREEN_RATE: Final = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +228,15 @@ def synthetic_person(seed: int, index: int) -> Person:
         "privacy": _privacy(rng),
         "barriers": _barriers(rng, interpreter),
     }
+    measures: dict[str, object] = {}
     if rng.random() < MOS_SSS_RATE:
-        data["social_support"] = {"answers": mos_answers(rng, support)}
+        measures["mos-sss"] = {"answers": mos_answers(rng, support)}
+    if rng.random() < SCREEN_RATE:
+        for instrument_id, tilt in (("phq-9", 0.0), ("gad-7", -0.05)):
+            measures[instrument_id] = {
+                "answers": symptom_answers(rng, instrument_id, severity + tilt)
+            }
+    data["measures"] = measures
     intake = Intake.model_validate(data)
     return Person(intake, group.form_language, severity, support)
 
@@ -236,6 +245,14 @@ def mos_answers(rng: random.Random, support: float) -> dict[int, int]:
     """All 19 MOS-SSS answers (1-5) around a latent ``support`` level (0-1)."""
     centre = 1 + 4 * support
     return {item.number: min(5, max(1, round(rng.gauss(centre, 0.8)))) for item in MOS_SSS_ITEMS}
+
+
+def symptom_answers(rng: random.Random, instrument_id: str, severity: float) -> dict[int, int]:
+    """Every item of a 0-3 frequency instrument (PHQ-9, GAD-7) around ``severity`` (0-1)."""
+    chosen = instrument(instrument_id)
+    return {
+        item.number: min(3, max(0, round(rng.gauss(3 * severity, 0.8)))) for item in chosen.items
+    }
 
 
 def _language(

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from commcare_ext.extract.ids import business_identifier, resource_id
-from commcare_ext.instruments import score_mos_sss
+from commcare_ext.instruments import MosSocialSupport, score_mos_sss
 from commcare_ext.intake import Intake, SupportType
 from commcare_ext.population.files import ndjson_line, open_private, write_private_json
-from commcare_ext.population.measures import Measure
+from commcare_ext.population.measures import MEASURES, Measure
 from commcare_ext.population.outcomes import (
     FATES,
     NO_EFFECTS,
@@ -118,11 +118,8 @@ def synthesize(
                 for version in versions:
                     history.write(ndjson_line(version))
                 tasks.write(ndjson_line(versions[-1]))
-            mos = (
-                score_mos_sss(intake.social_support).overall.mean if intake.social_support else None
-            )
             for measure, timepoint, when, score in follow_ups(
-                intake, person.severity, mos, found, options, rng, realised
+                intake, baselines(intake), found, options, rng, realised
             ):
                 measured.write(
                     ndjson_line(score_observation(intake, measure, timepoint, when, score))
@@ -159,6 +156,22 @@ def synthesize(
         },
     )
     return summary
+
+
+def baselines(intake: Intake) -> dict[str, float]:
+    """Each measure's score at intake, from the intake's answers (as extraction scores it)."""
+    found: dict[str, float] = {}
+    for key, measure in MEASURES.items():
+        given = intake.measures.get(measure.instrument_id)
+        if given is None:
+            continue
+        if measure.key == "mos-sss":
+            mean = score_mos_sss(MosSocialSupport(answers=given.answers)).overall.mean
+            if mean is not None:
+                found[key] = mean
+        else:
+            found[key] = float(sum(given.answers.values()))
+    return found
 
 
 def score_observation(

@@ -31,6 +31,7 @@ from commcare_ext.questionnaire.package import (
 )
 from commcare_ext.questionnaire.publish import code_system, value_set, value_set_url, value_sets
 from commcare_ext.questionnaire.read import response_to_intake
+from commcare_ext.questionnaire.wording import apply_wording
 from commcare_ext.questionnaire.write import intake_to_response
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "ResponseProblem",
     "UnrepresentableIntakeError",
     "UnsupportedLanguageError",
+    "apply_wording",
     "build_questionnaire",
     "code_system",
     "fhir_package",

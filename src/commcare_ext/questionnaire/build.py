@@ -1,9 +1,9 @@
 """Build the SDC Questionnaire (FHIR R4 JSON) from the form spec."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from commcare_ext.instruments import registered, selection
+from commcare_ext.instruments import ScreenKind, registered, selection
 from commcare_ext.questionnaire.codecs import BooleanCodec, EnumCodec, yes_no_coded
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.publish import value_set
@@ -11,6 +11,11 @@ from commcare_ext.questionnaire.spec import Item, When
 from commcare_ext.terminology.answers import AnswerSet
 from commcare_ext.terminology.catalogue import code_display, translate
 from commcare_ext.terminology.code import Code
+from commcare_ext.terminology.crisis import (
+    CrisisConfigError,
+    CrisisResource,
+    default_crisis_resources,
+)
 from commcare_ext.terminology.languages import FormLanguage, form_language, needs_review
 from commcare_ext.terminology.questions import INTAKE_PANEL
 from commcare_ext.terminology.standard import NO, SEMVER, YES
@@ -77,9 +82,17 @@ def questionnaire_canonical(language: str = "en") -> str:
 
 
 def build_questionnaire(
-    language: str = "en", *, instruments: Iterable[str] | None = None
+    language: str = "en",
+    crisis: Sequence[CrisisResource] | None = None,
+    screen: ScreenKind = ScreenKind.ASQ,
+    *,
+    instruments: Iterable[str] | None = None,
 ) -> dict[str, Any]:
     """Return the intake Questionnaire as FHIR R4 JSON, its text in ``language``.
+
+    ``crisis`` is the clinic's crisis resources for its country (default: the 988 Lifeline),
+    shown as soon as the suicide-risk screen has a "yes", whatever else was answered;
+    ``screen`` the suicide-risk screen the clinic chose (the ASQ, or the C-SSRS screener).
 
     ``language`` is a BCP-47 tag (``es``, ``es-MX``, ``vi``, ``zh-Hans``, ``zh-CN``, ``ar``…)
     and picks the primary text; every other published language travels in the FHIR
@@ -98,9 +111,15 @@ def build_questionnaire(
 
     """
     chosen = form_language(language)
-    builder = _Builder(chosen)
+    resources = tuple(crisis) if crisis is not None else default_crisis_resources().for_country()
+    if not resources:
+        msg = "crisis: at least one crisis resource is shown on a positive screen"
+        raise CrisisConfigError(msg)
+    builder = _Builder(chosen, resources, ScreenKind(screen))
     left_out = {i.link_id for i in registered()} - {i.link_id for i in selection(instruments)}
-    items = [builder.item(item) for item in FORM.items if item.link_id not in left_out]
+    items = [
+        out for item in FORM.items if item.link_id not in left_out for out in builder.items(item)
+    ]
     suffix = "" if chosen is FormLanguage.EN else "-" + chosen.value
     questionnaire: dict[str, Any] = {
         "resourceType": "Questionnaire",
@@ -156,9 +175,41 @@ def _review_extensions() -> list[dict[str, Any]]:
 class _Builder:
     """Turns spec items into Questionnaire items for one primary language."""
 
-    def __init__(self, language: FormLanguage) -> None:
+    def __init__(
+        self, language: FormLanguage, crisis: tuple[CrisisResource, ...], screen: ScreenKind
+    ) -> None:
         self.language = language
+        self.crisis = crisis
+        self.screen = screen
         self.contained: dict[str, dict[str, Any]] = {}
+
+    def items(self, spec: Item) -> list[dict[str, Any]]:
+        """The item (none for another screen's section), then any crisis resources."""
+        if spec.variant is not None and spec.variant[1] != self.screen.value:
+            return []
+        out = [self.item(spec)]
+        if spec.crisis_help:
+            out.extend(self._crisis_resource(spec, resource) for resource in self.crisis)
+        return out
+
+    def _crisis_resource(self, heading: Item, resource: CrisisResource) -> dict[str, Any]:
+        """One crisis service as a display item, enabled exactly like its heading."""
+        out: dict[str, Any] = {
+            "linkId": f"{heading.link_id}.{resource.key}",
+            "text": resource.line_in(self.language),
+            "_text": translated(
+                {
+                    other.value: resource.line_in(other)
+                    for other in FormLanguage
+                    if other is not self.language
+                }
+            ),
+            "type": "display",
+            "enableWhen": [_enable_when(w, self.language) for w in heading.enable_when],
+        }
+        if len(heading.enable_when) > 1:
+            out["enableBehavior"] = heading.enable_behavior
+        return out
 
     def text(self, english: str, context: str) -> str:
         return translate(self.language, english, context)
@@ -198,7 +249,7 @@ class _Builder:
         if spec.codec is not None:
             self._answers(spec, out)
         if spec.children:
-            out["item"] = [self.item(child) for child in spec.children]
+            out["item"] = [made for child in spec.children for made in self.items(child)]
         return out
 
     def _extensions(self, spec: Item) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from commcare_ext.terminology.systems import (
     CONTENT_VERSION,
     DIRECTORY_ATTRIBUTE_EXTENSION,
     DIRECTORY_LAST_VERIFIED_EXTENSION,
+    INSTRUMENT_WORDING_EXTENSION,
     TRANSLATION_REVIEW_EXTENSION,
 )
 
@@ -80,6 +81,14 @@ EXTENSIONS: tuple[ExtensionSpec, ...] = (
             Part("output", "An output the review covered", ("Reference",), 0, "*"),
             Part("reviewer", "Who reviewed it", ("Reference",)),
         ),
+    ),
+    ExtensionSpec(
+        INSTRUMENT_WORDING_EXTENSION,
+        "Instrument wording",
+        "On an instrument's group: the clinic-supplied Questionnaire whose exact wording was "
+        "shown (absent: the library's own paraphrase, which is not the validated wording).",
+        ("Questionnaire.item", "QuestionnaireResponse.item"),
+        types=("canonical",),
     ),
     ExtensionSpec(
         HELD_FROM_EXTENSION,

@@ -22,6 +22,7 @@ from commcare_ext.terminology.systems import (
     CONTENT_VERSION,
     SDC_VERSION,
 )
+from commcare_ext.views import library_views
 
 #: The package id (FHIR package names are lowercase, dot-separated, like ``hl7.fhir.us.core``).
 FHIR_PACKAGE_NAME: Final = "org.commcare-ext.intake"
@@ -40,16 +41,18 @@ DEPENDENCIES: Final = {
 
 
 def published_resources() -> list[dict[str, Any]]:
-    """Everything we publish: Questionnaires, CodeSystem, ValueSets, extension definitions.
+    """Everything we publish: Questionnaires, CodeSystem, ValueSets, extensions, views.
 
-    The Questionnaire in every form language, our CodeSystem, every ValueSet and the
-    StructureDefinition of every extension we define.
+    The Questionnaire in every form language, our CodeSystem, every ValueSet, the
+    StructureDefinition of every extension we define, and the SQL on FHIR v2 ViewDefinitions
+    the outcomes report runs (so any SQL on FHIR runner can use them).
     """
     return [
         *(build_questionnaire(language) for language in FormLanguage),
         code_system(),
         *value_sets(),
         *extension_definitions(),
+        *library_views().values(),
     ]
 
 
@@ -73,7 +76,8 @@ def fhir_package() -> dict[str, dict[str, Any]]:
         "version": CONTENT_VERSION,
         "description": (
             "Culturally informed mental-health intake: the SDC Questionnaire (every form "
-            "language), the commcare_ext CodeSystem, its ValueSets and our extensions."
+            "language), the commcare_ext CodeSystem, its ValueSets, our extensions and SQL "
+            "on FHIR v2 ViewDefinitions of the resources the library writes."
         ),
         "author": "commcare_ext contributors",
         "license": "Apache-2.0",

@@ -14,6 +14,7 @@ from commcare_ext.terminology.code import Code
 from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
 from commcare_ext.terminology.languages import FormLanguage
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
+from commcare_ext.terminology.safety import SAFETY_DEFINITIONS, local_safety_codes
 from commcare_ext.terminology.systems import (
     CANONICAL_BASE,
     COMMCARE_CODESYSTEM,
@@ -78,6 +79,9 @@ def code_system() -> dict[str, Any]:
         concepts.extend(
             _concept(code, definition) for code, definition in local_concepts(instrument)
         )
+    for safety_code in local_safety_codes():
+        seen.add(safety_code.code)
+        concepts.append(_concept(safety_code, SAFETY_DEFINITIONS[safety_code.code]))
     for follow_up_code in FOLLOW_UP_CODES:
         if follow_up_code.code in seen:
             msg = f"local code {follow_up_code.code!r} is defined twice"

@@ -23,6 +23,7 @@ from commcare_ext.questionnaire.errors import IntakeResponseError, ProblemKind, 
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.identifiers import INTAKE_IDENTIFIER_SYSTEM
 from commcare_ext.questionnaire.spec import Item
+from commcare_ext.questionnaire.wording import read_response_wording
 from commcare_ext.terminology.systems import CONTENT_VERSION
 
 _ACCEPTED_URLS = tuple(QUESTIONNAIRE_URLS.values())
@@ -75,6 +76,7 @@ def response_to_intake(
         )
         items = []
     reader.items(FORM.items, items, data, _At((), "", Scope()))
+    read_response_wording(items, data)
     # The model's rules run even when answers had problems, so one error lists everything.
     intake = reader.validate(data)
     if intake is None or reader.problems:
@@ -307,6 +309,8 @@ class _Reader:
         self.locations[child_loc] = here
         self.items(spec.children, children, child_target, _At(child_loc, here, scope.child()))
         if child_target or found:
+            if spec.variant is not None:
+                child_target[spec.variant[0]] = spec.variant[1]
             _merge(target, spec.path, child_target)
 
     def _question(

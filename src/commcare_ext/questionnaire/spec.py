@@ -69,6 +69,12 @@ class Item:
     entry_format: Text | None = None
     prefix: str | None = None
     display: bool = False  # a display-only item (instructions)
+    #: A display item the builder follows with the clinic's crisis resources, one per item.
+    crisis_help: bool = False
+    #: ``(field, value)``: this group is one of several forms of the same model field (the
+    #: clinic's chosen suicide-risk screen); it holds the model only when ``field`` equals
+    #: ``value``, and reading it sets ``field`` to ``value``.
+    variant: tuple[str, str] | None = None
 
     def text_in(self, language: str) -> str:
         """The item's text in ``language``."""

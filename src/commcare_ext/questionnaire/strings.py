@@ -13,8 +13,10 @@ from commcare_ext.questionnaire.build import PLACEHOLDERS
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.terminology.answers import ANSWER_SETS, COMMON_LANGUAGES
 from commcare_ext.terminology.catalogue import code_context
+from commcare_ext.terminology.crisis import crisis_strings
 from commcare_ext.terminology.followup import LOCAL_CODES as FOLLOW_UP_CODES
 from commcare_ext.terminology.questions import QUESTION_CONCEPTS
+from commcare_ext.terminology.safety import local_safety_codes
 from commcare_ext.terminology.standard import NO, YES
 from commcare_ext.terminology.systems import COMMCARE_CODESYSTEM
 
@@ -73,3 +75,10 @@ def _terminology_strings() -> Iterator[tuple[str, str, str]]:
         yield from instrument_strings(instrument, seen)
     for follow_up_code in FOLLOW_UP_CODES:
         yield code_context(follow_up_code), follow_up_code.display, "Referral follow-up concept"
+    yield from _safety_strings()
+
+
+def _safety_strings() -> Iterator[tuple[str, str, str]]:
+    for safety_code in local_safety_codes():
+        yield code_context(safety_code), safety_code.display, "Suicide-risk screen concept"
+    yield from crisis_strings()

@@ -13,6 +13,7 @@ from commcare_ext.questionnaire.errors import UnrepresentableIntakeError
 from commcare_ext.questionnaire.form import FORM
 from commcare_ext.questionnaire.identifiers import INTAKE_IDENTIFIER_SYSTEM
 from commcare_ext.questionnaire.spec import Item
+from commcare_ext.questionnaire.wording import mark_response_wording
 from commcare_ext.terminology.languages import FormLanguage, form_language
 
 
@@ -43,6 +44,7 @@ def intake_to_response(
         "authored": intake.authored.isoformat(),
     }
     items = _Writer(chosen).items(FORM.items, intake, Scope())
+    mark_response_wording(items, intake.measures)
     if items:
         response["item"] = items
     return response
@@ -85,7 +87,7 @@ class _Writer:
         instances = value if spec.repeats else [value]
         out = []
         for instance in instances or []:
-            if instance is None:
+            if instance is None or not _holds(spec, instance):
                 continue
             children = self.items(
                 spec.children, instance, scope if not spec.path else scope.child()
@@ -124,6 +126,14 @@ def _get(source: Any, path: tuple[str | int, ...]) -> Any:
             msg = f"cannot follow {part!r} into {type(source).__name__}"
             raise TypeError(msg)
     return source
+
+
+def _holds(spec: Item, instance: Any) -> bool:
+    """Whether this group is the form ``instance`` takes (see ``Item.variant``)."""
+    if spec.variant is None:
+        return True
+    field, value = spec.variant
+    return str(_get(instance, (field,))) == value
 
 
 def _is_default(value: Any) -> bool:

@@ -7,6 +7,11 @@ resources are removed so nothing dangles and nothing hints at what was withheld 
 extension left without its value goes too); the Patient is reduced, element by element, from
 the extracted one, and checked before it leaves. A Consent whose source, the stored
 QuestionnaireResponse, stays behind names it by identifier only: SDOHCC requires a source.
+
+Risk never leaves: a resource labelled ``SAFETY_RISK`` (or ``EHR_ONLY``) is never allowed,
+whatever the person chose to share, and every outgoing resource is then searched for any
+code that reveals a suicide-risk screen (and for a Flag); one found refuses the whole
+message (:class:`DisclosureError`), so a mislabelled resource cannot slip through either.
 """
 
 import uuid
@@ -14,10 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from commcare_ext.errors import CommcareError
-from commcare_ext.extract import DisclosureCategory, ExtractedResources
+from commcare_ext.extract import NEVER_SHARED, DisclosureCategory, ExtractedResources
 from commcare_ext.extract.patient import absent_name
 from commcare_ext.fhir.narrative import xhtml_div
 from commcare_ext.fhir.references import rewrite_references
+from commcare_ext.terminology.safety import risk_codes
 from commcare_ext.terminology.systems import (
     BSER_PATIENT,
     US_CORE_INTERPRETER_NEEDED,
@@ -58,7 +64,7 @@ class DisclosurePolicy:
 
     def allows(self, category: DisclosureCategory) -> bool:
         """Whether a resource of ``category`` may be disclosed."""
-        if category is _C.EHR_ONLY:
+        if category in NEVER_SHARED:
             return False
         return category is _C.CORE or category in self.permitted
 
@@ -126,7 +132,35 @@ def disclose(
                 "identifier": response["identifier"],
             }
         out.append(resource)
+    for resource in out:
+        check_no_risk(resource)
     return out
+
+
+#: Resource types that exist only to carry risk (never in a referral).
+_RISK_TYPES = frozenset({"Flag"})
+
+
+def check_no_risk(resource: Any) -> None:
+    """Raise :class:`DisclosureError` if ``resource`` reveals a suicide-risk screen.
+
+    Looks at every Coding (system and code) anywhere in it, and at its type; names the
+    resource type and the code found, never a value the person gave.
+    """
+    if isinstance(resource, dict) and resource.get("resourceType") in _RISK_TYPES:
+        raise DisclosureError(resource["resourceType"], "risk data never leaves the EHR")
+    codes = risk_codes()
+    stack: list[Any] = [resource]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            system, code = node.get("system"), node.get("code")
+            if isinstance(system, str) and isinstance(code, str) and (system, code) in codes:
+                kind = resource.get("resourceType", "resource")
+                raise DisclosureError(f"{kind} coding {code}", "risk data never leaves the EHR")
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _drop_empty_extensions(resource: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from commcare_ext.intake import IdiomOfDistress, Intake, SupportPerson
 from commcare_ext.summary.labels import clinician_label, idiom_meaning
 from commcare_ext.summary.measures import measure_sections
 from commcare_ext.summary.parts import Row, Section
+from commcare_ext.summary.risk import risk_banner
 from commcare_ext.summary.words import join_list, word
 from commcare_ext.terminology.answers import COMMON_LANGUAGES, answer_set_for
 from commcare_ext.terminology.catalogue import code_display
@@ -44,6 +45,8 @@ class Summary:
     sections: list[Section]
     language: str
     patient_language: str
+    #: The suicide-risk banner, shown before anything else.
+    banner: Section | None = None
 
 
 def _labels(members: Sequence[StrEnum], language: str, empty: str = "") -> str:
@@ -77,6 +80,7 @@ def build_summary(
         sections,
         chosen,
         intake.language.preferred_language,
+        risk_banner(intake, chosen),
     )
 
 

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 
 from commcare_ext.matching import MatchingError, MatchResult, Proposal, render
 from commcare_ext.summary.parts import Row, Section
+from commcare_ext.summary.words import word
 
-_HEADER = ("Service", "Organisation", "Status", "Why it fits", "What to check")
+_HEADER = ("col-service", "col-organisation", "col-status", "col-why", "col-check")
 
 
 def matches_section(
@@ -18,9 +19,11 @@ def matches_section(
 ) -> Section:
     """A "Community services" section: each proposal (best first), then chosen exclusions.
 
-    ``chosen`` holds directory service ids; reasons, cautions and failed constraints are in
-    ``language`` ('en' or 'es'). Raises :class:`~commcare_ext.matching.MatchingError`
-    (field ``chosen``) for an id the match neither proposed nor excluded.
+    ``chosen`` holds directory service ids; the section's words, reasons, cautions and failed
+    constraints are in ``language`` (any of the form's five). Crisis help is listed too: first
+    after a positive risk screen, else "if things get worse". Raises
+    :class:`~commcare_ext.matching.MatchingError` (field ``chosen``) for an id the match
+    neither proposed nor excluded.
     """
     picked = set(chosen)
     listed = (*result.proposals, *result.if_things_get_worse)
@@ -33,7 +36,7 @@ def matches_section(
         (
             p.service.name,
             p.service.organization.name,
-            _status(p, p.service.id in picked, worse=p in result.if_things_get_worse),
+            _status(p, p.service.id in picked, language, worse=p in result.if_things_get_worse),
             "; ".join(render(r, language) for r in p.reasons),
             "; ".join(render(c, language) for c in p.cautions),
         )
@@ -43,23 +46,28 @@ def matches_section(
         (
             e.service.name,
             e.service.organization.name,
-            "chosen although excluded",
+            word(language, "chosen-excluded"),
             "",
             "; ".join(render(u, language) for u in e.because),
         )
         for e in overridden
     ]
-    rows = [Row("Proposed", str(len(result.proposals))), Row("Chosen", str(len(picked)))]
-    alert = "A chosen service fails a hard constraint: check the override." if overridden else None
-    return Section("Community services", rows, table_header=_HEADER, table=table, alert=alert)
+    rows = [
+        Row(word(language, "proposed"), str(len(result.proposals))),
+        Row(word(language, "chosen-count"), str(len(picked))),
+    ]
+    alert = word(language, "override-alert") if overridden else None
+    header = tuple(word(language, key) for key in _HEADER)
+    return Section(word(language, "services"), rows, table_header=header, table=table, alert=alert)
 
 
-def _status(proposal: Proposal, chosen: bool, *, worse: bool) -> str:
+def _status(proposal: Proposal, chosen: bool, language: str, *, worse: bool) -> str:
     """Where the service stands: a proposal (crisis help first), or crisis help for later."""
+    rank = str(proposal.rank)
     if worse:
-        label = f"crisis help, if things get worse ({proposal.rank})"
+        label = word(language, "crisis-later", rank=rank)
     elif proposal.crisis:
-        label = f"crisis help first (proposal {proposal.rank})"
+        label = word(language, "crisis-first", rank=rank)
     else:
-        label = f"proposal {proposal.rank}"
-    return f"chosen ({label})" if chosen else label
+        label = word(language, "proposal", rank=rank)
+    return word(language, "chosen-as", status=label) if chosen else label

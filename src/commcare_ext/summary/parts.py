@@ -2,6 +2,24 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class TrendChart:
+    """A small line chart of one score over time, drawn as inline SVG (no assets).
+
+    ``points`` are (date, value) oldest first; ``low``/``high`` the scale's range;
+    ``guides`` the band edges drawn as dashed lines; ``title`` and ``labels`` are already in
+    the page's language (``labels``: each point's text for people, e.g. "12 (moderate)").
+    """
+
+    title: str
+    points: tuple[tuple[date, float], ...]
+    low: float
+    high: float
+    guides: tuple[float, ...] = ()
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,3 +42,4 @@ class Section:
     table_own_words: tuple[bool, ...] = ()
     alert: str | None = None
     notes: tuple[str, ...] = ()
+    chart: TrendChart | None = None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from commcare_ext.intake import Intake
+from commcare_ext.summary.chart import trend_svg
 from commcare_ext.summary.content import Summary, build_summary
 from commcare_ext.summary.parts import Section
 from commcare_ext.terminology.languages import text_direction
@@ -23,6 +24,7 @@ _STYLE = (
     "text-align:start}"
     ".note{border-inline-start:4px solid #1a4f8b;padding:.25rem .75rem;background:#f3f6fa}"
     ".alert{border:3px solid #8b0000;color:#8b0000;background:#fff;padding:.5rem;font-weight:700}"
+    ".risk{border:2px solid #8b0000;padding:0 .75rem .5rem}"
 )
 
 
@@ -48,12 +50,17 @@ def summary_html(
         f'<!DOCTYPE html><html lang="{lang}" dir="{text_direction(lang)}"><head>'
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width">',
         f"<title>{escape(summary.title)}</title><style>{_STYLE}</style></head><body>",
-        f'<main><h1>{escape(summary.title)}</h1><p class="note">{escape(summary.note)}</p>',
+        f"<main><h1>{escape(summary.title)}</h1>",
     ]
-    for index, section in enumerate(summary.sections):
+    banner = () if summary.banner is None else (summary.banner,)
+    for index, section in enumerate((*banner, *summary.sections)):
+        if index == len(banner):
+            out.append(f'<p class="note">{escape(summary.note)}</p>')
         heading = f"section-{index}"
+        kind = ' class="risk"' if section is summary.banner else ""
         out.append(
-            f'<section aria-labelledby="{heading}"><h2 id="{heading}">{escape(section.title)}</h2>'
+            f'<section{kind} aria-labelledby="{heading}">'
+            f'<h2 id="{heading}">{escape(section.title)}</h2>'
         )
         if section.alert:
             out.append(f'<p class="alert" role="alert">{escape(section.alert)}</p>')
@@ -82,6 +89,8 @@ def summary_html(
                     )
                 out.append(f"<tr>{''.join(cells)}</tr>")
             out.append("</tbody></table>")
+        if section.chart is not None:
+            out.append(trend_svg(section.chart, f"{heading}-chart"))
         out.extend(f"<p>{escape(note)}</p>" for note in section.notes)
         out.append("</section>")
     out.append("</main></body></html>")
@@ -93,8 +102,11 @@ def summary_text(
 ) -> str:
     """The same summary as plain text in ``language``, for systems that take no HTML."""
     summary = build_summary(intake, language, extra_sections)
-    lines = [summary.title, "=" * len(summary.title), summary.note]
-    for section in summary.sections:
+    lines = [summary.title, "=" * len(summary.title)]
+    banner = () if summary.banner is None else (summary.banner,)
+    for index, section in enumerate((*banner, *summary.sections)):
+        if index == len(banner):
+            lines.append(summary.note if not banner else f"\n{summary.note}")
         lines += ["", section.title, "-" * len(section.title)]
         if section.alert:
             lines.append(f"!! {section.alert}")
@@ -102,5 +114,13 @@ def summary_text(
         if section.table:
             lines.append(" | ".join(section.table_header))
             lines += [" | ".join(row) for row in section.table]
+        if section.chart is not None:
+            lines.append(section.chart.title)
+            lines += [
+                f"  {when.isoformat()}: {label}"
+                for (when, _), label in zip(
+                    section.chart.points, section.chart.labels, strict=False
+                )
+            ]
         lines += list(section.notes)
     return "\n".join(lines) + "\n"

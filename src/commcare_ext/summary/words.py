@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from commcare_ext.instruments import Band, Instrument, registered
+from commcare_ext.summary.safety_plan import plan_strings
 from commcare_ext.terminology.catalogue import translate
 
 WORDS: Final[dict[str, str]] = {
@@ -85,6 +86,26 @@ WORDS: Final[dict[str, str]] = {
     ),
     "not-scored": "not scored (too few items answered)",
     "answered-of": "{answered} of {total}",
+    "progress": "Progress: {name}",
+    "progress-latest": "Latest ({when})",
+    "progress-baseline": "Baseline ({when})",
+    "progress-change": "Change since baseline",
+    "progress-better": "{points} points, better",
+    "progress-worse": "{points} points, worse",
+    "progress-no-change": "no change",
+    "progress-not-compared": "not compared (a score is missing)",
+    "progress-mcid-met": "at least the minimal clinically important difference ({mcid} points)",
+    "progress-mcid-not-met": (
+        "less than the minimal clinically important difference ({mcid} points)"
+    ),
+    "progress-response": "response (at least 50% lower than baseline)",
+    "progress-remission": "remission (below {below})",
+    "progress-no-mcid": (
+        "No minimal clinically important difference is published for this measure: the change "
+        "is shown as measured, not judged."
+    ),
+    "progress-sources": "Thresholds: {sources}",
+    "progress-chart": "{name} over time ({count} measurements)",
     "care": "Care preferences and referrals",
     "supports-wanted": "Community supports wanted",
     "referral": "Referral",
@@ -99,6 +120,39 @@ WORDS: Final[dict[str, str]] = {
     "pref-visits": "visits",
     "pref-sessions": "sessions",
     "document": "Culturally informed intake summary",
+    "services": "Community services",
+    "col-service": "Service",
+    "col-organisation": "Organisation",
+    "col-status": "Status",
+    "col-why": "Why it fits",
+    "col-check": "What to check",
+    "proposed": "Proposed",
+    "chosen-count": "Chosen",
+    "proposal": "proposal {rank}",
+    "crisis-first": "crisis help first (proposal {rank})",
+    "crisis-later": "crisis help, if things get worse ({rank})",
+    "chosen-as": "chosen ({status})",
+    "chosen-excluded": "chosen although excluded",
+    "override-alert": "A chosen service fails a hard constraint: check the override.",
+    "risk": "Suicide-risk screen",
+    "risk-result": "Result",
+    "risk-acuity": "Acuity",
+    "risk-acute": "acute: imminent risk",
+    "risk-non-acute": "non-acute: potential risk",
+    "risk-when": "Screened",
+    "risk-screen": "Screen",
+    "not-answered": "not answered",
+    "risk-action-acute": (
+        "ACUTE POSITIVE SCREEN: do not leave the patient alone. Assess safety now (full safety "
+        "assessment) and keep the patient safe until it is done."
+    ),
+    "risk-action-non-acute": (
+        "POSITIVE SCREEN: a full safety assessment is needed before the patient leaves today."
+    ),
+    "risk-action-negative": "Negative screen. Clinical judgement may still call for an assessment.",
+    "risk-not-screened": (
+        "Not screened for suicide risk in this intake: screen before the patient leaves."
+    ),
 }
 
 
@@ -138,6 +192,7 @@ def summary_strings() -> Iterator[tuple[str, str, str]]:
     """(context, English, note) of every summary text, for the catalogues."""
     for key, english in WORDS.items():
         yield f"summary:{key}", english, "Clinician summary"
+    yield from plan_strings()
     for instrument in registered():
         for part, note in (("title", "heading"), ("note", "explanation"), ("score", "column")):
             english = instrument_word("en", instrument, part)

@@ -13,6 +13,13 @@ from commcare_ext.terminology.catalogue import (
     translate,
 )
 from commcare_ext.terminology.code import Answer, Code
+from commcare_ext.terminology.crisis import (
+    CrisisConfigError,
+    CrisisResource,
+    CrisisResources,
+    default_crisis_resources,
+    lifeline_988,
+)
 from commcare_ext.terminology.languages import (
     REVIEWED_LANGUAGES,
     FormLanguage,
@@ -26,10 +33,15 @@ __all__ = [
     "REVIEWED_LANGUAGES",
     "Answer",
     "Code",
+    "CrisisConfigError",
+    "CrisisResource",
+    "CrisisResources",
     "FormLanguage",
     "MissingTranslationError",
     "UnsupportedLanguageError",
+    "default_crisis_resources",
     "form_language",
+    "lifeline_988",
     "needs_review",
     "read_catalogue",
     "text_direction",

@@ -65,6 +65,9 @@ QUESTIONNAIRE_ITEM_CONTROL: Final = (
     "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 )
 QUESTIONNAIRE_ITEM_CONTROL_SYSTEM: Final = "http://hl7.org/fhir/questionnaire-item-control"
+#: On an instrument's group (Questionnaire and QuestionnaireResponse): the canonical of the
+#: clinic-supplied Questionnaire whose exact wording was shown (absent: our paraphrase).
+INSTRUMENT_WORDING_EXTENSION: Final = f"{CANONICAL_BASE}/StructureDefinition/instrument-wording"
 ORDINAL_VALUE_EXTENSION: Final = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
 TASK_CODE: Final = "http://hl7.org/fhir/CodeSystem/task-code"
@@ -120,6 +123,11 @@ US_CORE_PROVENANCE: Final = f"{_US_CORE}/us-core-provenance|{US_CORE_VERSION}"
 US_CORE_DOCUMENT_REFERENCE: Final = f"{_US_CORE}/us-core-documentreference|{US_CORE_VERSION}"
 US_CORE_QUESTIONNAIRE_RESPONSE: Final = (
     f"{_US_CORE}/us-core-questionnaireresponse|{US_CORE_VERSION}"
+)
+US_CORE_CAREPLAN: Final = f"{_US_CORE}/us-core-careplan|{US_CORE_VERSION}"
+US_CORE_CAREPLAN_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category"
+US_CORE_CONDITION_CONCERN: Final = (
+    f"{_US_CORE}/us-core-condition-problems-health-concerns|{US_CORE_VERSION}"
 )
 US_CORE_SCREENING_ASSESSMENT: Final = (
     f"{_US_CORE}/us-core-observation-screening-assessment|{US_CORE_VERSION}"

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from commcare_ext.views.errors import ViewDefinitionError, ViewEvaluationError
-from commcare_ext.views.fhirpath import Evaluator, compile_path, compile_reference, result_type
+from commcare_ext.views.fastpath import Evaluator, result_type
+from commcare_ext.views.fhirpath import compile_path, compile_reference
 
 Row = dict[str, Any]
 _NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -52,7 +53,7 @@ def _constant_value(constant: Any, where: str) -> tuple[str, Any]:
     return constant["name"], constant[values[0]]
 
 
-def _column(spec: Any, where: str, type_path: str | None) -> Column:
+def _column(spec: Any, where: str, type_path: str | None, constants: Mapping[str, Any]) -> Column:
     if not isinstance(spec, Mapping):
         msg = f"{where}: expected a column object"
         raise ViewDefinitionError(msg)
@@ -64,11 +65,13 @@ def _column(spec: Any, where: str, type_path: str | None) -> Column:
     if not isinstance(collection, bool):
         msg = f"{where}.collection: expected true or false"
         raise ViewDefinitionError(msg)
-    evaluate = compile_path(spec.get("path"), f"{where}.path", type_path)
+    evaluate = compile_path(spec.get("path"), f"{where}.path", type_path, constants)
     return Column(name, spec.get("type"), collection, evaluate)
 
 
-def _compile_select(spec: Any, where: str, type_path: str | None) -> _Select:
+def _compile_select(
+    spec: Any, where: str, type_path: str | None, constants: Mapping[str, Any]
+) -> _Select:
     if not isinstance(spec, Mapping):
         msg = f"{where}: expected a select object"
         raise ViewDefinitionError(msg)
@@ -90,17 +93,18 @@ def _compile_select(spec: Any, where: str, type_path: str | None) -> _Select:
         reached = {result_type(p, type_path) for p in raw}
         inner = reached.pop() if len(reached) == 1 else None
     elif iterator is not None:
-        paths = (compile_path(spec[iterator], f"{where}.{iterator}", type_path),)
+        paths = (compile_path(spec[iterator], f"{where}.{iterator}", type_path, constants),)
         inner = result_type(spec[iterator], type_path)
     columns = tuple(
-        _column(c, f"{where}.column[{i}]", inner) for i, c in enumerate(spec.get("column", []))
+        _column(c, f"{where}.column[{i}]", inner, constants)
+        for i, c in enumerate(spec.get("column", []))
     )
     selects = tuple(
-        _compile_select(s, f"{where}.select[{i}]", inner)
+        _compile_select(s, f"{where}.select[{i}]", inner, constants)
         for i, s in enumerate(spec.get("select", []))
     )
     union = tuple(
-        _compile_select(s, f"{where}.unionAll[{i}]", inner)
+        _compile_select(s, f"{where}.unionAll[{i}]", inner, constants)
         for i, s in enumerate(spec.get("unionAll", []))
     )
     if union and any(u.names != union[0].names for u in union):
@@ -185,7 +189,7 @@ def _rows(select: _Select, node: Any, variables: dict[str, Any], index: int) -> 
         yield {**dict.fromkeys(select.names), **_values(select, [], {**variables, "rowIndex": 0})}
         return
     for position, focus in enumerate(focuses):
-        scope = {**variables, "rowIndex": index if select.iterator is None else position}
+        scope = variables if select.iterator is None else {**variables, "rowIndex": position}
         partial: list[Row] = [_values(select, focus, scope)]
         for nested in select.selects:
             nested_rows = list(_rows(nested, focus, scope, scope["rowIndex"]))
@@ -218,12 +222,15 @@ def compile_view(view: Any) -> CompiledView:
         for i, c in enumerate(view.get("constant", []))
     )
     where = tuple(
-        compile_reference(
-            w.get("path") if isinstance(w, Mapping) else None, f"ViewDefinition.where[{i}].path"
+        compile_path(
+            w.get("path") if isinstance(w, Mapping) else None,
+            f"ViewDefinition.where[{i}].path",
+            resource,
+            constants,
         )
         for i, w in enumerate(view.get("where", []))
     )
-    root = _compile_select({"select": selects}, "ViewDefinition", resource)
+    root = _compile_select({"select": selects}, "ViewDefinition", resource, constants)
     if len(set(root.names)) != len(root.names):
         msg = "ViewDefinition: two columns share a name"
         raise ViewDefinitionError(msg)

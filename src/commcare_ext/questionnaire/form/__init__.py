@@ -17,6 +17,7 @@ from commcare_ext.questionnaire.form.language import LANGUAGE_SECTION
 from commcare_ext.questionnaire.form.network import NETWORK
 from commcare_ext.questionnaire.form.practical import PRACTICAL
 from commcare_ext.questionnaire.form.privacy import PRIVACY
+from commcare_ext.questionnaire.form.safety import SAFETY
 from commcare_ext.questionnaire.spec import FormSpec, Text
 
 FORM = FormSpec(
@@ -25,6 +26,7 @@ FORM = FormSpec(
         LANGUAGE_SECTION,
         IDENTITY,
         FORMULATION,
+        *SAFETY,
         NETWORK,
         CARE,
         PRIVACY,
