@@ -141,10 +141,13 @@ def test_bundle_message_for_one_recipient(run: Run, response_file: Path) -> None
     assert ran.code == ExitCode.OK
     response = json.loads(response_file.read_text("utf-8"))
     extracted = _library_extraction(load_example("maria-garcia"), response)
+    # The message carries the clinic file's messaging endpoints (MessageHeader source and
+    # destination), so the organisations come from that file, read as the library's model.
+    clinic_file = json.loads(CLINIC_FILE.read_text("utf-8"))
     expected = referral_message_bundle(
         extracted,
-        DIRECTORY[next(k for k in DIRECTORY if k.value == "support-peer-group")],
-        clinic=CLINIC,
+        Organization.model_validate(clinic_file["directory"]["support-peer-group"]),
+        clinic=Organization.model_validate(clinic_file["clinic"]),
     )
     assert ran.json == expected
 
