@@ -14,6 +14,7 @@ clinician, the directory's organisations) are remembered by id only.
 import hashlib
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -61,6 +62,8 @@ class ChunkResult:
     shared: list[tuple[str, str, bytes]]
     rejects: list[bytes]
     read: int
+    #: CPU seconds the extraction took, in whichever process ran it.
+    cpu: float = 0.0
 
 
 @dataclass(slots=True)
@@ -71,6 +74,8 @@ class BatchSummary:
     rejected: int = 0
     read: int = 0
     resumed_from_chunk: int = 0
+    #: CPU seconds spent extracting in this run (summed over the worker processes).
+    extraction_cpu: float = 0.0
 
 
 def input_files(source: Path) -> list[Path]:
@@ -118,6 +123,7 @@ def chunks(lines: Iterator[Line], size: int) -> Iterator[list[Line]]:
 
 def extract_chunk(chunk: list[Line], settings: ClinicSettings, names: Sequence[str]) -> ChunkResult:
     """Extract every line of ``chunk``: resource lines by type, shared resources, rejects."""
+    started = time.process_time()
     lines: dict[str, list[bytes]] = {}
     shared: list[tuple[str, str, bytes]] = []
     rejects: list[bytes] = []
@@ -131,7 +137,7 @@ def extract_chunk(chunk: list[Line], settings: ClinicSettings, names: Sequence[s
                     lines.setdefault(kind, []).append(text)
         else:
             rejects.append(reject_line(names[line.source], line.number, outcome.problems))
-    return ChunkResult(lines, shared, rejects, len(chunk))
+    return ChunkResult(lines, shared, rejects, len(chunk), time.process_time() - started)
 
 
 def reject_line(source: str, number: int, problems: Sequence[str]) -> bytes:
@@ -237,8 +243,10 @@ def run_batch(
     for _ in range(done):
         next(pending, None)  # already written: read past, not extracted again
     writer = _Writer(out, state)
+    cpu = 0.0
     try:
         for result in _results(pending, settings, names, workers):
+            cpu += result.cpu
             writer.write(result)
             writer.checkpoint()
             if advance is not None:
@@ -262,6 +270,7 @@ def run_batch(
         rejected=state["rejected"],
         read=state["read"],
         resumed_from_chunk=done,
+        extraction_cpu=cpu,
     )
 
 
