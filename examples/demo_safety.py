@@ -59,7 +59,7 @@ def step_safety(
         language = form_language(intake.language.preferred_language).value
     except UnsupportedLanguageError:
         language = "en"
-    print("\n10. A positive suicide-risk screen: crisis help at once, then a safety plan")
+    print("\n9. A positive suicide-risk screen: crisis help at once, then a safety plan")
     screened = intake.model_copy(update={"safety_screen": SuicideRiskScreen(answers=SCREEN)})
     crisis = default_crisis_resources().for_country()
     form = build_questionnaire(language, crisis)
