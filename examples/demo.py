@@ -42,6 +42,7 @@ from commcare_ext.summary import summary_document_reference, summary_html, summa
 from examples.demo_followup import step_follow_up
 from examples.demo_match import matched_referrals
 from examples.demo_population import step_population
+from examples.demo_safety import step_safety
 from examples.demo_server import (
     ServerUnavailableError,
     exit_on_signals,
@@ -291,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     step_summary(out, intake)
     step_follow_up(out, intake, "en")
+    step_safety(out, intake, clinic.organization, clinic.clinician)
     step_population(out)
     response_path = _shown(out / f"QuestionnaireResponse-{args.intake}.json")
     print("\nTry the command line on these files:")

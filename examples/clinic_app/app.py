@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+from pydantic import ValidationError
+
 from commcare_ext import CommcareError
 from commcare_ext.client import FhirClient
 from commcare_ext.directory import Directory, read_hsds
@@ -34,7 +36,7 @@ from commcare_ext.extract import (
     ReferralTarget,
     extract,
 )
-from commcare_ext.intake import Intake, SupportType
+from commcare_ext.intake import Intake, SafetyPlan, SafetyPlanError, SupportType, check_people
 from commcare_ext.matching import MatchResult, match
 from commcare_ext.questionnaire import (
     IntakeResponseError,
@@ -44,7 +46,7 @@ from commcare_ext.questionnaire import (
     variant_language,
 )
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
-from commcare_ext.summary import clinician_label, matches_section, summary_html
+from commcare_ext.summary import clinician_label, matches_section, safety_plan_html, summary_html
 from commcare_ext.terminology import (
     FormLanguage,
     UnsupportedLanguageError,
@@ -84,6 +86,7 @@ _KEY = r"[0-9a-f]{32}"
 _SUMMARY = re.compile(rf"/summary/({_KEY})")
 _BUNDLE = re.compile(rf"/bundle/({_KEY})/([a-z0-9-]{{1,64}})\.json")
 _POST = re.compile(rf"/post/({_KEY})")
+_PLAN = re.compile(rf"/safety-plan/({_KEY})")
 
 
 def directory(kind_value: str) -> Organization:
@@ -132,6 +135,8 @@ class Visit:
     transaction: dict[str, Any]
     messages: dict[str, dict[str, Any]]
     matched: MatchResult
+    #: The safety plan the clinician wrote with the person, once posted.
+    safety_plan: SafetyPlan | None = None
 
 
 class Store:
@@ -324,6 +329,8 @@ class ClinicApp:
         )
 
     def _visit_page(self, path: str, query: str) -> Answer | None:
+        if (match := _PLAN.fullmatch(path)) and (visit := self.store.get(match[1])):
+            return self._printout(visit, query)
         if (match := _SUMMARY.fullmatch(path)) and (visit := self.store.get(match[1])):
             lang = _language(query)
             if lang is None:
@@ -341,17 +348,45 @@ class ClinicApp:
 
     def takes_post(self, path: str) -> bool:
         """Whether ``path`` is one of the app's write routes."""
-        return path == "/submit" or _POST.fullmatch(path) is not None
+        return path == "/submit" or any(p.fullmatch(path) for p in (_POST, _PLAN))
 
     def post(self, path: str, payload: dict[str, Any]) -> Answer:
         """Answer a checked JSON write: submit an intake, or post a visit's Bundle."""
         if path == "/submit":
             return self._submit(payload)
+        if (plan_match := _PLAN.fullmatch(path)) is not None:
+            return self._safety_plan(plan_match[1], payload)
         match = _POST.fullmatch(path)
         visit = self.store.get(match[1]) if match else None
         if visit is None:
             return Answer.error(HTTPStatus.NOT_FOUND, "not found")
         return self._post_transaction(visit)
+
+    def _printout(self, visit: Visit, query: str) -> Answer | None:
+        """The person's safety plan to print, in ``lang=`` or else their own language."""
+        if visit.safety_plan is None:
+            return None
+        lang = _language(query) if "lang=" in query else None
+        if "lang=" in query and lang is None:
+            return Answer.error(HTTPStatus.BAD_REQUEST, "unsupported language")
+        crisis = self.config.crisis.for_country()
+        page = safety_plan_html(
+            visit.intake, visit.safety_plan, clinic=CLINIC, crisis=crisis, language=lang
+        )
+        return Answer.html(page)
+
+    def _safety_plan(self, key: str, payload: dict[str, Any]) -> Answer:
+        """Keep the safety plan written for a visit; answer where its printout is."""
+        visit = self.store.get(key)
+        if visit is None:
+            return Answer.error(HTTPStatus.NOT_FOUND, "not found")
+        try:
+            plan = SafetyPlan.model_validate(payload)
+            check_people(plan, visit.intake)
+        except (ValidationError, SafetyPlanError) as error:
+            return Answer.error(HTTPStatus.UNPROCESSABLE_ENTITY, str(error))
+        visit.safety_plan = plan
+        return Answer.json(HTTPStatus.OK, {"printout": f"/safety-plan/{key}"})
 
     def _submit(self, response: dict[str, Any]) -> Answer:
         try:

@@ -26,6 +26,7 @@ COMMANDS = (
     "batch",
     "import",
     "views",
+    "outcomes",
 )
 CLI = Path(__file__).resolve().parents[2] / "src" / "commcare_ext" / "cli"
 

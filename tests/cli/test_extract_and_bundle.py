@@ -8,12 +8,23 @@ from typing import Any
 import pytest
 
 from commcare_ext.cli import ExitCode
-from commcare_ext.extract import ExtractedResources, ExtractionContext, ReferralTarget, extract
-from commcare_ext.intake import Intake
+from commcare_ext.extract import (
+    ExtractedResources,
+    ExtractionContext,
+    Organization,
+    ReferralTarget,
+    extract,
+)
+from commcare_ext.intake import Intake, SupportType
 from commcare_ext.questionnaire import intake_to_response
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from tests.cli.conftest import CLINIC_FILE, Run, write_json
-from tests.fixtures import CLINIC, CLINICIAN, DIRECTORY, load_example
+from tests.fixtures import CLINICIAN, load_example
+
+#: The organisations the CLI reads from the clinic file (with their messaging endpoints).
+_FILE = json.loads(CLINIC_FILE.read_text("utf-8"))
+CLINIC = Organization.model_validate(_FILE["clinic"])
+DIRECTORY = {SupportType(k): Organization.model_validate(v) for k, v in _FILE["directory"].items()}
 
 
 def _library_extraction(intake: Intake, response: dict[str, Any]) -> ExtractedResources:
@@ -130,10 +141,13 @@ def test_bundle_message_for_one_recipient(run: Run, response_file: Path) -> None
     assert ran.code == ExitCode.OK
     response = json.loads(response_file.read_text("utf-8"))
     extracted = _library_extraction(load_example("maria-garcia"), response)
+    # The message carries the clinic file's messaging endpoints (MessageHeader source and
+    # destination), so the organisations come from that file, read as the library's model.
+    clinic_file = json.loads(CLINIC_FILE.read_text("utf-8"))
     expected = referral_message_bundle(
         extracted,
-        DIRECTORY[next(k for k in DIRECTORY if k.value == "support-peer-group")],
-        clinic=CLINIC,
+        Organization.model_validate(clinic_file["directory"]["support-peer-group"]),
+        clinic=Organization.model_validate(clinic_file["clinic"]),
     )
     assert ran.json == expected
 

@@ -10,10 +10,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commcare_ext.extract import extract
+from commcare_ext.extract import ExtractionContext, extract
 from commcare_ext.followup import build_follow_up_questionnaire
-from commcare_ext.intake import Intake
-from commcare_ext.questionnaire import published_resources
+from commcare_ext.instruments import ScreenKind
+from commcare_ext.intake import Intake, SafetyPlan, SuicideRiskScreen
+from commcare_ext.questionnaire import build_questionnaire, published_resources
 from commcare_ext.referral import referral_message_bundle, transaction_bundle
 from commcare_ext.summary import summary_document_reference
 from tests.budget import cases
@@ -25,10 +26,13 @@ Resource = dict[str, Any]
 
 
 def forms() -> list[Resource]:
-    """Everything in our FHIR package (the intake Questionnaire in every language, the
+    """The R4 resources of our FHIR package (the intake Questionnaire in every language, the
     CodeSystem, ValueSets and extension definitions) and the follow-up forms."""
     follow_up = [build_follow_up_questionnaire("en"), build_follow_up_questionnaire("es")]
-    return [*published_resources(), *follow_up]
+    # SQL on FHIR v2 ViewDefinitions (also in the package) are instances of that IG's logical
+    # model, not R4 resources: no R4 validator takes them; tests/views runs them instead.
+    fhir = [r for r in published_resources() if r["resourceType"] != "ViewDefinition"]
+    return [*fhir, *follow_up]
 
 
 def summaries() -> list[Resource]:
@@ -41,9 +45,9 @@ def summaries() -> list[Resource]:
     return out
 
 
-def bundles_of(intake: Intake) -> list[Resource]:
+def bundles_of(intake: Intake, context: ExtractionContext | None = None) -> list[Resource]:
     """The transaction Bundle and every referral message one intake gives."""
-    context = context_for(intake)
+    context = context or context_for(intake)
     extracted = extract(intake, context=context)
     messages = [
         referral_message_bundle(extracted, DIRECTORY[t.kind], clinic=CLINIC)
@@ -71,6 +75,35 @@ def generated_bundles(count: int) -> list[Resource]:
     return out
 
 
+def safety_documents() -> list[Resource]:
+    """Positive screens of both kinds with a safety plan: Flag, screen Observations, the
+    confirmed concern, the CarePlan; the C-SSRS form variant."""
+    out: list[Resource] = [build_questionnaire("es", screen=ScreenKind.CSSRS_SCREEN)]
+    for screen, answers in (
+        (ScreenKind.ASQ, {"1": True, "2": False, "3": False, "4": False, "5": True}),
+        (
+            ScreenKind.CSSRS_SCREEN,
+            {"1": True, "2": True, "3": True, "4": False, "5": False, "6": False},
+        ),
+    ):
+        intake = load_example("maria-garcia")
+        intake = intake.model_copy(
+            update={"safety_screen": SuicideRiskScreen(screen=screen, answers=answers)}
+        )
+        plan = SafetyPlan(warning_signs=["signs"], people_who_help=["Rosa Ramírez"])
+        context = context_for(intake).model_copy(
+            update={"safety_plan": plan, "confirmed_concerns": frozenset({"suicide-risk"})}
+        )
+        out.extend(bundles_of(intake, context))
+    return out
+
+
 def documents() -> list[Resource]:
-    """The examples' Bundles, forms, summaries and generated Bundles."""
-    return [*bundles(), *forms(), *summaries(), *generated_bundles(cases(40))]
+    """The examples' Bundles, forms, summaries, safety pathways and generated Bundles."""
+    return [
+        *bundles(),
+        *forms(),
+        *summaries(),
+        *safety_documents(),
+        *generated_bundles(cases(40)),
+    ]

@@ -4,6 +4,7 @@ The demo runs as a user runs it (a subprocess, ``python -m examples.demo``). The
 interrupt it once its test server is up and then check that the server's process is gone.
 """
 
+import json
 import os
 import queue
 import re
@@ -111,6 +112,10 @@ def test_without_node_it_writes_the_bundles_and_says_how_to_post(tmp_path: Path)
     assert "PHQ-9 total score: 11 (moderate) at baseline, 5 (mild) at follow-up" in out
     assert "(-6 points, better); at least the minimal clinically important difference" in out
     assert (tmp_path / "demo" / "summary-follow-up.html").is_file()
+    report = tmp_path / "demo" / "outcomes-report.html"
+    assert f"open {report} in a browser" in out
+    assert "<html" in report.read_text("utf-8")
+    assert "people" in json.loads((tmp_path / "demo" / "outcomes-report.json").read_text("utf-8"))
 
 
 @pytest.mark.integration

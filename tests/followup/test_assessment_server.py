@@ -11,6 +11,7 @@ from commcare_ext.followup.form import build_follow_up_questionnaire, prefill_fo
 from commcare_ext.followup.record import follow_up_transaction
 from commcare_ext.followup.transport import create
 from commcare_ext.instruments import MosSocialSupport, score_mos_sss
+from commcare_ext.instruments.mos_sss.items import MOS_SSS_SUBSCALE_ITEMS, MosSubscale
 from commcare_ext.terminology.followup import NO, NO_CALL_BACK, YES
 from tests.fixtures import load_example
 from tests.followup.helpers import answered, coding
@@ -82,5 +83,12 @@ def test_a_follow_up_from_pre_fill_to_observations_linked_to_the_baseline(server
     response_ref = next(
         v for v in result.references.values() if v.startswith("QuestionnaireResponse/")
     )
-    assert [d["reference"] for d in stored["derivedFrom"]] == [response_ref, emotional_baseline]
+    # The follow-up score comes from this response and from the item answers it used (posted
+    # in this Bundle, as at intake), and is compared with the baseline score.
+    derived = [d["reference"] for d in stored["derivedFrom"]]
+    assert derived[0] == response_ref
+    assert derived[-1] == emotional_baseline
+    items_used = derived[1:-1]
+    assert len(items_used) == len(MOS_SSS_SUBSCALE_ITEMS[MosSubscale.EMOTIONAL_INFORMATIONAL])
+    assert set(items_used) <= set(result.references.values())
     assert stored["valueQuantity"]["value"] == 4.0

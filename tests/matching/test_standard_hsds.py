@@ -322,3 +322,19 @@ def test_no_referral_target_for_crisis_help_or_a_declined_referral(standard: Dir
             warm, declined, organization_system=DIRECTORY_ORGS, service_system=DIRECTORY_SERVICES
         )
     assert declined_error.value.field == "intake.care.community_referral_declined"
+
+
+def test_the_intakes_own_positive_screen_puts_crisis_help_first(standard: Directory) -> None:
+    screened = _person(
+        PEER,
+        safety_screen={
+            "screen": "asq",
+            "answers": {"1": True, "2": False, "3": False, "4": False, "5": False},
+        },
+    )
+    result = match(screened, standard, today=TODAY)
+    assert result.proposals[0].service_id == "crisis-line"
+    assert ReasonCode.CRISIS_FIRST in _reasons(result, "crisis-line")
+    # The caller's screen wins over the intake's (e.g. a later, negative re-screen).
+    later = match(screened, standard, today=TODAY, screen=ScreenResult.NEGATIVE)
+    assert [p.service_id for p in later.if_things_get_worse] == ["crisis-line"]

@@ -5,7 +5,7 @@ terms with ``link_type``, 211/AIRS crisis codes, terms of unknown taxonomies,
 ``interpretation_services`` text, GeoJSON extents, ISO 639-3 and sign languages, attending
 types), read with ``read_hsds``, and matched. Every service lands in exactly one list, no
 proposal breaks a hard constraint of the oracle, and crisis help comes first exactly when the
-screen is positive.
+screen is positive (the caller's ``screen=``, else the intake's own ``safety_screen``).
 
 Proven able to fail: with crisis services sent through the ordinary constraints (the
 ``if service.crisis`` branch of ``match`` removed), the first property finds a crisis line
@@ -22,6 +22,7 @@ from commcare_ext.directory import read_hsds
 from commcare_ext.instruments import ScreenResult
 from commcare_ext.intake import Intake
 from commcare_ext.matching import match
+from commcare_ext.matching.crisis import screen_result
 from tests.budget import cases
 from tests.matching.oracle import verdict
 from tests.matching.services import TODAY, TOWNS
@@ -128,7 +129,8 @@ def test_on_standard_directories_every_service_is_in_exactly_one_list(
         judged = verdict(intake, exclusion.service, near=None, travel_limit=None, today=TODAY)
         assert set(exclusion.constraints) - judged.borderline == judged.failed - judged.borderline
     crisis = [p for p in result.proposals if p.crisis]
-    if screen is not None and screen.positive:
+    effective = screen_result(intake, screen)  # the caller's, else the intake's own screen
+    if effective is not None and effective.positive:
         assert not worse
         assert result.proposals[: len(crisis)] == tuple(crisis)  # pinned first
     else:

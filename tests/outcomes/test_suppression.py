@@ -92,6 +92,11 @@ def check(report: dict[str, Any]) -> None:
         else:
             assert cell["n"] >= MIN_CELL, cell
             assert all(g >= MIN_CELL for g in cell.get("groups", [])), cell
+    for part in report["equity"].values():
+        for row in part["closure"]:
+            if row["completed"].get("suppressed") or row["referrals"].get("suppressed"):
+                assert row["gap"].get("suppressed"), row
+                assert row["ratio"].get("suppressed"), row
     parser = _Cells()
     parser.feed(report_html(report))
     seen = 0

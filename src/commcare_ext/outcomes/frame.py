@@ -126,6 +126,16 @@ def _outcome(status: Any, last_modified: datetime | None, as_of: datetime) -> st
     return "stuck" if waited is not None and waited > limit else "open"
 
 
+def _primary_language(tag: Any) -> str:
+    """The language of a BCP-47 tag without region or script (``es-MX`` -> ``es``).
+
+    Equity is about language groups: Spanish from Mexico and from the US are one group.
+    """
+    if not isinstance(tag, str) or not tag:
+        return UNKNOWN
+    return tag.split("-", 1)[0].lower()
+
+
 def _interpreter(code: Any) -> str:
     return {INTERPRETER_YES: "yes", INTERPRETER_NO: "no"}.get(code, UNKNOWN)
 
@@ -165,7 +175,7 @@ def referrals(engine: Engine, as_of: datetime, since: date | None = None) -> lis
                 days_to_completion=(
                     _days(authored, parse_time(completed)) if outcome == "completed" else None
                 ),
-                language=language or UNKNOWN,
+                language=_primary_language(language),
                 interpreter=_interpreter(interpreter),
                 culture_group=culture or UNKNOWN,
                 stigma="yes" if stigma else "no",

@@ -6,7 +6,7 @@ small ones. Outcome differences are associations in observational data, never ef
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
 from statistics import median
 from typing import Any, Final
@@ -21,7 +21,7 @@ from commcare_ext.outcomes.stats import (
     share_ratio,
     wilson,
 )
-from commcare_ext.outcomes.suppress import complementary
+from commcare_ext.outcomes.suppress import complementary, too_small
 
 #: The closure categories the report shows, in order.
 CATEGORIES: Final = ("completed", "declined", "stuck")
@@ -41,6 +41,18 @@ EQUITY_GROUPS: Final[dict[str, Callable[[Referral], str]]] = {
 #: score up to a day after it (the intake's own screening).
 FOLLOW_UP_AFTER: Final = timedelta(days=28)
 BASELINE_GRACE: Final = timedelta(days=1)
+
+
+#: Scores by instrument, then by person: built once, read by every comparison.
+ScoreIndex = Mapping[Instrument, Mapping[str, Sequence[Score]]]
+
+
+def index_scores(scores: Iterable[Score]) -> dict[Instrument, dict[str, list[Score]]]:
+    """Scores by instrument and person, for the many comparisons of one report."""
+    index: dict[Instrument, dict[str, list[Score]]] = {}
+    for score in scores:
+        index.setdefault(score.instrument, {}).setdefault(score.patient, []).append(score)
+    return index
 
 
 def _share_cell(k: int, n: int) -> dict[str, Any]:
@@ -94,24 +106,24 @@ def closure(referrals: Sequence[Referral]) -> dict[str, Any]:
 
 def _pairs(
     people: dict[str, bool],
-    scores: Sequence[Score],
+    scores: ScoreIndex,
     instrument: Instrument,
     starts: dict[str, Any],
 ) -> list[tuple[float, float, bool]]:
     """(baseline, change, completed) for each person with both scores."""
-    series: dict[str, list[Score]] = defaultdict(list)
-    for score in scores:
-        if score.instrument is instrument and score.patient in people:
-            series[score.patient].append(score)
+    series = scores.get(instrument, {})
     pairs = []
-    for patient, measured in series.items():
+    for patient, completed in people.items():
+        measured = series.get(patient)
+        if not measured:
+            continue
         start = starts[patient]
         before = [s for s in measured if s.effective <= start + BASELINE_GRACE]
         after = [s for s in measured if s.effective >= start + FOLLOW_UP_AFTER]
         if before and after:
             baseline = max(before, key=lambda s: s.effective).value
             later = max(after, key=lambda s: s.effective).value
-            pairs.append((baseline, later - baseline, people[patient]))
+            pairs.append((baseline, later - baseline, completed))
     return pairs
 
 
@@ -131,7 +143,7 @@ def _people(referrals: Sequence[Referral]) -> tuple[dict[str, bool], dict[str, A
 
 
 def change_row(
-    subgroup: str, referrals: Sequence[Referral], scores: Sequence[Score], instrument: Instrument
+    subgroup: str, referrals: Sequence[Referral], scores: ScoreIndex, instrument: Instrument
 ) -> tuple[dict[str, Any], Adjusted | None]:
     """Change from baseline, completed vs not, adjusted for the baseline score."""
     people, starts = _people(referrals)
@@ -159,7 +171,7 @@ def change_row(
     return row, fitted
 
 
-def outcome_change(referrals: Sequence[Referral], scores: Sequence[Score]) -> list[dict[str, Any]]:
+def outcome_change(referrals: Sequence[Referral], scores: ScoreIndex) -> list[dict[str, Any]]:
     """Each instrument, for everyone and for each kind of support."""
     rows = []
     for instrument in Instrument:
@@ -176,7 +188,7 @@ def _reference(groups: dict[str, list[Referral]]) -> str:
     return max(groups, key=lambda g: (len(groups[g]), g))
 
 
-def equity(referrals: Sequence[Referral], scores: Sequence[Score]) -> dict[str, Any]:
+def equity(referrals: Sequence[Referral], scores: ScoreIndex) -> dict[str, Any]:
     """Closure and outcome change by language and culture group, each gap against a reference."""
     found: dict[str, Any] = {}
     for name, key in EQUITY_GROUPS.items():
@@ -211,6 +223,7 @@ def equity(referrals: Sequence[Referral], scores: Sequence[Score]) -> dict[str, 
             closure_rows.append(row)
         for column in ("referrals", *CATEGORIES):
             complementary(closure_rows, column)
+        _hide_comparisons_of_hidden(closure_rows, reference)
         found[name] = {
             "reference": reference,
             "closure": closure_rows,
@@ -219,8 +232,17 @@ def equity(referrals: Sequence[Referral], scores: Sequence[Score]) -> dict[str, 
     return found
 
 
+def _hide_comparisons_of_hidden(rows: Sequence[dict[str, Any]], reference: str) -> None:
+    """A gap or ratio would give back a hidden completed count: hide it with the count."""
+    hidden_reference = any(too_small(r["completed"]) for r in rows if r["group"] == reference)
+    for row in rows:
+        if hidden_reference or too_small(row["completed"]) or too_small(row["referrals"]):
+            row["gap"]["suppressed"] = True
+            row["ratio"]["suppressed"] = True
+
+
 def _outcome_equity(
-    groups: dict[str, list[Referral]], reference: str, scores: Sequence[Score]
+    groups: dict[str, list[Referral]], reference: str, scores: ScoreIndex
 ) -> list[dict[str, Any]]:
     rows = []
     for instrument in Instrument:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any, Final
 
 from commcare_ext.outcomes.frame import Engine, referrals, scores
-from commcare_ext.outcomes.measures import closure, equity, outcome_change
+from commcare_ext.outcomes.measures import closure, equity, index_scores, outcome_change
 from commcare_ext.outcomes.suppress import MIN_CELL, suppress
 
 REPORT_VERSION: Final = 1
@@ -18,7 +18,7 @@ REPORT_VERSION: Final = 1
 def build_report(engine: Engine, *, as_of: datetime, since: date | None = None) -> dict[str, Any]:
     """Every measure over the engine's tables, small cells suppressed."""
     found = referrals(engine, as_of, since)
-    measured = scores(engine)
+    measured = index_scores(scores(engine))
     report: dict[str, Any] = {
         "report": "commcare-ext outcomes",
         "version": REPORT_VERSION,

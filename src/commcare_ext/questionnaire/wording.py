@@ -78,7 +78,8 @@ def read_response_wording(response_items: Any, data: MutableMapping[str, Any]) -
     if not isinstance(measures, MutableMapping):
         return
     for item in response_items:
-        if not isinstance(item, Mapping) or item.get("linkId") not in by_link:
+        link_id = item.get("linkId") if isinstance(item, Mapping) else None
+        if not isinstance(link_id, str) or link_id not in by_link:  # a list is no linkId
             continue
         source = next(
             (
@@ -88,7 +89,7 @@ def read_response_wording(response_items: Any, data: MutableMapping[str, Any]) -
             ),
             None,
         )
-        given = measures.get(by_link[item["linkId"]])
+        given = measures.get(by_link[link_id])
         if isinstance(source, str) and source and isinstance(given, MutableMapping):
             given["wording_kind"] = WordingSource.EXACT.value
             given["wording_source"] = source

@@ -7,6 +7,7 @@ from commcare_ext.summary.matches import matches_section
 from commcare_ext.summary.parts import Row, Section, TrendChart
 from commcare_ext.summary.progress import Measurement, progress_sections
 from commcare_ext.summary.render import summary_html, summary_text
+from commcare_ext.summary.safety_plan import safety_plan_document_reference, safety_plan_html
 
 __all__ = [
     "Measurement",
@@ -18,6 +19,8 @@ __all__ = [
     "language_name",
     "matches_section",
     "progress_sections",
+    "safety_plan_document_reference",
+    "safety_plan_html",
     "summary_document_reference",
     "summary_html",
     "summary_text",
