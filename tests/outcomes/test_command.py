@@ -141,3 +141,21 @@ def test_a_missing_folder_and_a_bad_date_are_one_line(
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 2
     assert "--since: expected a date" in lines[1]
+
+
+def test_the_report_is_private_and_an_unwritable_place_is_one_line(
+    planted_ndjson: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html, data = tmp_path / "deep" / "report.html", tmp_path / "deep" / "report.json"
+    common = ("--as-of", "2026-12-01", "--workers", "1")
+    assert _run("outcomes", "--ndjson", planted_ndjson, "--out", html, "--json", data, *common) == 0
+    assert html.stat().st_mode & 0o777 == 0o600
+    assert data.stat().st_mode & 0o777 == 0o600
+    capsys.readouterr()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    code = _run("outcomes", "--ndjson", planted_ndjson, "--out", blocked / "r.html", *common)
+    assert code == ExitCode.USAGE
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert f"--out {blocked / 'r.html'}: cannot write there" in err[0]

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from commcare_ext.cli.errors import CliError, ExitCode
+from commcare_ext.cli.io import write_private
 from commcare_ext.client import BearerToken, FhirClient
 from commcare_ext.terminology.languages import FormLanguage
 
@@ -119,11 +120,12 @@ def run(args: argparse.Namespace) -> int:
         report = build_report(engine, as_of=as_of, since=since)
     finally:
         engine.close()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report_html(report, language=args.language), encoding="utf-8")
+    # Aggregates only (every small cell suppressed), yet written like everything else we
+    # write: one line and exit 2 when the place cannot be written.
+    write_private(args.out, report_html(report, language=args.language))
     if args.json is not None:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        figures = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        write_private(args.json, figures, "--json")
     people = report["people"]["n"]
     print(
         f"wrote {args.out}"
