@@ -6,6 +6,7 @@ layout, show the manifest, and ask the clinic's own question of that data: does 
 support go with better outcomes here? See docs/population.md and docs/outcomes.md.
 """
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -13,6 +14,8 @@ from pathlib import Path
 from commcare_ext.cli import main as commcare_ext
 
 PEOPLE = 200
+#: What the outcomes report runs on (the ``analytics`` extra); the embedded path needs none.
+ANALYTICS = ("duckdb", "fhirpathpy", "matplotlib")
 #: The day the outcomes report is for: after every synthetic follow-up.
 AS_OF = "2026-06-30"
 
@@ -60,6 +63,11 @@ def step_outcomes(out: Path, population: Path, fhir: Path) -> None:
     Tasks' later states and the follow-up scores beside the responses).
     """
     print("\n11. The clinic's own question: does community support go with better outcomes?")
+    missing = [name for name in ANALYTICS if importlib.util.find_spec(name) is None]
+    if missing:
+        print(f"   Skipped: the report needs the analytics extra ({', '.join(missing)} missing):")
+        print("   pip install 'commcare-ext[analytics]' (./scripts/demo installs it)")
+        return
     clinic_data = out / "population-clinic-data"
     clinic_data.mkdir(parents=True, exist_ok=True)
     for path in sorted(fhir.glob("*.ndjson")):
