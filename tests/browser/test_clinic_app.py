@@ -80,9 +80,11 @@ def test_clinician_walks_from_form_to_posted_referral(
     page.wait_for_url("**/summary/*")
     page.screenshot(path=str(tmp_path / "app-summary.png"), full_page=True)
     assert page.get_by_role("heading", level=1).inner_text().startswith("Intake summary")
-    assert (
-        page.get_by_role("alert").first.inner_text() == "Do not contact or inform: Abdirahman Farah"
-    )
+    # The risk banner opens the summary (this walk-through answers no screen), then the
+    # do-not-contact warning.
+    alerts = page.get_by_role("alert").all_inner_texts()
+    assert alerts[0].startswith("Not screened for suicide risk in this intake")
+    assert "Do not contact or inform: Abdirahman Farah" in alerts[1:]
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Transaction Bundle for the EHR").click()
@@ -90,7 +92,7 @@ def test_clinician_walks_from_form_to_posted_referral(
     Bundle.model_validate(transaction)
     assert transaction["type"] == "transaction"
     with page.expect_download() as download:
-        page.get_by_role("link", name="Referral message: peer group").click()
+        page.get_by_role("link", name="Referral message: Peer support group").click()
     message = Path(download.value.path()).read_text("utf-8")
     assert "Abdirahman" not in message
     assert "Hodan" not in message  # the patient shared only language needs
